@@ -1,0 +1,152 @@
+"""The ``chronicle`` command line (see shared/spec/cli.md). Commands parse options, build a
+Settings object, call one library function and render: no logic lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chronicle.errors import ChronicleError
+from chronicle.report import render_csv, render_json, render_markdown, timeline_data
+from chronicle.settings import Settings, load_settings
+from chronicle.store import Store
+from chronicle.workflow import IngestSummary, ingest_paths
+
+app = typer.Typer(
+    name="chronicle",
+    help="Turn noisy news articles into a clean, source-attributed timeline of events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file (default: $CHRONICLE_DB or ./chronicle.db)")]
+
+
+def _settings(db: Path | None = None, **overrides: object) -> Settings:
+    try:
+        return load_settings(db_path=db, **overrides)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _open_store(settings: Settings, *, must_exist: bool = True) -> Store:
+    if must_exist and not settings.db_path.exists():
+        console.print(f"[red]no database at {settings.db_path}[/]; run `chronicle ingest PATH` first")
+        raise typer.Exit(2)
+    try:
+        return Store(settings.db_path)
+    except ChronicleError as exc:
+        console.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+
+
+def _write(text: str, target: Path | None) -> None:
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        target.write_text(text, encoding="utf-8")
+        console.print(f"wrote {target}")
+
+
+def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
+    """Ingest with a progress bar, then print the summary table."""
+    with _open_store(settings, must_exist=False) as store, Progress(
+        SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
+        console=console, transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, rate="", current="")
+
+        def advance(source: str) -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[task].elapsed or 0.0
+            done = progress.tasks[task].completed
+            rate = f"{done / elapsed:.1f} items/s" if elapsed > 0 else ""
+            progress.update(task, rate=rate, current=escape(Path(source.split("#")[0].split("@")[0]).name))
+
+        summary = ingest_paths(paths, store, settings, progress=advance)
+        progress.update(task, total=progress.tasks[task].completed, current="")
+    _print_summary(summary)
+    return summary
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    console.print(
+        f"[green]stored {len(summary.stored)}[/] · unchanged {len(summary.unchanged)} · "
+        + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
+    )
+    if summary.failed:
+        table = Table("source", "error", "reason", title="failed items", title_justify="left")
+        for err in summary.failed:
+            table.add_row(escape(err.source), err.code, escape(err.message))
+        console.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files and folders (.txt, .html, .jsonl, .warc, .warc.gz)")],
+    db: DbOption = None,
+) -> None:
+    """Read, clean, analyse, link and store articles."""
+    summary = run_ingest(paths, _settings(db))
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",
+    out_path: Annotated[Path | None, typer.Option("--out", help="write to this file instead of stdout")] = None,
+) -> None:
+    """The merged timeline, as JSON (timeline.schema.json), CSV or Markdown."""
+    renderers = {"json": render_json, "csv": render_csv, "md": render_markdown}
+    if format not in renderers:
+        raise typer.BadParameter(f"unknown format {format!r}; use json, csv or md", param_hint="--format")
+    with _open_store(_settings(db)) as store:
+        data = timeline_data(store.documents(), store.timeline_events())
+    _write(renderers[format](data), out_path)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="where the demo database is written")] = Path("out/demo.db"),
+) -> None:
+    """Ingest the sample corpus into a fresh database and print what chronicle found."""
+    settings = _settings(db)
+    seeds = settings.shared_path / "corpus" / "seeds"
+    if not seeds.is_dir():
+        console.print(f"[red]sample corpus not found at {seeds}[/]; set CHRONICLE_SHARED")
+        raise typer.Exit(2)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    run_ingest([seeds], settings)
+    with _open_store(settings) as store:
+        docs = store.documents()
+        data = timeline_data(docs, store.timeline_events())
+    table = Table("id", "title", "outlet", "published", "basis", "lang", "story", title="documents")
+    for d in data["documents"]:
+        table.add_row(d["id"], escape(d["title"] or "—"), escape(d["outlet"] or "—"), d["published"] or "—",
+                      d["published_basis"], d["language"] or "—", d["story"])
+    out.print(table)
+    for d in data["documents"]:
+        out.rule(f"{d['id']} · {escape(d['title'] or '(untitled)')}")
+        out.print(escape(d["body"]))
+    out.rule("timeline")
+    out.print(escape(render_markdown(data)))
+    out.print(f"database: {db}  ·  browse it with: chronicle serve --db {db}")
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m chronicle`
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()

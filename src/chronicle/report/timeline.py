@@ -1,0 +1,170 @@
+"""The timeline export: documents and merged events as the public JSON, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from chronicle.records import Document, TimelineEvent
+
+SCHEMA_VERSION = "1"
+
+# ACLED-like columns, one row per merged event.
+CSV_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_date", "time_precision", "event_type", "actor1", "actor2", "country", "location",
+    "latitude", "longitude", "quantities", "corroboration", "source", "notes",
+)
+
+
+def document_data(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "published": doc.published,
+        "published_basis": doc.published_basis,
+        "outlet": doc.outlet,
+        "title": doc.title,
+        "author": doc.author,
+        "language": doc.language,
+        "status": doc.status,
+        "story": doc.story or doc.id,
+        "duplicate_of": doc.duplicate_of,
+        "url": doc.url,
+        "body": doc.body,
+    }
+
+
+def event_data(event: TimelineEvent, outlets: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "summary": event.summary,
+        "date": {
+            "start": event.date.start,
+            "end": event.date.end,
+            "precision": event.date.precision,
+            "text": event.date.text,
+            "basis": event.date.basis,
+        },
+        "actors": [
+            {"name": a.actor.name, "role": a.role, "country": a.actor.country, "kind": a.actor.kind}
+            for a in event.actors
+        ],
+        "location": None if event.location is None else {
+            "name": event.location.name,
+            "country": event.location.country,
+            "lat": event.location.lat,
+            "lon": event.location.lon,
+        },
+        "quantities": [
+            {"value": q.value, "what": q.what, "approximate": q.approximate, "text": q.text}
+            for q in event.quantities
+        ],
+        "sources": [
+            {
+                "doc": s.doc,
+                "outlet": s.outlet or outlets.get(s.doc),
+                "sentence": s.sentence,
+                "start": s.start,
+                "end": s.end,
+                "wording": s.wording,
+                "date": None if s.date is None else {
+                    "start": s.date.start, "precision": s.date.precision, "text": s.date.text,
+                    "basis": s.date.basis,
+                },
+            }
+            for s in event.sources
+        ],
+        "corroboration": event.corroboration,
+        "disagreements": [{"field": d.field, "values": d.values} for d in event.disagreements],
+        "story": event.story,
+    }
+
+
+def timeline_data(documents: Sequence[Document], events: Sequence[TimelineEvent]) -> dict[str, Any]:
+    """The public export (``timeline.schema.json``): documents with bodies, merged events."""
+    outlets = {d.id: d.outlet for d in documents}
+    return {
+        "version": SCHEMA_VERSION,
+        "documents": [document_data(d) for d in documents],
+        "events": [event_data(e, outlets) for e in events],
+    }
+
+
+def render_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _actor_label(actor: dict[str, Any]) -> str:
+    return f"{actor['name']} ({actor['country']})" if actor.get("country") else str(actor["name"])
+
+
+def _csv_row(event: dict[str, Any]) -> dict[str, Any]:
+    actors = event["actors"]
+    sources = [a for a in actors if a["role"] == "source"]
+    targets = [a for a in actors if a["role"] == "target"]
+    others = [a for a in actors if a["role"] == "other"]
+    first = (sources or others or [None])[0]
+    second = (targets or [a for a in others if a is not first] or [None])[0]
+    location = event["location"] or {}
+    return {
+        "event_id": event["id"],
+        "event_date": event["date"]["start"] or "",
+        "time_precision": event["date"]["precision"],
+        "event_type": event["type"],
+        "actor1": _actor_label(first) if first else "",
+        "actor2": _actor_label(second) if second else "",
+        "country": location.get("country") or (first or {}).get("country") or "",
+        "location": location.get("name", ""),
+        "latitude": "" if location.get("lat") is None else location["lat"],
+        "longitude": "" if location.get("lon") is None else location["lon"],
+        "quantities": "; ".join(q["text"] for q in event["quantities"]),
+        "corroboration": event.get("corroboration", len(event["sources"])),
+        "source": "; ".join(sorted({s["outlet"] or s["doc"] for s in event["sources"]})),
+        "notes": event["summary"],
+    }
+
+
+def render_csv(data: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in data["events"]:
+        writer.writerow(_csv_row(event))
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown line: it is data, never markup."""
+    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text.replace("\n", " "))
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    docs = {d["id"]: d for d in data["documents"]}
+    lines = ["# Timeline", ""]
+    for event in data["events"]:
+        date = event["date"]
+        when = date["start"] or "undated"
+        if date["precision"] not in ("day", "unknown"):
+            when += f" ({date['precision']})"
+        cites = "; ".join(
+            f"[{_md(s['outlet'] or s['doc'])}, {(docs.get(s['doc']) or {}).get('published') or 'n.d.'}]"
+            for s in event["sources"]
+        )
+        corroboration = event.get("corroboration", 1)
+        lines.append(f"- **{when}** · {event['type']} · {_md(event['summary'])} {cites}"
+                     + (f" · corroborated by {corroboration} outlets" if corroboration > 1 else ""))
+        for s in event["sources"]:
+            lines.append(f"  - {_md(s['outlet'] or s['doc'])}: “{_md(s['sentence'])}”")
+        for d in event.get("disagreements", []):
+            values = ", ".join(f"{_md(str(v.get('value')))} ({', '.join(v.get('sources', []))})" for v in d["values"])
+            lines.append(f"  - ⚠ sources disagree on {d['field']}: {values}")
+    if not data["events"]:
+        lines.append("_No events._")
+    lines += ["", "## Documents", ""]
+    for d in data["documents"]:
+        meta = ", ".join(x for x in (d["outlet"], d["published"] or "date unknown", d["language"]) if x)
+        lines.append(f"- `{d['id']}` {_md(d['title'] or '(untitled)')} ({_md(meta)})")
+    return "\n".join(lines) + "\n"

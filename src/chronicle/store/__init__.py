@@ -1,0 +1,13 @@
+"""The SQLite store: the only module that speaks SQL.
+
+One :class:`Store` owns the connection. The file runs in WAL mode; the schema is versioned
+with ``PRAGMA user_version`` and upgraded by the ordered :data:`MIGRATIONS`. Each document
+is written in one transaction (with its raw input, kept by content hash so it can be
+re-processed when the pipeline improves); cross-source results replace the previous ones
+in one transaction. Records go in and come out as the dataclasses of
+:mod:`chronicle.records`; callers never see rows.
+"""
+
+from chronicle.store.sqlite import MIGRATIONS, EventQuery, Page, Store, WriteOutcome
+
+__all__ = ["MIGRATIONS", "EventQuery", "Page", "Store", "WriteOutcome"]

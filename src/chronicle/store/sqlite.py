@@ -1,0 +1,410 @@
+"""SQLite implementation of the store (see the package docstring)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar
+
+from chronicle.errors import StoreError
+from chronicle.records import Document, ProvisionStatus, RawItem, Story, TimelineEvent
+
+T = TypeVar("T")
+WriteOutcome = Literal["stored", "unchanged"]
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents with their raw input, FTS over bodies, cross-source results.
+    """
+    CREATE TABLE raw_inputs (
+        content_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT, published TEXT, outlet TEXT, title TEXT,
+        is_html INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        received_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL REFERENCES raw_inputs(content_hash),
+        pipeline_version TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT, outlet TEXT, language TEXT, published TEXT,
+        status TEXT NOT NULL,
+        body TEXT NOT NULL,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='documents', content_rowid='rowid');
+    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+        INSERT INTO documents_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TABLE stories (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE timeline_events (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, precision TEXT NOT NULL,
+        corroboration INTEGER NOT NULL,
+        story TEXT,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX timeline_events_type ON timeline_events(type, position);
+    CREATE INDEX timeline_events_date ON timeline_events(date_start);
+    CREATE INDEX timeline_events_story ON timeline_events(story);
+    CREATE TABLE timeline_event_actors (
+        event_rowid INTEGER NOT NULL REFERENCES timeline_events(rowid) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        country TEXT COLLATE NOCASE
+    );
+    CREATE INDEX timeline_event_actors_name ON timeline_event_actors(name);
+    CREATE INDEX timeline_event_actors_country ON timeline_event_actors(country);
+    CREATE TABLE timeline_event_docs (
+        event_rowid INTEGER NOT NULL REFERENCES timeline_events(rowid) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL
+    );
+    CREATE INDEX timeline_event_docs_doc ON timeline_event_docs(doc_id);
+    CREATE VIRTUAL TABLE timeline_events_fts USING fts5(text);
+    CREATE TABLE provisions (key TEXT PRIMARY KEY, position INTEGER NOT NULL, record TEXT NOT NULL);
+    CREATE TABLE link_state (id INTEGER PRIMARY KEY CHECK (id = 1), record TEXT NOT NULL);
+    """,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventQuery:
+    """Filters over the merged timeline; every field optional, all given ones must hold."""
+
+    types: tuple[str, ...] = ()
+    actor: str | None = None  # canonical name, case-insensitive
+    country: str | None = None  # ISO alpha-3
+    since: str | None = None  # ISO date prefix: events ending on/after it
+    until: str | None = None  # events starting on/before it
+    story: str | None = None
+    doc: str | None = None
+    q: str | None = None  # full text over summaries, evidence sentences and wordings
+    min_corroboration: int = 0
+    include_undated: bool = True  # undated events are kept unless a date range is given
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _fts_query(text: str) -> str | None:
+    """User text as a safe FTS5 query: every word quoted, all required (never a syntax error)."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
+class Store:
+    """Owns one SQLite connection; every read and write of chronicle's data goes through it."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        if not read_only:
+            self._migrate()
+        elif self.schema_version() != len(MIGRATIONS):
+            raise StoreError(f"{self.path} is not a chronicle database of schema {len(MIGRATIONS)}")
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self.transaction():
+                for statement in _statements(script):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={version}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back whole on any error: nothing half-written."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ documents
+
+    def document_version(self, doc_id: str) -> tuple[str, str] | None:
+        """(content_hash, pipeline_version) of the stored document, or None."""
+        row = self._db.execute(
+            "SELECT content_hash, pipeline_version FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def write_document(self, doc: Document, raw: RawItem, pipeline_version: str) -> WriteOutcome:
+        """Store one analysed document and its raw input in one transaction."""
+        if self.document_version(doc.id) == (doc.content_hash, pipeline_version):
+            return "unchanged"
+        record = json.dumps(doc.to_dict(), ensure_ascii=False)
+        now = _now()
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO raw_inputs (content_hash, kind, source, url, published, outlet, title,"
+                " is_html, content, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (raw.content_hash, raw.kind, raw.source, raw.url, raw.published, raw.outlet, raw.title,
+                 int(raw.is_html), raw.content, now),
+            )
+            db.execute(
+                "INSERT INTO documents (id, content_hash, pipeline_version, source, title, outlet, language,"
+                " published, status, body, record, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET content_hash=excluded.content_hash,"
+                " pipeline_version=excluded.pipeline_version, source=excluded.source, title=excluded.title,"
+                " outlet=excluded.outlet, language=excluded.language, published=excluded.published,"
+                " status=excluded.status, body=excluded.body, record=excluded.record,"
+                " updated_at=excluded.updated_at",
+                (doc.id, doc.content_hash, pipeline_version, doc.source, doc.title, doc.outlet, doc.language,
+                 doc.published, doc.status, doc.body, record, now),
+            )
+        return "stored"
+
+    def raw_input(self, content_hash: str) -> RawItem | None:
+        row = self._db.execute("SELECT * FROM raw_inputs WHERE content_hash = ?", (content_hash,)).fetchone()
+        if row is None:
+            return None
+        return RawItem(
+            id="", source=row["source"], kind=row["kind"], content=bytes(row["content"]),
+            content_hash=row["content_hash"], url=row["url"], published=row["published"],
+            outlet=row["outlet"], title=row["title"], is_html=bool(row["is_html"]),
+        )
+
+    def stale_documents(self, pipeline_version: str) -> list[tuple[str, str]]:
+        """(id, content_hash) of documents analysed by another pipeline version."""
+        rows = self._db.execute(
+            "SELECT id, content_hash FROM documents WHERE pipeline_version != ? ORDER BY id", (pipeline_version,)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def documents(self) -> list[Document]:
+        """All documents with their analysis, in id order, with story/duplicate links applied."""
+        rows = self._db.execute("SELECT record FROM documents ORDER BY id").fetchall()
+        return [Document.from_dict(json.loads(r[0])) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._db.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document.from_dict(json.loads(row[0])) if row else None
+
+    def list_documents(self, *, q: str | None = None, limit: int = 100, offset: int = 0) -> Page[Document]:
+        where, params = "", []
+        query = _fts_query(q) if q else None
+        if q and query is None:
+            return Page([], 0, limit, offset)
+        if query:
+            where = "WHERE rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            params.append(query)
+        total = self._db.execute(f"SELECT count(*) FROM documents {where}", params).fetchone()[0]
+        rows = self._db.execute(
+            f"SELECT record FROM documents {where} ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
+        ).fetchall()
+        return Page([Document.from_dict(json.loads(r[0])) for r in rows], total, limit, offset)
+
+    def count_documents(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # ------------------------------------------------------------------ cross-source results
+
+    def write_links(
+        self,
+        documents: Sequence[Document],
+        stories: Sequence[Story],
+        events: Sequence[TimelineEvent],
+        state: dict[str, Any] | None,
+    ) -> None:
+        """Replace the stories, merged events and link state, and update documents' story and
+        duplicate links, all in one transaction."""
+        with self.transaction() as db:
+            for doc in documents:
+                db.execute(
+                    "UPDATE documents SET record = ? WHERE id = ?",
+                    (json.dumps(doc.to_dict(), ensure_ascii=False), doc.id),
+                )
+            db.execute("DELETE FROM stories")
+            db.executemany(
+                "INSERT INTO stories (id, record) VALUES (?, ?)",
+                [(s.id, json.dumps(s.to_dict(), ensure_ascii=False)) for s in stories],
+            )
+            self._replace_timeline(db, events)
+            db.execute("DELETE FROM link_state")
+            if state is not None:
+                db.execute("INSERT INTO link_state (id, record) VALUES (1, ?)", (json.dumps(state),))
+
+    def _replace_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent]) -> None:
+        db.execute("DELETE FROM timeline_events_fts")
+        db.execute("DELETE FROM timeline_event_actors")
+        db.execute("DELETE FROM timeline_event_docs")
+        db.execute("DELETE FROM timeline_events")
+        for position, event in enumerate(events):
+            cur = db.execute(
+                "INSERT INTO timeline_events (id, position, type, date_start, date_end, precision,"
+                " corroboration, story, record) VALUES (?,?,?,?,?,?,?,?,?)",
+                (event.id, position, event.type, event.date.start, event.date.end or event.date.start,
+                 event.date.precision, event.corroboration, event.story,
+                 json.dumps(event.to_dict(), ensure_ascii=False)),
+            )
+            rowid = cur.lastrowid
+            db.executemany(
+                "INSERT INTO timeline_event_actors (event_rowid, name, country) VALUES (?,?,?)",
+                [(rowid, a.actor.name, a.actor.country) for a in event.actors],
+            )
+            db.executemany(
+                "INSERT INTO timeline_event_docs (event_rowid, doc_id) VALUES (?,?)",
+                [(rowid, d) for d in sorted({s.doc for s in event.sources})],
+            )
+            text = " ".join(
+                [event.summary, *(s.sentence for s in event.sources), *(s.wording or "" for s in event.sources)]
+            )
+            db.execute("INSERT INTO timeline_events_fts (rowid, text) VALUES (?, ?)", (rowid, text))
+
+    def link_state(self) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT record FROM link_state WHERE id = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute("SELECT record FROM stories ORDER BY id").fetchall()
+        return [Story.from_dict(json.loads(r[0])) for r in rows]
+
+    def timeline_events(self) -> list[TimelineEvent]:
+        rows = self._db.execute("SELECT record FROM timeline_events ORDER BY position").fetchall()
+        return [TimelineEvent.from_dict(json.loads(r[0])) for r in rows]
+
+    def timeline_event(self, event_id: str) -> TimelineEvent | None:
+        row = self._db.execute("SELECT record FROM timeline_events WHERE id = ?", (event_id,)).fetchone()
+        return TimelineEvent.from_dict(json.loads(row[0])) if row else None
+
+    def query_events(self, query: EventQuery) -> Page[TimelineEvent]:
+        """Filtered, paginated merged events in timeline order (dated by date, undated last)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query.types:
+            clauses.append(f"e.type IN ({','.join('?' * len(query.types))})")
+            params.extend(query.types)
+        if query.actor:
+            clauses.append("EXISTS (SELECT 1 FROM timeline_event_actors a WHERE a.event_rowid = e.rowid"
+                           " AND a.name = ?)")
+            params.append(query.actor)
+        if query.country:
+            clauses.append("EXISTS (SELECT 1 FROM timeline_event_actors a WHERE a.event_rowid = e.rowid"
+                           " AND a.country = ?)")
+            params.append(query.country)
+        if query.doc:
+            clauses.append("EXISTS (SELECT 1 FROM timeline_event_docs d WHERE d.event_rowid = e.rowid"
+                           " AND d.doc_id = ?)")
+            params.append(query.doc)
+        if query.since or query.until:
+            clauses.append("e.date_start IS NOT NULL")
+        elif not query.include_undated:
+            clauses.append("e.date_start IS NOT NULL")
+        if query.since:
+            # Compare on the date prefix so "2023-09" (month precision) overlaps "2023-09-19".
+            clauses.append("substr(e.date_end, 1, ?) >= substr(?, 1, length(e.date_end))")
+            params.extend([len(query.since), query.since])
+        if query.until:
+            clauses.append("substr(e.date_start, 1, ?) <= substr(?, 1, length(e.date_start))")
+            params.extend([len(query.until), query.until])
+        if query.story:
+            clauses.append("e.story = ?")
+            params.append(query.story)
+        if query.min_corroboration:
+            clauses.append("e.corroboration >= ?")
+            params.append(query.min_corroboration)
+        if query.q:
+            fts = _fts_query(query.q)
+            if fts is None:
+                return Page([], 0, query.limit, query.offset)
+            clauses.append("e.rowid IN (SELECT rowid FROM timeline_events_fts WHERE timeline_events_fts MATCH ?)")
+            params.append(fts)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        total = self._db.execute(f"SELECT count(*) FROM timeline_events e {where}", params).fetchone()[0]
+        rows = self._db.execute(
+            f"SELECT e.record FROM timeline_events e {where} ORDER BY e.position LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        return Page([TimelineEvent.from_dict(json.loads(r[0])) for r in rows], total, query.limit, query.offset)
+
+    # ------------------------------------------------------------------ agreements
+
+    def write_provisions(self, provisions: Sequence[dict[str, Any]]) -> None:
+        """Replace the agreement provisions (each a JSON-ready dict with a ``key``)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM provisions")
+            db.executemany(
+                "INSERT INTO provisions (key, position, record) VALUES (?,?,?)",
+                [(p["key"], i, json.dumps(p, ensure_ascii=False)) for i, p in enumerate(provisions)],
+            )
+
+    def provisions(self) -> list[dict[str, Any]]:
+        rows = self._db.execute("SELECT record FROM provisions ORDER BY position").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def provision_statuses(self) -> list[ProvisionStatus]:
+        return [ProvisionStatus.from_dict(h) for p in self.provisions() for h in p.get("history", [])]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
