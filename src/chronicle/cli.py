@@ -86,11 +86,10 @@ def _print_summary(summary: IngestSummary) -> None:
         f"[green]stored {len(summary.stored)}[/] · unchanged {len(summary.unchanged)} · "
         + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
     )
-    if summary.failed:
-        table = Table("source", "error", "reason", title="failed items", title_justify="left")
-        for err in summary.failed:
-            table.add_row(escape(err.source), err.code, escape(err.message))
-        console.print(table)
+    for err in summary.failed:
+        # One plain line per failure (no table): paths are never truncated and stay greppable.
+        console.print(f"[red]failed[/] {escape(err.source)}: [bold]{err.code}[/] {escape(err.message)}",
+                      soft_wrap=True)
 
 
 @app.command()

@@ -101,6 +101,23 @@ class Sentence(Record):
 
 
 @dataclass(slots=True)
+class Token(Record):
+    """One token of a sentence the nlp stage parsed: a compact, spaCy-free view of the parse
+    (offsets into Document.body) that chronicle.events reads instead of a spaCy Doc."""
+
+    i: int  # index in Document.tokens
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal POS: VERB, NOUN, PROPN, NUM...
+    tag: str  # Penn tag: VBD, VBZ, NNS, CD...
+    dep: str  # dependency label: nsubj, dobj, prep, pobj...
+    head: int  # index in Document.tokens of the syntactic head (its own index for a root)
+    sentence: int  # Sentence.index
+
+
+@dataclass(slots=True)
 class TimeExpr(Record):
     """A TIMEX3 expression: offsets into the text it was tagged in, type and normalised value."""
 
@@ -218,6 +235,8 @@ class Document(Record):
     timexes: list[TimeExpr] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # The parse of the sentences that may hold an event (nlp stage); scratch for chronicle.events.
+    tokens: list[Token] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- across sources
@@ -278,6 +297,19 @@ class ProvisionStatus(Record):
     end: int = 0
     agreement: str | None = None  # which agreement: "peace treaty", "2020 ceasefire"
     outlet: str | None = None
+    by: str | None = None  # who proposes/demands/accepts it, when the sentence says: "Azerbaijan"
+    cue: str | None = None  # the words that decided the status: "remained unresolved", "accepted"
+    date_basis: str = "unknown"  # "sentence" (own time expression) | "publication" | "discourse" | "unknown"
+
+
+@dataclass(slots=True)
+class Provision(Record):
+    """One provision category of an agreement (PA-X style) and its status over time."""
+
+    key: str  # taxonomy key, e.g. "third_party_forces"
+    label: str
+    definition: str = ""
+    history: list[ProvisionStatus] = field(default_factory=list)  # ordered by date
 
 
 # Which fields hold nested records (for from_dict); kept next to the types it describes.
@@ -296,9 +328,11 @@ _NESTED: dict[str, dict[str, tuple[str, type]]] = {
         "timexes": ("list", TimeExpr),
         "mentions": ("list", Mention),
         "events": ("list", Event),
+        "tokens": ("list", Token),
     },
     "EventSource": {"date": ("one", EventDate)},
     "Disagreement": {},
+    "Provision": {"history": ("list", ProvisionStatus)},
     "TimelineEvent": {
         "date": ("one", EventDate),
         "actors": ("list", EventActor),

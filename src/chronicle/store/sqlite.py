@@ -395,6 +395,26 @@ class Store:
     def provision_statuses(self) -> list[ProvisionStatus]:
         return [ProvisionStatus.from_dict(h) for p in self.provisions() for h in p.get("history", [])]
 
+    # ------------------------------------------------------------------ small lookups (API)
+
+    def document_outlets(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
+        """Outlet of each given document that exists (a page of events cites only a few)."""
+        ids = sorted(set(doc_ids))
+        found: dict[str, str | None] = {}
+        # Chunked: SQLite caps the number of bound parameters per statement.
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self._db.execute(
+                f"SELECT id, outlet FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update({r[0]: r[1] for r in rows})
+        return found
+
+    def story_event_counts(self) -> dict[str | None, int]:
+        """How many merged events each story holds (None: events in no story)."""
+        rows = self._db.execute("SELECT story, count(*) FROM timeline_events GROUP BY story")
+        return {r[0]: int(r[1]) for r in rows}
+
 
 def _statements(script: str) -> list[str]:
     """Split a migration script into statements, keeping trigger bodies whole."""

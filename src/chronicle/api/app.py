@@ -1,0 +1,452 @@
+"""The FastAPI application: thin routes over :class:`chronicle.store.Store`.
+
+Routes parse and validate parameters, make one store call and shape the answer with the
+schemas of :mod:`chronicle.api.schemas`. The app is read-only unless it was created with a
+token; then ``POST /api/documents`` ingests through :func:`chronicle.workflow.ingest_paths`,
+the same path as the CLI.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import tempfile
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chronicle.api.schemas import (
+    DateOut,
+    DocumentEventOut,
+    DocumentOut,
+    DocumentPage,
+    DocumentSummary,
+    EventOut,
+    EventPage,
+    Problem,
+    ProvisionOut,
+    StoryOut,
+    TimelineOut,
+    UploadIn,
+    UploadResult,
+)
+from chronicle.records import PLOVER_TYPES, Document, Event, Story
+from chronicle.report.timeline import document_data, event_data, timeline_data
+from chronicle.settings import Settings
+from chronicle.store import EventQuery, Store
+from chronicle.web import STATIC_DIR, page_html
+
+MAX_LIMIT = 500
+# Suffixes an uploaded file may have; the reader picks its parser by suffix.
+UPLOAD_SUFFIXES: tuple[str, ...] = (".warc.gz", ".txt", ".html", ".htm", ".jsonl", ".warc")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+_DATE_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_COUNTRY = re.compile(r"[A-Za-z]{3}")
+
+# The served page's policy: scripts only from this server; vis-timeline injects its own
+# stylesheet, hence inline styles.
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem}, 404: {"model": Problem}, 422: {"model": Problem},
+}
+
+
+class _Backend:
+    """The app's one read connection (SQLite objects are not thread-safe: FastAPI runs sync
+    routes in a thread pool, so every use holds the lock) and the upload settings."""
+
+    def __init__(self, settings: Settings, token: str | None) -> None:
+        self.settings = settings
+        self.token = token
+        self._store = Store(settings.db_path)
+        self._read_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def read(self) -> Iterator[Store]:
+        with self._read_lock:
+            yield self._store
+
+    def ingest(self, path: Path) -> UploadResult:
+        # Imported here: the analysis stack (spaCy and the stages) is only needed to write.
+        from chronicle.workflow import ingest_paths
+
+        # Writes use their own connection, so readers are not blocked while a document is analysed
+        # (WAL lets them read the last committed state meanwhile); one upload at a time.
+        with self._write_lock, Store(self.settings.db_path) as store:
+            summary = ingest_paths([path], store, self.settings)
+        prefix = str(path.parent)
+        return UploadResult(
+            stored=summary.stored,
+            unchanged=summary.unchanged,
+            failed=[
+                {"source": e.source.replace(prefix, "upload"), "code": e.code, "message": e.message, "id": e.id}
+                for e in summary.failed
+            ],
+        )
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
+    """The REST API under ``/api`` and the web page at ``/``, over ``settings.db_path``.
+
+    Read-only unless ``token`` is given: then ``POST /api/documents`` accepts documents from
+    a client that sends ``Authorization: Bearer <token>``.
+    """
+    if token is not None and not token.strip():
+        raise ValueError("the upload token must not be empty")
+    backend = _Backend(settings, token)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="chronicle",
+        summary="A deduplicated, date-resolved, source-attributed timeline of events, from news articles.",
+        version="1",
+        docs_url="/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.backend = backend
+    _install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse(
+            page_html(),
+            headers={"Content-Security-Policy": PAGE_CSP, "X-Content-Type-Options": "nosniff",
+                     "Referrer-Policy": "no-referrer"},
+        )
+
+    @app.get("/api/documents", response_model=DocumentPage, responses=_PROBLEMS, tags=["documents"])
+    def list_documents(
+        q: Annotated[str | None, Query(max_length=500, description="full-text search over titles and bodies")]
+        = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Stored documents in id order (without their bodies; see ``/api/documents/{id}``)."""
+        with backend.read() as store:
+            page = store.list_documents(q=q, limit=limit, offset=offset)
+        return {"items": [_document_summary(d) for d in page.items], "total": page.total,
+                "limit": page.limit, "offset": page.offset}
+
+    @app.get("/api/documents/{doc_id:path}", response_model=DocumentOut, responses=_PROBLEMS, tags=["documents"])
+    def get_document(doc_id: str) -> dict[str, Any]:
+        """One document: metadata, cleaned body, and the events it reports."""
+        with backend.read() as store:
+            doc = store.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        return {**_document_summary(doc), "body": doc.body, "events": [_document_event(e) for e in doc.events]}
+
+    @app.get("/api/events", response_model=EventPage, responses=_PROBLEMS, tags=["events"])
+    def list_events(
+        type: Annotated[list[str] | None, Query(description="PLOVER type; repeat it or separate by commas")]
+        = None,
+        actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
+        country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,
+        since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+        story: Annotated[str | None, Query(max_length=200)] = None,
+        doc: Annotated[str | None, Query(max_length=200, description="events reported by this document")]
+        = None,
+        q: Annotated[str | None, Query(max_length=500, description="words in summaries, evidence, wordings")]
+        = None,
+        min_corroboration: Annotated[int, Query(ge=0, le=10_000)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Merged events in timeline order (by date, undated last), filtered and paginated.
+        A date range keeps only dated events that overlap it."""
+        query = EventQuery(
+            types=_parse_types(type or []), actor=actor or None, country=_parse_country(country),
+            since=_parse_date("since", since), until=_parse_date("until", until),
+            story=story or None, doc=doc or None, q=q or None,
+            min_corroboration=min_corroboration, limit=limit, offset=offset,
+        )
+        if query.since and query.until and _pad(query.since, "min") > _pad(query.until, "max"):
+            raise HTTPException(422, f"since ({query.since}) is after until ({query.until})")
+        with backend.read() as store:
+            page = store.query_events(query)
+            outlets = store.document_outlets([s.doc for e in page.items for s in e.sources])
+        return {"items": [event_data(e, outlets) for e in page.items], "total": page.total,
+                "limit": page.limit, "offset": page.offset}
+
+    @app.get("/api/events/{event_id:path}", response_model=EventOut, responses=_PROBLEMS, tags=["events"])
+    def get_event(event_id: str) -> dict[str, Any]:
+        with backend.read() as store:
+            event = store.timeline_event(event_id)
+            if event is None:
+                raise HTTPException(404, f"no event with id {event_id!r}")
+            outlets = store.document_outlets([s.doc for s in event.sources])
+        return event_data(event, outlets)
+
+    @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
+    def list_stories() -> list[dict[str, Any]]:
+        """Documents grouped by story (the same news from several outlets)."""
+        with backend.read() as store:
+            docs, stories, counts = store.documents(), store.stories(), store.story_event_counts()
+        return _stories(docs, stories, counts)
+
+    @app.get("/api/agreement", response_model=list[ProvisionOut], tags=["agreement"])
+    def agreement() -> list[dict[str, Any]]:
+        """Provisions of the agreement(s) under negotiation, each with its status history."""
+        with backend.read() as store:
+            return store.provisions()
+
+    @app.get("/api/timeline", responses={200: {"model": TimelineOut}}, tags=["timeline"])
+    def timeline() -> JSONResponse:
+        """The whole timeline as ``timeline.schema.json`` (what ``chronicle timeline`` prints)."""
+        with backend.read() as store:
+            data = timeline_data(store.documents(), store.timeline_events())
+        # Already in the public shape; returned as is, so a large export is not re-validated.
+        return JSONResponse(data)
+
+    @app.post(
+        "/api/documents", status_code=201, response_model=UploadResult, tags=["documents"],
+        responses={401: {"model": Problem}, 403: {"model": Problem}, 413: {"model": Problem},
+                   415: {"model": Problem}, 422: {"model": Problem}},
+        openapi_extra={"requestBody": {"required": True, "content": {
+            "application/json": {"schema": UploadIn.model_json_schema()},
+            "multipart/form-data": {"schema": {
+                "type": "object", "required": ["file"],
+                "properties": {"file": {"type": "string", "format": "binary",
+                                        "description": "a .txt, .html, .jsonl or .warc(.gz) file"},
+                               "id": {"type": "string", "description": "document id for a .txt/.html file"}},
+            }},
+        }}},
+    )
+    async def upload_document(
+        request: Request, authorization: Annotated[str | None, Header()] = None,
+    ) -> UploadResult:
+        """Ingest one document (JSON body) or one file (multipart ``file``). Needs the server's
+        token as ``Authorization: Bearer <token>``; a server started without one is read-only."""
+        _authorize(backend.token, authorization)
+        with tempfile.TemporaryDirectory(prefix="chronicle-upload-") as tmp:
+            path = await _upload_to_file(request, Path(tmp), backend.settings.max_document_bytes)
+            result = await run_in_threadpool(backend.ingest, path)
+        if not result.stored and not result.unchanged:
+            raise HTTPException(422, "; ".join(f"[{e.code}] {e.message}" for e in result.failed)
+                                or "nothing to ingest")
+        return result
+
+    return app
+
+
+# ------------------------------------------------------------------------------ parameters
+
+
+def _parse_types(values: list[str]) -> tuple[str, ...]:
+    types: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            name = part.strip().upper()
+            if not name:
+                continue
+            if name not in PLOVER_TYPES:
+                raise HTTPException(422, f"unknown event type {part.strip()!r}; known: {', '.join(PLOVER_TYPES)}")
+            if name not in types:
+                types.append(name)
+    return tuple(types)
+
+
+def _parse_country(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not _COUNTRY.fullmatch(value):
+        raise HTTPException(422, f"country must be an ISO 3166-1 alpha-3 code like AZE, not {value!r}")
+    return value.upper()
+
+
+def _parse_date(name: str, value: str | None) -> str | None:
+    """An ISO date prefix (YYYY, YYYY-MM, YYYY-MM-DD) that names a real period."""
+    if not value:
+        return None
+    match = _DATE_PREFIX.fullmatch(value)
+    problem = None
+    if match is None:
+        problem = "is not YYYY, YYYY-MM or YYYY-MM-DD"
+    else:
+        year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+        try:
+            date(year, month, day)
+        except ValueError as exc:
+            problem = f"is not a real date ({exc})"
+    if problem:
+        raise HTTPException(422, f"{name}={value!r} {problem}")
+    return value
+
+
+def _pad(prefix: str, side: str) -> str:
+    """The first or last day a date prefix covers, as comparable text (day 31 is fine for text order)."""
+    filler = "-01-01" if side == "min" else "-12-31"
+    return prefix + filler[len(prefix) - 4:]
+
+
+def _authorize(expected: str | None, header: str | None) -> None:
+    if expected is None:
+        raise HTTPException(
+            403, "this server is read-only: start it with --token (or CHRONICLE_TOKEN) to accept uploads"
+        )
+    scheme, _, given = (header or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(401, "send the upload token as 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    # Constant time, so the token cannot be guessed byte by byte from response times.
+    if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
+        raise HTTPException(403, "wrong upload token")
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise HTTPException(413, f"request body is over the {limit:,}-byte limit for one document")
+    return bytes(body)
+
+
+async def _upload_to_file(request: Request, folder: Path, limit: int) -> Path:
+    """Write the uploaded document into ``folder`` under a name chronicle chooses; the client's
+    file name only contributes a sanitised id and a known suffix, never a path."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/json":
+        raw = await _read_limited(request, limit)
+        try:
+            payload = UploadIn.model_validate_json(raw)
+        except ValidationError as exc:
+            raise HTTPException(422, "bad document: " + _describe(exc.errors(include_url=False))) from None
+        if (payload.text is None) == (payload.html is None):
+            raise HTTPException(422, "give exactly one of 'text' or 'html'")
+        if payload.id is None and payload.url is None:
+            raise HTTPException(422, "give an 'id' or a 'url' to identify the document")
+        # One line of JSONL: the reader's own format for a document with metadata.
+        path = folder / "upload.jsonl"
+        path.write_text(json.dumps(payload.model_dump(exclude_none=True), ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        return path
+    if content_type == "multipart/form-data":
+        return await _multipart_to_file(request, folder, limit)
+    raise HTTPException(415, "send application/json ({id, text|html, url, published, outlet}) "
+                             "or multipart/form-data with a 'file'")
+
+
+async def _multipart_to_file(request: Request, folder: Path, limit: int) -> Path:
+    async with request.form(max_files=1, max_fields=10) as form:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise HTTPException(422, "multipart upload needs a 'file' field")
+        name = Path(upload.filename or "").name.lower()
+        suffix = next((s for s in UPLOAD_SUFFIXES if name.endswith(s)), None)
+        if suffix is None:
+            raise HTTPException(415, f"unsupported file type; send one of {', '.join(UPLOAD_SUFFIXES)}")
+        given_id = form.get("id")
+        if isinstance(given_id, str) and given_id:
+            if not _SAFE_ID.fullmatch(given_id):
+                raise HTTPException(422, "id may hold letters, digits, '.', '_' and '-' (at most 200)")
+            doc_id = given_id
+        else:
+            stem = Path(upload.filename or "").name[: -len(suffix)] if upload.filename else ""
+            doc_id = re.sub(r"[^A-Za-z0-9._-]", "_", stem).lstrip("._-")[:200] or "upload"
+        content = await upload.read(limit + 1)
+        if len(content) > limit:
+            raise HTTPException(413, f"file is over the {limit:,}-byte limit for one document")
+    path = folder / f"{doc_id}{suffix}"
+    path.write_bytes(content)
+    return path
+
+
+# ------------------------------------------------------------------------------ shaping
+
+
+def _document_summary(doc: Document) -> dict[str, Any]:
+    data = document_data(doc)
+    data.pop("body")
+    return data
+
+
+def _document_event(event: Event) -> DocumentEventOut:
+    return DocumentEventOut(
+        id=event.id, type=event.type, summary=event.summary, trigger=event.trigger, wording=event.wording,
+        sentence=event.sentence.text, sentence_start=event.sentence.start, sentence_end=event.sentence.end,
+        trigger_start=event.trigger_start, trigger_end=event.trigger_end, date=DateOut(**event.date.to_dict()),
+        modality=event.modality,
+    )
+
+
+def _stories(docs: list[Document], stories: list[Story], counts: dict[str | None, int]) -> list[dict[str, Any]]:
+    """Stored stories, plus each document no stored story holds as a story of its own (its
+    ``story`` id, as in the timeline export), so no document is left out of the view."""
+    by_id = {d.id: d for d in docs}
+    grouped: dict[str, list[Document]] = {}
+    titles: dict[str, str | None] = {}
+    for story in stories:
+        grouped[story.id] = [by_id[i] for i in story.doc_ids if i in by_id]
+        titles[story.id] = story.title
+    placed = {d.id for members in grouped.values() for d in members}
+    for doc in docs:
+        if doc.id not in placed:
+            key = doc.story or doc.id
+            grouped.setdefault(key, []).append(doc)
+            titles.setdefault(key, None)
+    result = []
+    for key, members in grouped.items():
+        members.sort(key=lambda d: (d.published is None, d.published or "", d.id))
+        title = titles[key] or next((d.title for d in members if d.title), None)
+        result.append({"id": key, "title": title, "documents": [_document_summary(d) for d in members],
+                       "events": counts.get(key, 0)})
+    result.sort(key=lambda s: (-len(s["documents"]), s["id"]))
+    return result
+
+
+def _describe(errors: Any) -> str:
+    """Pydantic/FastAPI validation errors as one sentence: "limit: Input should be …"."""
+    parts = []
+    for error in errors:
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body", "path", "header"))
+        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg", "invalid")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Every 4xx is ``{"detail": "<one readable sentence>", "errors": [...]}``."""
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = jsonable_encoder(exc.errors())
+        for error in errors:
+            error.pop("input", None)  # do not echo what the client sent
+            error.pop("url", None)
+        return JSONResponse({"detail": _describe(errors), "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"detail": str(exc.detail), "errors": []}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,130 @@
+"""Explicit publication dates written as text: date-only lines ("Dec.27 - 2023 9:09 PM CET"),
+labelled dates glued to a line ("date 2025-03-13 ..."), and unyeared agency datelines
+("BAKU, November 6"). Only fully stated dates are returned: an ambiguous numeric date such
+as 12.02.2024 (day-month or month-day?) gives None rather than a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"),
+    # "Dec.27 - 2023", "December 27, 2023", "Dec 27th 2023"
+    re.compile(_MONTH + r"\.?\s*(?P<d>\d{1,2})" + _ORD + r"\s*[,.\-–]?\s*[,.\-–]?\s*(?P<y>\d{4})", re.I),
+    # "27 December 2023", "27th of Dec. 2023"
+    re.compile(r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+(?P<y>\d{4})", re.I),
+    # numeric day/month/year in either order: resolved only when unambiguous
+    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})"),
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)", re.I)
+_ZONE = re.compile(
+    r"\b(?:[A-Z]{2,4}T|UTC|GMT|CET|CEST|EET|EEST|MSK|AZT|AMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b"
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
+# Words that may stand around a date on a date line; "updated"/"modified" are deliberately
+# absent so that such lines are not read as the publication date.
+_LABEL = re.compile(r"\b(?:date|dated|published|posted|on|at|created)\b:?", re.I)
+_NOT_PUBLICATION = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
+_FILLER = re.compile(r"[\s,.:;|/\-–—·•()\[\]]+")
+
+# A labelled date glued to the start of a line of text: "date 2025-03-13 Azerbaijan and ..."
+_LEADING = re.compile(
+    r"\A\s*(?:(?:date|dated|published|posted)(?:\s+on)?\s*:?\s*)(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})"
+    r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|:,\-–—]?\s*",
+    re.I,
+)
+
+# "BAKU, November 6", "WASHINGTON, D.C., Nov. 5, 2023": a capitalised place, then month and day.
+_DATELINE = re.compile(
+    r"\A\s*(?P<text>(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+){0,2}),\s*"
+    r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(?P<d>\d{1,2})"
+    r"(?:,\s*(?P<y>\d{4}))?)\b"
+)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None  # 31 February and the like: not a date
+
+
+def _from_match(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["y"])
+    if groups.get("mon"):
+        return _iso(year, _MONTHS[groups["mon"][:3].lower()], int(groups["d"]))
+    if groups.get("a"):
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12 >= b:
+            return _iso(year, b, a)
+        if b > 12 >= a:
+            return _iso(year, a, b)
+        return None  # 12.02.2024: day-month or month-day cannot be told apart
+    return _iso(year, int(groups["m"]), int(groups["d"]))
+
+
+def find_dates(text: str) -> list[tuple[int, int, str | None]]:
+    """Every date expression in ``text``: (start, end, ISO date or None when ambiguous)."""
+    found: list[tuple[int, int, str | None]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue  # an earlier, more specific pattern already took this span
+            found.append((m.start(), m.end(), _from_match(m)))
+    return sorted(found)
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line holds a date (or time) and nothing else but labels and separators."""
+    spans = find_dates(line)
+    rest = line
+    for start, end, _ in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    had_time = bool(_TIME.search(rest))
+    for pattern in (_TIME, _ZONE, _WEEKDAY, _LABEL, _NOT_PUBLICATION):
+        rest = pattern.sub(" ", rest)
+    return bool(spans or had_time) and not _FILLER.sub("", rest)
+
+
+def date_line_value(line: str) -> str | None:
+    """The publication date stated by a date-only line, or None (ambiguous, or an update date)."""
+    if not is_date_line(line) or _NOT_PUBLICATION.search(line):
+        return None
+    values = {value for _, _, value in find_dates(line)}
+    if len(values) != 1:
+        return None  # no date, an ambiguous one, or two different dates
+    return values.pop()
+
+
+def split_leading_date(line: str) -> tuple[str | None, str]:
+    """Split a labelled date glued to the start of a line: ("2025-03-13", rest of the line)."""
+    m = _LEADING.match(line)
+    if not m:
+        return None, line
+    date = m.group("date").replace("/", "-")
+    y, mo, d = (int(part) for part in date.split("-"))
+    return _iso(y, mo, d), line[m.end():]
+
+
+def find_dateline(paragraph: str) -> tuple[str, str | None] | None:
+    """An agency dateline opening a paragraph: (its text, ISO date when it states the year)."""
+    m = _DATELINE.match(paragraph)
+    if not m or len(m.group("place").replace(" ", "")) < 3:
+        return None
+    month = _MONTHS.get(m.group("mon")[:3].lower())
+    if month is None:
+        return None
+    year = m.group("y")
+    return m.group("text"), (_iso(int(year), month, int(m.group("d"))) if year else None)

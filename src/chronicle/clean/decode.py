@@ -1,0 +1,75 @@
+"""Bytes to text: the first thing the cleaner does, and where binary or empty input is refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from chronicle.errors import BinaryInput, EmptyInput
+
+# Byte-order marks decide the codec outright; they are checked before the NUL-byte test
+# because UTF-16/32 text is full of NUL bytes.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Text may carry a few stray control characters (form feeds, a lone ESC); a real binary
+# file decoded by a permissive codec is full of them.
+_MAX_CONTROL_SHARE = 0.01
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_HTML_START = re.compile(r"\A\s*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|a|br|article|section|h[1-6]|li|ul|meta|script)\b", re.I
+)
+
+
+def decode_content(content: bytes) -> str:
+    """Decode raw bytes: BOM, then strict UTF-8, then charset-normalizer's best guess.
+
+    Raises :class:`EmptyInput` for nothing-but-whitespace and :class:`BinaryInput` for
+    content that is not text (NUL bytes, undecodable, or control-character heavy).
+    """
+    if not content.strip():
+        raise EmptyInput("the item is empty")
+    text = _decode(content)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInput("the item has no text")
+    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise BinaryInput(f"the item looks binary ({controls} control characters)")
+    return text
+
+
+def _decode(content: bytes) -> str:
+    for bom, codec in _BOMS:
+        if content.startswith(bom):
+            try:
+                return content.decode(codec)
+            except UnicodeDecodeError as err:
+                raise BinaryInput(f"bad {codec} text after a byte-order mark: {err.reason}") from err
+    if b"\x00" in content:
+        raise BinaryInput("the item contains NUL bytes")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass  # not UTF-8: fall through to detection
+    best = from_bytes(content).best()
+    if best is None:
+        raise BinaryInput("the item's encoding could not be detected")
+    return str(best)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when decoded text is an HTML page rather than plain text (for items not marked as HTML)."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
+    # A fragment that starts with a tag and keeps using common tags is markup too.
+    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 3

@@ -1,0 +1,235 @@
+"""Line-level signals for telling article prose from page chrome in already-extracted text.
+
+Every test here is a general property of a line (length, punctuation, capitalisation,
+vocabulary of navigation and calls to action, script), never a list of known pages' lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import Enum
+
+from chronicle.clean.dates import is_date_line
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?…][\"”’»)\]]*\s*$|[\"”»]\s*$")
+# Link-free ways sites repeat their navigation as text: "Home | World | Politics", "News › Europe".
+_SEPARATORS = re.compile(r"\s[|»›·]\s|\s/\s")
+_BULLET = re.compile(r"\A\s*[•·▪●◦‣∙*\-–]\s+")
+_NUMERIC = re.compile(r"\A[\s\d.,:%/+\-–—()]+\Z")
+_DOMAIN = re.compile(
+    r"\b(?:[a-z0-9][a-z0-9\-]*\.)+"
+    r"(?:com|org|net|info|news|eu|ru|uk|am|az|ge|ua|io|co|tv|fm|de|fr|it|es|pl|tr|ir|us|int)\b",
+    re.I,
+)
+_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,30})\b")
+
+# Words that make up navigation, section labels and widget titles. A short line made only
+# of these is chrome wherever it stands.
+_NAV_TEXT = """
+    menu home news world politics business economy economics sport sports life lifestyle culture
+    opinion opinions analysis video videos photo photos gallery galleries podcast podcasts search
+    login log sign in up out register subscribe subscription newsletter newsletters trending now
+    recommended recommendations skip forward back next previous prev similar related article
+    articles story stories latest posts post popular most read more top the in this that category
+    categories tags tag topics topic share shares comments comment advertisement advertising ad ads
+    sponsored exit mobile version main content to all see also you may like of our contact us
+    about privacy policy terms cookie cookies follow editor's editors picks pick breaking live
+    continue reading print email facebook twitter telegram whatsapp linkedin instagram youtube x
+    reddit rss feed from for and on with by your load view show hide close open toggle navigation
+    section sections today's today week month featured feature highlights highlight must
+"""
+NAV_WORDS: frozenset[str] = frozenset(_NAV_TEXT.split())
+
+# A line that opens a block of end-of-article chrome (related links, comments, footer).
+_TRAILING_START = re.compile(
+    r"\A(?:recommended(?: for you)?|related(?: articles| stories| posts| news| content| topics)?|"
+    r"similar (?:articles|stories|posts)|more (?:from|stories|news|on|in)\b.*|you (?:may|might) also like|"
+    r"(?:also )?read (?:more|also|next)|latest (?:posts|news|stories|articles)\b.*|"
+    r"most (?:popular|read|viewed)|"
+    r"leave a (?:reply|comment)|\d*\s*comments?|post a comment|add a comment|"
+    r"please enter your \w+.*|exit mobile version|share this(?: article| story| post)?|tags?|"
+    r"see also|popular (?:posts|stories)|top stories|about the author|what to read next)\W*\Z",
+    re.I,
+)
+# Imperatives that open a call to action; "(?![\-’'])" keeps "Follow-up talks" and the like.
+_CTA_START = re.compile(
+    r"\A\W*(?:join|follow|subscribe|share|comment|reply|sign up|sign in|log in|click|tap|download|"
+    r"like|enter|please|get (?:our|the latest)|register|donate|support us|watch|listen)\b(?![\-’'])",
+    re.I,
+)
+_CTA_ANYWHERE = re.compile(r"\b(?:enter your|sign up for|subscribe to|click here|follow us|join us)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:you|your|us|our|it)\b", re.I)
+_CREDIT = re.compile(
+    r"\A\W*(?:(?:file |main |top |cover )?photo(?:graph)?s?|images?|pictures?|pictured|caption|credits?|"
+    r"source|illustration|video|getty images|reuters photo|ap photo)\b\s*(?:by\b|credit\b)?\s*[:|©/]|\A\s*©",
+    re.I,
+)
+_COOKIE = re.compile(
+    r"\b(?:we use cookies|cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
+    r"use of cookies|this (?:site|website) uses cookies)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"\A\s*(?:written\s+|posted\s+|reported\s+)?by\b(?P<name>.*)\Z", re.I)
+# Related-story teasers; they may be glued inside a line of article text.
+TEASER = re.compile(
+    r"(?:other topics of interest|"
+    r"(?:related|read more|read also|see also|also read|recommended|more on this)\s*:|"
+    r"\balso on (?:[a-z0-9\-]+\.)+[a-z]{2,})",
+    re.I,
+)
+
+
+class Kind(Enum):
+    """How much a line looks like article text."""
+
+    PROSE = "prose"  # a real paragraph: long, or a full sentence of some length
+    SENTENCE = "sentence"  # a short paragraph ending like a sentence ("He said so.")
+    SHORT = "short"  # anything else: headings, labels, headlines, names
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def normalize(line: str) -> str:
+    """Case- and punctuation-insensitive form, for comparing lines with each other and the title."""
+    return " ".join(w.lower() for w in words(line))
+
+
+def repeats_title(line: str, title: str) -> bool:
+    """The line is the title, or a run of at least three of its words (a caption, a kicker)."""
+    norm, title_norm = normalize(line), normalize(title)
+    if not norm or not title_norm:
+        return False
+    return norm == title_norm or (len(norm.split()) >= 3 and f" {norm} " in f" {title_norm} ")
+
+
+def title_case_share(tokens: list[str]) -> float:
+    """Share of words that start with a capital letter (or digit): high for headlines and menus."""
+    if not tokens:
+        return 0.0
+    return sum(1 for w in tokens if w[0].isupper() or w[0].isdigit()) / len(tokens)
+
+
+def kind(line: str) -> Kind:
+    tokens = words(line)
+    terminal = bool(_TERMINAL.search(line))
+    if len(tokens) >= 20 or (len(tokens) >= 12 and terminal):
+        return Kind.PROSE
+    if len(tokens) >= 4 and terminal and title_case_share(tokens) < 0.6:
+        return Kind.SENTENCE
+    return Kind.SHORT
+
+
+def is_nav(line: str) -> bool:
+    """A short line made only of navigation vocabulary ("Menu", "Trending Now", "Skip Forward")."""
+    tokens = [w.lower() for w in words(line)]
+    return 0 < len(tokens) <= 6 and all(w in NAV_WORDS for w in tokens)
+
+
+def is_trailing_start(line: str) -> bool:
+    """A widget title after which the rest of the page is chrome ("Recommended", "Leave A Reply")."""
+    return len(words(line)) <= 8 and bool(_TRAILING_START.match(line.strip()))
+
+
+def is_cta(line: str) -> bool:
+    """A call to action: follow/subscribe/share/comment prompts."""
+    tokens = words(line)
+    if len(tokens) > 30:
+        return False
+    if _CTA_ANYWHERE.search(line) and len(tokens) <= 20:
+        return True
+    addressed = bool(_PRONOUN.search(line)) or bool(_HANDLE.search(line))
+    return bool(_CTA_START.match(line)) and (len(tokens) <= 6 or addressed)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit or caption label ("Photo: …", "Source: …")."""
+    return bool(_CREDIT.match(line))
+
+
+def is_cookie_notice(line: str) -> bool:
+    return bool(_COOKIE.search(line))
+
+
+def is_numeric(line: str) -> bool:
+    """Counters, percentages, scores: digits and punctuation only."""
+    return bool(_NUMERIC.match(line))
+
+
+def is_short_bullet(line: str) -> bool:
+    """A bullet item too short to be a sentence: a list of platforms, tags or links."""
+    return bool(_BULLET.match(line)) and len(words(line)) <= 5 and not _TERMINAL.search(line)
+
+
+def is_separated_nav(line: str) -> bool:
+    """A breadcrumb or menu flattened to text: several short items between separators."""
+    parts = [p for p in re.split(r"\s[|»›·/]\s", line) if p.strip()]
+    return len(_SEPARATORS.findall(line)) >= 2 and all(len(words(p)) <= 4 for p in parts)
+
+
+def byline_name(line: str) -> str | bool | None:
+    """For a byline ("Written by Jane Doe", "By"): the author's name, None for a bare "By";
+    False when the line is not a byline at all."""
+    m = _BYLINE.match(line)
+    if not m:
+        return False
+    name = m.group("name").strip(" :,-–—|")
+    tokens = words(name)
+    if not tokens:
+        return None
+    if len(tokens) > 6 or any(ch.isdigit() for ch in name):
+        return False  # "By 2030 the two states ..." is a sentence, not a byline
+    particles = {"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "and"}
+    if not all(w[0].isupper() or w.lower() in particles for w in tokens):
+        return False
+    return name
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a line is page chrome wherever it stands, or None when it may be article text."""
+    stripped = line.strip()
+    if is_cookie_notice(stripped):
+        return "cookie"
+    if is_credit(stripped):
+        return "credit"
+    if is_cta(stripped):
+        return "cta"
+    if TEASER.match(stripped):
+        return "teaser"
+    if kind(stripped) is Kind.PROSE:
+        return None
+    if is_trailing_start(stripped) or is_nav(stripped):
+        return "nav"
+    if is_date_line(stripped):
+        return "date"
+    if is_numeric(stripped):
+        return "numeric"
+    if is_short_bullet(stripped) or is_separated_nav(stripped):
+        return "list"
+    if byline_name(stripped) is not False:
+        return "byline"
+    return None
+
+
+def script_of(text: str) -> str | None:
+    """The dominant writing system of the letters in ``text`` ("LATIN", "CYRILLIC", ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = name.split(" ", 1)[0] if name else ""
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0]
+
+
+def domains(line: str) -> list[str]:
+    return [m.group(0) for m in _DOMAIN.finditer(line)]
+
+
+def handles(line: str) -> list[str]:
+    return [m.group(1) for m in _HANDLE.finditer(line)]

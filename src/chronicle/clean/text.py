@@ -1,0 +1,281 @@
+"""The plain-text path: already-extracted page text (scrapes full of chrome) to a Document.
+
+Two passes over the lines. The first reads metadata from the head of the page (title,
+byline, dateline date, outlet) and judges each line on its own (chrome vocabulary, credits,
+calls to action, dates, foreign-language blocks, repeats). The second walks the page as
+zones: a header before the article's first paragraph (metadata, dropped), the article
+(paragraphs and the short headings between them, kept), and a trailing zone that opens at
+a widget title such as "Recommended" or "Leave a reply" (dropped unless article prose
+clearly resumes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from chronicle.clean import lines as L
+from chronicle.clean.dates import date_line_value, find_dateline, split_leading_date
+from chronicle.clean.language import detect_language
+from chronicle.records import Document
+
+# Per-line language checks need enough words for fastText to be sure.
+_MIN_WORDS_FOR_LINE_LANGUAGE = 6
+_LINE_LANGUAGE_SCORE = 0.9
+# A heading is a short line between article paragraphs; longer non-sentences are headlines
+# of other stories.
+_MAX_HEADING_WORDS = 12
+# Agency datelines open one of the first paragraphs.
+_DATELINE_PARAGRAPHS = 3
+
+# "GENERICO.ru" glued to the start of the first line (the site's logo text).
+_DOMAIN_PREFIX = re.compile(r"\A\s*(?P<d>(?:[A-Za-z0-9\-]+\.)+[a-z]{2,6})(?=[A-Z]|\s*[|:\-–—]\s)")
+_GLUED_LABEL = re.compile(r"\A[A-Z][a-z]+(?=[A-Z][a-z])")
+_ATTRIBUTION = re.compile(
+    r"\A\W*(?:[—–\-]+\s*)?(?:.*?\s)?(?:by|via|from|source:?|originally published (?:on|at|by))\s+"
+    r"(?P<d>(?:[A-Za-z0-9\-]+\.)+[a-z]{2,6})\W*\Z",
+    re.I,
+)
+_FIRST_PLURAL = re.compile(r"\b(?:our|us)\b", re.I)
+_HANDLE_SUFFIXES = frozenset({"official", "news", "en", "eng", "english", "online", "live", "int", "world"})
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty input line as the filter sees it."""
+
+    text: str  # the text to keep (a glued teaser or date label may have been cut off)
+    kind: L.Kind
+    reason: str | None = None  # why it is chrome, if it is
+    cut: bool = False  # part of the line was removed
+
+
+def clean_text(text: str, base: Document) -> Document:
+    """Filter boilerplate out of plain text and read its metadata into a copy of ``base``."""
+    raw = [line.strip() for line in text.split("\n")]
+    raw = [line for line in raw if line]
+    if not raw:
+        return dataclasses.replace(base, body="", removed_lines=0)
+
+    outlet, first_line = _domain_prefix(raw[0])
+    items = [_Line(line, L.kind(line)) for line in raw]
+    items[0].text = first_line
+    start = _article_start(items)
+    header = [it.text for it in items[:start]]
+
+    published: str | None = None
+    for it in items[: start + 1]:  # a labelled date may be glued to the first paragraph
+        value, rest = split_leading_date(it.text)
+        if value is not None:
+            published = published or value
+            it.text, it.cut = rest, True
+            it.kind = L.kind(rest)
+    if published is None:
+        published = next((v for v in map(date_line_value, header) if v is not None), None)
+
+    title = _title(header, raw[0], first_line if outlet else None)
+    author = _author(header)
+    outlet = outlet or _outlet_from_lines(raw)
+
+    _mark_chrome(items, title)
+    _mark_foreign(items)
+    kept, removed = _select(items, start)
+
+    dateline = None
+    for paragraph in kept[:_DATELINE_PARAGRAPHS]:
+        found = find_dateline(paragraph)
+        if found is not None:
+            dateline = found[0]
+            if published is None and found[1] is not None:
+                published = found[1]
+            break
+
+    return dataclasses.replace(
+        base,
+        body="\n\n".join(kept),
+        title=title,
+        author=author,
+        outlet=outlet,
+        published=published,
+        published_basis="dateline" if published else "unknown",
+        dateline=dateline,
+        removed_lines=removed,
+    )
+
+
+def _domain_prefix(line: str) -> tuple[str | None, str]:
+    """Split a site name glued to the first line: ("GENERICO.ru", the rest)."""
+    m = _DOMAIN_PREFIX.match(line)
+    if not m:
+        return None, line
+    return m.group("d"), line[m.end():].lstrip(" |:-–—")
+
+
+def _article_start(items: list[_Line]) -> int:
+    """Index of the article's first paragraph: the first prose line that is not chrome
+    (else the first sentence-like line, for pages made of short paragraphs)."""
+    for wanted in (L.Kind.PROSE, L.Kind.SENTENCE):
+        for i, it in enumerate(items):
+            if L.kind(it.text) is wanted and L.chrome_reason(it.text) is None:
+                return i
+    return len(items)
+
+
+def _title(header: list[str], first_raw: str, after_prefix: str | None) -> str | None:
+    """The first substantive header line; None when the page opens with its first paragraph."""
+    if after_prefix is not None:
+        # "GENERICO.ruWorld<Title>": the bare title usually follows on its own line; else
+        # drop a section label glued to it ("World").
+        for line in header[1:4]:
+            if L.normalize(after_prefix).endswith(L.normalize(line)) and len(L.words(line)) >= 3:
+                return line
+        after_prefix = _GLUED_LABEL.sub("", after_prefix)
+    for i, line in enumerate(header):
+        text = after_prefix if (i == 0 and after_prefix is not None) else line
+        if L.chrome_reason(text) is not None or len(L.words(text)) < 3:
+            continue
+        if L.kind(text) is L.Kind.PROSE:
+            return None
+        return text
+    return None
+
+
+def _author(header: list[str]) -> str | None:
+    for line in header:
+        name = L.byline_name(line)
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def _outlet_from_lines(lines: list[str]) -> str | None:
+    """The outlet from attribution lines, then the site's own social handle, then a photo
+    credit's source domain (weakest: the photo may come from elsewhere)."""
+    for line in lines:
+        if L.is_credit(line):
+            continue
+        m = _ATTRIBUTION.match(line)
+        if m and len(L.words(line)) <= 12:
+            return m.group("d")
+    for line in lines:
+        if L.is_cta(line) and _FIRST_PLURAL.search(line):
+            for handle in L.handles(line):
+                name = _handle_name(handle)
+                if name:
+                    return name
+    for line in lines:
+        if L.is_credit(line):
+            found = re.search(r"\bsource\s*:\s*(\S+)", line, re.I)
+            if found and L.domains(found.group(1)):
+                return L.domains(found.group(1))[0]
+    return None
+
+
+def _handle_name(handle: str) -> str | None:
+    """"Kyivpost_official" -> "Kyivpost"; "KyivPost" -> "Kyiv Post"."""
+    parts = [p for p in handle.split("_") if p and p.lower() not in _HANDLE_SUFFIXES]
+    if not parts:
+        return None
+    spaced = " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p) for p in parts)
+    return " ".join(w[:1].upper() + w[1:] for w in spaced.split())
+
+
+def _mark_chrome(items: list[_Line], title: str | None) -> None:
+    """Mark lines that are chrome on their own, and cut teasers glued inside a line."""
+    counts = Counter(L.normalize(it.text) for it in items)
+    seen: set[str] = set()
+    for it in items:
+        teaser = L.TEASER.search(it.text)
+        if teaser is not None and teaser.start() > 0:
+            # A related-story box flattened into a paragraph: the box runs to the line's end.
+            it.text, it.cut = it.text[: teaser.start()].rstrip(" -–—|:"), True
+            it.kind = L.kind(it.text)
+        norm = L.normalize(it.text)
+        if not norm:
+            it.reason = "empty"
+            continue
+        it.reason = L.chrome_reason(it.text)
+        if it.reason is not None:
+            continue
+        if title and it.kind is not L.Kind.PROSE and L.repeats_title(it.text, title):
+            it.reason = "title"
+        elif counts[norm] > 1 and (it.kind is not L.Kind.PROSE or norm in seen):
+            it.reason = "repeated"
+        seen.add(norm)
+
+
+def _mark_foreign(items: list[_Line]) -> None:
+    """Mark lines in another script or language than the article's, and the short lines
+    between two such lines (a block of site chrome in the site's home language)."""
+    prose = " ".join(it.text for it in items if it.reason is None and it.kind is L.Kind.PROSE)
+    main_script = L.script_of(prose)
+    main_lang, _ = detect_language(prose) if prose else (None, 0.0)
+    foreign: list[int] = []
+    for i, it in enumerate(items):
+        if it.reason is not None:
+            continue
+        script = L.script_of(it.text)
+        if main_script and script and script != main_script:
+            it.reason = "foreign"
+        elif main_lang and len(L.words(it.text)) >= _MIN_WORDS_FOR_LINE_LANGUAGE:
+            lang, score = detect_language(it.text)
+            if lang and lang != main_lang and score >= _LINE_LANGUAGE_SCORE:
+                it.reason = "foreign"
+        if it.reason == "foreign":
+            foreign.append(i)
+    for a, b in itertools.pairwise(foreign):
+        between = items[a + 1 : b]
+        if all(it.kind is L.Kind.SHORT or it.reason is not None for it in between):
+            for it in between:
+                it.reason = it.reason or "foreign"
+
+
+def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
+    """Walk the zones and return the kept paragraphs and how many lines were removed or cut."""
+    kept: list[str] = []
+    removed = 0
+    trailing = False
+    live = [i for i, it in enumerate(items) if it.reason is None]
+    for n, i in enumerate(live):
+        it = items[i]
+        prev_it = items[live[n - 1]] if n > 0 else None
+        next_it = items[live[n + 1]] if n + 1 < len(live) else None
+        keep = False
+        if i >= start and not trailing:
+            trailing = _opens_trailing(items, live[n - 1] if n > 0 else start, i)
+        if i < start:
+            keep = False  # header: title, byline, date and labels were read as metadata
+        elif trailing:
+            # After "Recommended"/"Leave a reply", only a run of real paragraphs is article.
+            resumes = next_it is not None and next_it.kind is L.Kind.PROSE
+            continues = prev_it is not None and bool(kept) and kept[-1] == prev_it.text
+            keep = it.kind is L.Kind.PROSE and (resumes or continues)
+        elif it.kind is not L.Kind.SHORT:
+            keep = True
+        else:
+            keep = _is_heading(it.text, prev_it, next_it)
+        if keep:
+            kept.append(it.text)
+    for it in items:
+        if it.reason is not None or it.cut:
+            removed += 1
+    removed += sum(1 for it in items if it.reason is None and not it.cut) - len(kept)
+    return kept, removed
+
+
+def _opens_trailing(items: list[_Line], since: int, upto: int) -> bool:
+    """True when a widget title (dropped as chrome) stands between the previous kept line and this one."""
+    return any(L.is_trailing_start(items[j].text) for j in range(since, upto) if items[j].reason is not None)
+
+
+def _is_heading(text: str, prev_it: _Line | None, next_it: _Line | None) -> bool:
+    """A short line between two article paragraphs, that reads like a heading."""
+    if prev_it is None or next_it is None:
+        return False
+    if prev_it.kind is L.Kind.SHORT or next_it.kind is L.Kind.SHORT:
+        return False
+    first = text.lstrip("\"“'‘")[:1]
+    return len(L.words(text)) <= _MAX_HEADING_WORDS and (first.isupper() or first.isdigit())

@@ -1,0 +1,162 @@
+"""``link``: the cross-document step. Reprints, stories and merged events, incrementally."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from chronicle.link import features
+from chronicle.link.dedup import MinHasher, similar_pairs
+from chronicle.link.merge import DocMeta, assign_reports, build_event, timeline_order
+from chronicle.link.state import LinkedDoc, LinkResult, LinkState
+from chronicle.link.stories import StoryInput, cluster
+from chronicle.records import Document, Story
+from chronicle.settings import Settings
+
+
+def _root(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _date_key(published: str | None) -> str:
+    return published or "~"  # unknown dates sort after every ISO date
+
+
+def find_duplicates(
+    old: Sequence[LinkedDoc], new: Sequence[Document], signatures: np.ndarray, threshold: float
+) -> dict[str, str]:
+    """``{new doc id: id of the document it reprints}``.
+
+    Groups are the connected components of near-duplicate pairs. A group that holds an already
+    linked document keeps that document's original (ids never change); a group of new documents
+    only points at its earliest published (ties: first seen, then smallest id).
+    """
+    n_old = len(old)
+    pairs = similar_pairs(signatures, threshold, new_from=n_old)
+    parent = {i: i for i in range(n_old + len(new))}
+    for i, j in pairs:
+        ri, rj = _root(parent, i), _root(parent, j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n_old + len(new)):
+        groups.setdefault(_root(parent, i), []).append(i)
+    result: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        olds = [i for i in members if i < n_old]
+        if olds:
+            first = old[olds[0]]
+            original = first.duplicate_of or first.id
+        else:
+            original = min(
+                (new[i - n_old] for i in members), key=lambda d: (_date_key(d.published),)
+            ).id
+        for i in members:
+            if i >= n_old and new[i - n_old].id != original:
+                result[new[i - n_old].id] = original
+    return result
+
+
+def link(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> LinkResult:
+    """Link documents across sources: reprints, stories, merged events with disagreements.
+
+    ``docs`` are documents after the per-document stages (``events`` filled where available).
+    Documents already in ``state`` (same id) keep their story and duplicate link; new ones are
+    added to it. Pure: neither ``docs`` nor ``state`` is modified; the new state is returned.
+    """
+    state = copy.deepcopy(state) if state is not None else LinkState()
+    known = {d.id: d for d in state.documents}
+    new_docs: list[Document] = []
+    for doc in docs:
+        if doc.id not in known and all(doc.id != d.id for d in new_docs):
+            new_docs.append(doc)
+    start = len(state.documents)
+    hasher = MinHasher(num_perm=state.num_perm, seed=state.seed)
+
+    # 1. Reprints. Only analysed ("ok") bodies are compared: an empty body resembles nothing.
+    new_sigs = hasher.signatures([d.body if d.status == "ok" else "" for d in new_docs])
+    old_sigs = np.asarray([d.signature for d in state.documents], dtype=np.uint32).reshape(
+        len(state.documents), state.num_perm
+    )
+    dup_of = find_duplicates(
+        state.documents, new_docs, np.vstack([old_sigs, new_sigs]), settings.duplicate_threshold
+    )
+    for offset, (doc, sig) in enumerate(zip(new_docs, new_sigs, strict=True)):
+        state.documents.append(
+            LinkedDoc(
+                id=doc.id, order=start + offset, published=doc.published, outlet=doc.outlet,
+                duplicate_of=dup_of.get(doc.id), signature=[int(x) for x in sig],
+                content_hash=doc.content_hash,
+            )
+        )
+    linked = {d.id: d for d in state.documents}
+
+    # 2. Events: every report, reprints included (they are sources, but never independent).
+    reports = [event for doc in new_docs for event in doc.events]
+    state.groups = assign_reports(state.groups, reports, threshold=settings.event_merge_threshold)
+    doc_events: dict[str, list[str]] = {}
+    for group in state.groups:
+        for report in group.reports:
+            doc_events.setdefault(report.doc_id, []).append(group.id)
+
+    # 3. Stories. Reprints join their original's story; the rest are clustered.
+    originals = [d for d in new_docs if d.id not in dup_of and d.status == "ok"]
+    counts = []
+    for doc in originals:
+        terms = features.term_counts(doc)
+        for group_id in doc_events.get(doc.id, []):
+            # A shared merged event is a shared fact; its idf keeps background events light.
+            terms[group_id] += features.NAME_WEIGHT
+        counts.append(terms)
+    df = Counter(state.df)
+    for terms in counts:
+        df.update(terms.keys())
+    n_docs = state.n_docs + len(counts)
+    inputs = [
+        StoryInput(doc.id, features.weighted_vector(terms, df, n_docs), doc.published, doc.title)
+        for doc, terms in zip(originals, counts, strict=True)
+    ]
+    # Documents with nothing to compare (empty, non-English) still get a story of their own.
+    for doc in new_docs:
+        if doc.id not in dup_of and doc.status != "ok":
+            inputs.append(StoryInput(doc.id, {}, doc.published, doc.title))
+    state.stories = cluster(
+        state.stories, inputs, threshold=settings.story_threshold, window_days=settings.story_window_days
+    )
+    state.df, state.n_docs = dict(sorted(df.items())), n_docs
+    story_of = {doc_id: s.id for s in state.stories for doc_id in s.doc_ids}
+    for doc in new_docs:
+        original = dup_of.get(doc.id)
+        if original is not None:
+            story_id = story_of[original]
+            story_of[doc.id] = story_id
+            next(s for s in state.stories if s.id == story_id).doc_ids.append(doc.id)
+    for entry in state.documents:
+        entry.story = story_of[entry.id]
+
+    # 4. Build the public records.
+    meta = {
+        d.id: DocMeta(order=d.order, outlet=d.outlet, duplicate_of=d.duplicate_of, published=d.published)
+        for d in state.documents
+    }
+    events = []
+    for group in state.groups:
+        event = build_event(group, meta)
+        event.story = story_of.get(event.sources[0].doc)
+        events.append(event)
+    events.sort(key=timeline_order)
+    stories = [Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title) for s in state.stories]
+    out_docs = [
+        dataclasses.replace(doc, story=linked[doc.id].story, duplicate_of=linked[doc.id].duplicate_of)
+        for doc in docs
+    ]
+    return LinkResult(documents=out_docs, stories=stories, events=events, state=state)

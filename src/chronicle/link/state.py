@@ -1,0 +1,96 @@
+"""What ``link`` remembers between calls, as plain JSON-able records.
+
+Everything needed to add documents later without recomputing the old ones: each linked
+document's MinHash signature and dates, each story's term centroid, the idf table, and every
+per-document Event report grouped under its merged event id. The merged TimelineEvents are a
+pure function of those groups, so they are rebuilt rather than stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronicle.records import Document, Event, Record, Story, TimelineEvent
+
+STATE_VERSION = 1
+
+
+@dataclass(slots=True)
+class LinkedDoc(Record):
+    """A document already linked: enough to dedupe, cluster and attribute against it."""
+
+    id: str
+    order: int  # when it was first seen (0, 1, 2 ...): ties and "earliest seen" use it
+    published: str | None = None
+    outlet: str | None = None
+    duplicate_of: str | None = None
+    story: str | None = None
+    signature: list[int] = field(default_factory=list)  # MinHash hash values
+    content_hash: str = ""
+
+
+@dataclass(slots=True)
+class StoryState(Record):
+    """A story cluster: members, the sum of their term vectors, and the dates it spans."""
+
+    id: str
+    doc_ids: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member unit vectors
+    first: str | None = None  # earliest known publication date of a member
+    last: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class EventGroup(Record):
+    """One real-world event: the per-document reports merged under a stable id."""
+
+    id: str
+    reports: list[Event] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LinkState(Record):
+    """Serialisable memory of :func:`chronicle.link.link`; pass it back in to add documents."""
+
+    version: int = STATE_VERSION
+    num_perm: int = 128
+    seed: int = 1
+    documents: list[LinkedDoc] = field(default_factory=list)
+    stories: list[StoryState] = field(default_factory=list)
+    groups: list[EventGroup] = field(default_factory=list)
+    df: dict[str, int] = field(default_factory=dict)  # document frequency of story terms
+    n_docs: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkState:
+        if data.get("version", STATE_VERSION) != STATE_VERSION:
+            raise ValueError(f"unsupported LinkState version {data.get('version')!r}")
+        return cls(
+            version=STATE_VERSION,
+            num_perm=int(data.get("num_perm", 128)),
+            seed=int(data.get("seed", 1)),
+            documents=[LinkedDoc.from_dict(d) for d in data.get("documents", [])],
+            stories=[StoryState.from_dict(s) for s in data.get("stories", [])],
+            groups=[
+                EventGroup(id=g["id"], reports=[Event.from_dict(e) for e in g.get("reports", [])])
+                for g in data.get("groups", [])
+            ],
+            df={str(k): int(v) for k, v in data.get("df", {}).items()},
+            n_docs=int(data.get("n_docs", 0)),
+        )
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """The output of one ``link`` call.
+
+    ``documents`` are the documents passed in, with ``story`` and ``duplicate_of`` set;
+    ``stories`` and ``events`` cover everything linked so far (this call and the state's).
+    """
+
+    documents: list[Document]
+    stories: list[Story]
+    events: list[TimelineEvent]  # sorted by date, undated last
+    state: LinkState

