@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.agree import (
     STATUS_ORDER,
@@ -222,9 +224,29 @@ def test_agreeing_to_continue_talks_is_not_agreeing_the_text() -> None:
 
 def test_signing_the_treaty_covers_the_provisions_the_text_mentions() -> None:
     doc = make_doc("d", "The draft peace treaty includes a bilateral commission. "
-                        "The peace treaty was signed on Friday.", "2024-05-04", timexes={"Friday": "2024-05-03"})
+                        "The peace treaty was signed on Friday.", "2024-05-04",
+                   timexes={"Friday": "2024-05-03"})
     got = [(e.status, e.date, e.agreement) for e in document_statuses(doc)]
     assert got == [("in draft", "2024-05-04", "peace treaty"), ("signed", "2024-05-03", "peace treaty")]
+
+
+_SUBJECTS = ["Foo", "The draft treaty", "Negotiators", "Bar and Foo", "The peace agreement"]
+_VERBS = ["includes", "rejected", "accepted", "is demanding", "signed", "said nothing about", "will release"]
+_OBJECTS = ["a bilateral commission", "the return of refugees", "border demarcation", "12 detained soldiers",
+            "the weather", "constitutional amendments", "the ceasefire"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SUBJECTS), st.sampled_from(_VERBS), st.sampled_from(_OBJECTS)),
+                min_size=1, max_size=6),
+       st.sampled_from(["\n", " ", "\n\n"]))
+def test_every_entry_cites_a_verbatim_sentence(parts: list[tuple[str, str, str]], sep: str) -> None:
+    body = sep.join(f"{s} {v} {o}." for s, v, o in parts)
+    doc = make_doc("h", body, "2024-01-01")
+    for e in document_statuses(doc):
+        assert body[e.start:e.end] == e.sentence
+        assert e.status in STATUS_ORDER and e.date == "2024-01-01"
+    assert document_statuses(doc) == document_statuses(make_doc("h", body, "2024-01-01"))
 
 
 # --------------------------------------------------------------------------- rendering

@@ -190,6 +190,13 @@ def test_plain_text_filter_on_synthetic_page() -> None:
     assert doc.removed_lines == 11
 
 
+def test_article_list_items_are_kept_and_platform_lists_dropped() -> None:
+    items = ["• Both sides withdraw troops from the border", "• A joint commission meets every month"]
+    text = "\n".join([PROSE[0], *items, PROSE[1], "Available for", "  • Windows", "  • Mac OS", PROSE[2]])
+    doc = clean_item(_item(text.encode()), SETTINGS)
+    assert doc.body.split("\n\n") == [PROSE[0], *items, PROSE[1], PROSE[2]]
+
+
 def test_glued_teaser_inside_a_paragraph_is_cut() -> None:
     text = "\n".join([PROSE[0], PROSE[1] + " Read more: Some Headline Elsewhere And its summary.", PROSE[2]])
     doc = clean_item(_item(text.encode()), SETTINGS)

@@ -11,14 +11,22 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from chronicle.errors import ChronicleError
 from chronicle.report import render_csv, render_json, render_markdown, timeline_data
 from chronicle.settings import Settings, load_settings
 from chronicle.store import Store
-from chronicle.workflow import IngestSummary, ingest_paths
+from chronicle.workflow import IngestProgress, IngestSummary, ingest_paths, watch
 
 app = typer.Typer(
     name="chronicle",
@@ -60,23 +68,24 @@ def _write(text: str, target: Path | None) -> None:
 
 
 def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
-    """Ingest with a progress bar, then print the summary table."""
+    """Ingest with a progress bar (bytes read, documents/s, ETA), then print the summary."""
     with _open_store(settings, must_exist=False) as store, Progress(
-        SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[current]}"),
+        SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), TaskProgressColumn(),
+        TextColumn("{task.fields[items]} docs · {task.fields[rate]}"), TimeElapsedColumn(),
+        TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
         console=console, transient=False,
     ) as progress:
-        task = progress.add_task("ingest", total=None, rate="", current="")
+        task = progress.add_task("ingest", total=None, items=0, rate="", current="")
 
-        def advance(source: str) -> None:
-            progress.advance(task)
+        def advance(state: IngestProgress) -> None:
             elapsed = progress.tasks[task].elapsed or 0.0
-            done = progress.tasks[task].completed
-            rate = f"{done / elapsed:.1f} items/s" if elapsed > 0 else ""
-            progress.update(task, rate=rate, current=escape(Path(source.split("#")[0].split("@")[0]).name))
+            rate = f"{state.items / elapsed:.1f} docs/s" if elapsed > 0 else ""
+            name = Path(state.current.split("#")[0].split("@")[0]).name
+            progress.update(task, total=state.bytes_total or None, completed=state.bytes_done,
+                            items=state.items, rate=rate, current=escape(name))
 
         summary = ingest_paths(paths, store, settings, progress=advance)
-        progress.update(task, total=progress.tasks[task].completed, current="")
+        progress.update(task, total=1, completed=1, current="")
     _print_summary(summary)
     return summary
 
@@ -85,6 +94,7 @@ def _print_summary(summary: IngestSummary) -> None:
     console.print(
         f"[green]stored {len(summary.stored)}[/] · unchanged {len(summary.unchanged)} · "
         + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
+        + f" · {summary.seconds:.1f}s"
     )
     for err in summary.failed:
         # One plain line per failure (no table): paths are never truncated and stay greppable.
@@ -96,9 +106,24 @@ def _print_summary(summary: IngestSummary) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="files and folders (.txt, .html, .jsonl, .warc, .warc.gz)")],
     db: DbOption = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1,
+                       help="processes for the per-document stages (default: number of CPUs)")] = None,
+    watch_folder: Annotated[bool, typer.Option("--watch", help="keep watching PATH (one folder) for new files")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="seconds between polls with --watch")] = 2.0,
 ) -> None:
     """Read, clean, analyse, link and store articles."""
-    summary = run_ingest(paths, _settings(db))
+    settings = _settings(db, workers=workers or os.cpu_count() or 1)
+    if watch_folder:
+        if len(paths) != 1 or not paths[0].is_dir():
+            raise typer.BadParameter("--watch takes exactly one folder", param_hint="PATHS")
+        console.print(f"watching {paths[0]} (Ctrl-C to stop)")
+        with _open_store(settings, must_exist=False) as store:
+            try:
+                watch(paths[0], store, settings, interval=interval, on_batch=_print_summary)
+            except KeyboardInterrupt:
+                console.print("stopped")
+        return
+    summary = run_ingest(paths, settings)
     raise typer.Exit(summary.exit_code)
 
 

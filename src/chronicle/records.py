@@ -77,6 +77,7 @@ class RawItem(Record):
     outlet: str | None = None
     title: str | None = None
     is_html: bool = False
+    offset: int = 0  # bytes of the source file read once this item was (for progress and ETA)
 
 
 @dataclass(slots=True)

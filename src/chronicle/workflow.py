@@ -1,20 +1,27 @@
 """The main job, sequenced: read → clean → per-document stages → store → cross-source steps.
 
 This module only sequences; each step is a function of its own package. The CLI, the API
-and the demo all call :func:`ingest_paths`, so they share one path.
+and the demo all call :func:`ingest_paths`, so they share one path. Inputs stream through
+in batches (bounded memory whatever the size of a WARC or JSONL file); with
+``Settings.workers > 1`` the per-document work runs in that many processes while this
+process stays the single writer of the store.
 """
 
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
-from chronicle.ingest import read_inputs
+from chronicle.ingest import iter_input_files, read_path
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, ItemError, RawItem
 from chronicle.settings import Settings
@@ -26,7 +33,20 @@ PIPELINE_VERSION = "1"
 DOCUMENT_STAGES: tuple[str, ...] = ()
 STAGE_MODULES: tuple[str, ...] = ()
 
-ProgressFn = Callable[[str], None]
+Outcome = Document | ItemError
+
+
+@dataclass(slots=True)
+class IngestProgress:
+    """What a progress display needs; ``bytes_total`` makes an ETA possible for big files."""
+
+    items: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+    current: str = ""
+
+
+ProgressFn = Callable[[IngestProgress], None]
 
 
 @dataclass(slots=True)
@@ -34,6 +54,7 @@ class IngestSummary:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[ItemError] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def exit_code(self) -> int:
@@ -46,63 +67,103 @@ def load_stages() -> None:
         importlib.import_module(module)
 
 
-def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Document | ItemError]]:
-    """Clean and analyse raw items in batches; a bad item becomes an ItemError, the rest go on."""
+def analyse_batch(batch: Sequence[RawItem], settings: Settings) -> list[Outcome]:
+    """Clean and analyse one batch; a bad item becomes an ItemError in its place."""
     load_stages()
-    iterator = iter(items)
-    while batch := list(islice(iterator, settings.batch_size)):
-        cleaned: list[tuple[RawItem, Document]] = []
-        for item in batch:
-            try:
-                cleaned.append((item, clean_item(item, settings)))
-            except ChronicleError as exc:
-                yield item, ItemError(source=item.source, code=exc.code, message=exc.message, id=item.id)
-        yield from _run_document_stages(cleaned, settings)
-
-
-def _run_document_stages(
-    cleaned: Sequence[tuple[RawItem, Document]], settings: Settings
-) -> Iterator[tuple[RawItem, Document | ItemError]]:
-    docs = [doc for _, doc in cleaned]
-    try:
-        analysed = list(run_stages(docs, DOCUMENT_STAGES, settings))
-    except ChronicleError:
-        analysed = []  # isolate the failing document below
-    if len(analysed) == len(cleaned):
-        yield from zip((item for item, _ in cleaned), analysed, strict=True)
-        return
-    for item, doc in cleaned:
+    outcomes: list[Outcome | None] = []
+    cleaned: list[Document] = []
+    for item in batch:
         try:
-            yield item, next(iter(run_stages([doc], DOCUMENT_STAGES, settings)))
+            cleaned.append(clean_item(item, settings))
+            outcomes.append(None)
         except ChronicleError as exc:
-            yield item, ItemError(source=item.source, code=exc.code, message=exc.message, id=item.id)
+            outcomes.append(ItemError(source=item.source, code=exc.code, message=exc.message, id=item.id))
+    analysed = iter(_run_document_stages(cleaned, settings))
+    return [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+
+
+def _run_document_stages(docs: list[Document], settings: Settings) -> list[Outcome]:
+    try:
+        return list(run_stages(docs, DOCUMENT_STAGES, settings))
+    except ChronicleError:
+        pass  # one document broke the batch: run them one by one to isolate it
+    results: list[Outcome] = []
+    for doc in docs:
+        try:
+            results.extend(run_stages([doc], DOCUMENT_STAGES, settings))
+        except ChronicleError as exc:
+            results.append(ItemError(source=doc.source, code=exc.code, message=exc.message, id=doc.id))
+    return results
+
+
+def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Outcome]]:
+    """Outcomes in input order, for any number of workers (the output does not depend on it)."""
+    iterator = iter(items)
+    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    if settings.workers == 1:
+        for batch in batches:
+            yield from zip(batch, analyse_batch(batch, settings), strict=True)
+        return
+    # spawn, not fork: the parent may run threads (the progress display), which fork can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+        pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
+        for batch in batches:
+            pending.append((batch, pool.submit(analyse_batch, batch, settings)))
+            # Bounded read-ahead keeps memory flat on multi-GB inputs.
+            while len(pending) > 2 * settings.workers:
+                done, future = pending.popleft()
+                yield from zip(done, future.result(), strict=True)
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result(), strict=True)
 
 
 def ingest_paths(
     paths: Sequence[Path], store: Store, settings: Settings, progress: ProgressFn | None = None
 ) -> IngestSummary:
-    """Read, analyse and store every item under ``paths``; then refresh the cross-source view."""
+    """Read, analyse and store every item under ``paths``; then refresh the cross-source view.
+
+    Items whose content and pipeline version are already stored are skipped before any
+    analysis, so re-running on a folder processes only new or changed documents.
+    """
+    started = time.monotonic()
     summary = IngestSummary()
+    files = list(iter_input_files(paths))
+    sizes = {str(f): (f.stat().st_size if f.is_file() else 0) for f in files}
+    state = IngestProgress(bytes_total=sum(sizes.values()))
+    finished_bytes = 0
     seen: dict[str, str] = {}
 
+    def report(current: str, offset: int) -> None:
+        state.items += 1
+        state.current = current
+        state.bytes_done = min(state.bytes_total, finished_bytes + offset)
+        if progress:
+            progress(state)
+
     def fresh_items() -> Iterator[RawItem]:
-        for result in read_inputs(paths, settings):
-            if progress:
-                progress(result.source)
-            if isinstance(result, ItemError):
-                summary.failed.append(result)
-                continue
-            if result.id in seen:
-                summary.failed.append(ItemError(
-                    source=result.source, code="E007", id=result.id,
-                    message=f"duplicate document id {result.id!r} (also from {seen[result.id]}); not stored",
-                ))
-                continue
-            seen[result.id] = result.source
-            if store.document_version(result.id) == (result.content_hash, PIPELINE_VERSION):
-                summary.unchanged.append(result.id)
-                continue
-            yield result
+        nonlocal finished_bytes
+        for path in files:
+            for result in read_path(path, settings):
+                if isinstance(result, ItemError):
+                    summary.failed.append(result)
+                    report(result.source, 0)
+                    continue
+                if result.id in seen:
+                    summary.failed.append(ItemError(
+                        source=result.source, code="E007", id=result.id,
+                        message=f"duplicate document id {result.id!r} (also from {seen[result.id]}); not stored",
+                    ))
+                    report(result.source, result.offset)
+                    continue
+                seen[result.id] = result.source
+                if store.document_version(result.id) == (result.content_hash, PIPELINE_VERSION):
+                    summary.unchanged.append(result.id)
+                    report(result.source, result.offset)
+                    continue
+                yield result
+            finished_bytes += sizes.get(str(path), 0)
 
     for item, outcome in analyse(fresh_items(), settings):
         if isinstance(outcome, ItemError):
@@ -111,8 +172,10 @@ def ingest_paths(
             summary.stored.append(outcome.id)
         else:
             summary.unchanged.append(outcome.id)
+        report(item.source, item.offset)
     if summary.stored:
         relink(store, settings)
+    summary.seconds = time.monotonic() - started
     return summary
 
 
@@ -120,3 +183,24 @@ def relink(store: Store, settings: Settings) -> None:
     """Recompute the cross-source view (stories, merged events, agreements) over the store."""
     docs = store.documents()
     store.write_links(docs, [], [], store.link_state())
+
+
+def watch(
+    folder: Path, store: Store, settings: Settings, *, interval: float = 2.0,
+    on_batch: Callable[[IngestSummary], None] | None = None, rounds: int | None = None,
+) -> None:
+    """Ingest ``folder`` now and again whenever a file appears or changes (polling, so it works
+    on every filesystem). ``rounds`` bounds the number of polls (None: until interrupted)."""
+    snapshot: dict[str, tuple[float, int]] = {}
+    done = 0
+    while rounds is None or done < rounds:
+        current = {str(p): (p.stat().st_mtime, p.stat().st_size) for p in iter_input_files([folder])}
+        changed = [Path(p) for p, sig in current.items() if snapshot.get(p) != sig]
+        if changed:
+            summary = ingest_paths(changed, store, settings)
+            if on_batch:
+                on_batch(summary)
+        snapshot = current
+        done += 1
+        if rounds is None or done < rounds:
+            time.sleep(interval)

@@ -254,11 +254,11 @@ def _whole_text_cue(text: str, cues: list[Cue]) -> Cue | None:
     for c in cues:
         if c.status == "signed":
             settled.append(c)  # "the treaty was signed" is about the whole text by nature
-        elif c.status == "agreed" and not re.match(r"\s+to\b", text[c.end:]):
+        elif (c.status == "agreed" and not re.match(r"\s+to\b", text[c.end:])
+              and (_TEXT_NOUN.search(text) or (_TALKS.search(text) and _COMPLETED.match(c.text)))):
             # "agreed to continue talks" is not agreeing the text; "agreed on the text" is, and so
             # is "negotiations ... have been concluded".
-            if _TEXT_NOUN.search(text) or (_TALKS.search(text) and _COMPLETED.match(c.text)):
-                settled.append(c)
+            settled.append(c)
     return max(settled, key=lambda c: (RANK[c.status], -c.start)) if settled else None
 
 

@@ -13,10 +13,13 @@ from enum import Enum
 from chronicle.clean.dates import is_date_line
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…][\"”’»)\]]*\s*$|[\"”»]\s*$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"”’»)\]」』]*\s*$|[\"”»」』]\s*$")
 # Link-free ways sites repeat their navigation as text: "Home | World | Politics", "News › Europe".
 _SEPARATORS = re.compile(r"\s[|»›·]\s|\s/\s")
 _BULLET = re.compile(r"\A\s*[•·▪●◦‣∙*\-–]\s+")
+_LIST_ITEM = re.compile(r"\A\s*(?:[•·▪●◦‣∙*\-–]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+# Scripts written without spaces between words: a "word" run of these counts as several.
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\u0e00-\u0e7f\uf900-\ufaff]")
 _NUMERIC = re.compile(r"\A[\s\d.,:%/+\-–—()]+\Z")
 _DOMAIN = re.compile(
     r"\b(?:[a-z0-9][a-z0-9\-]*\.)+"
@@ -93,6 +96,15 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def word_count(line: str) -> int:
+    """Words, counting a run of Chinese/Japanese/Korean/Thai text as one word per ~3 characters."""
+    count = 0
+    for token in words(line):
+        unspaced = len(_UNSPACED.findall(token))
+        count += max(1, unspaced // 3) if unspaced > len(token) // 2 else 1
+    return count
+
+
 def normalize(line: str) -> str:
     """Case- and punctuation-insensitive form, for comparing lines with each other and the title."""
     return " ".join(w.lower() for w in words(line))
@@ -115,10 +127,11 @@ def title_case_share(tokens: list[str]) -> float:
 
 def kind(line: str) -> Kind:
     tokens = words(line)
+    n = word_count(line)
     terminal = bool(_TERMINAL.search(line))
-    if len(tokens) >= 20 or (len(tokens) >= 12 and terminal):
+    if n >= 20 or (n >= 12 and terminal):
         return Kind.PROSE
-    if len(tokens) >= 4 and terminal and title_case_share(tokens) < 0.6:
+    if n >= 4 and terminal and title_case_share(tokens) < 0.6:
         return Kind.SENTENCE
     return Kind.SHORT
 
@@ -161,7 +174,12 @@ def is_numeric(line: str) -> bool:
 
 def is_short_bullet(line: str) -> bool:
     """A bullet item too short to be a sentence: a list of platforms, tags or links."""
-    return bool(_BULLET.match(line)) and len(words(line)) <= 5 and not _TERMINAL.search(line)
+    return bool(_BULLET.match(line)) and len(words(line)) <= 3 and not _TERMINAL.search(line)
+
+
+def is_list_item(line: str) -> bool:
+    """An item of a list in the article ("• Both sides withdraw troops from the border")."""
+    return bool(_LIST_ITEM.match(line)) and len(words(line)) >= 4
 
 
 def is_separated_nav(line: str) -> bool:

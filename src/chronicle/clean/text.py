@@ -256,7 +256,10 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
         elif it.kind is not L.Kind.SHORT:
             keep = True
         else:
-            keep = _is_heading(it.text, prev_it, next_it)
+            # A heading leads straight into its paragraph; a label followed by dropped
+            # chrome ("Available for" above a list of platforms) is part of that chrome.
+            adjacent = next_it if n + 1 < len(live) and live[n + 1] == i + 1 else None
+            keep = L.is_list_item(it.text) or _is_heading(it.text, prev_it, adjacent)
         if keep:
             kept.append(it.text)
     for it in items:

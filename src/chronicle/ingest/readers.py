@@ -109,7 +109,7 @@ def _read_single(path: Path, kind: InputKind, settings: Settings) -> RawItem:
     content = path.read_bytes()
     return RawItem(
         id=document_id(path), source=str(path), kind=kind, content=content,
-        content_hash=content_hash(content), is_html=kind == "html",
+        content_hash=content_hash(content), is_html=kind == "html", offset=size,
     )
 
 
@@ -120,7 +120,9 @@ def _read_jsonl(path: Path, settings: Settings) -> Iterator[ReadResult]:
             if not line.strip():
                 continue
             try:
-                yield _jsonl_item(line, source, settings)
+                item = _jsonl_item(line, source, settings)
+                item.offset = handle.tell()
+                yield item
             except ChronicleError as exc:
                 yield ItemError(source=source, code=exc.code, message=exc.message)
 
@@ -179,6 +181,7 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[ReadResult]:
                     yield ItemError(source=source, code=exc.code, message=exc.message, id=url_id(uri) if uri else None)
                     continue
                 if item is not None:
+                    item.offset = record.stream_pos
                     yield item
         except (OSError, EOFError, zlib.error, ValueError) as exc:
             # FastWARC reports bad headers and broken gzip members as OSError.

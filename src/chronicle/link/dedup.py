@@ -36,27 +36,40 @@ class MinHasher:
         a, b = MinHash(num_perm=self.num_perm, seed=self.seed, scheme="legacy").permutations
         return np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
 
-    def signatures(self, texts: Sequence[str], chunk: int = 20_000) -> np.ndarray:
-        """``(len(texts), num_perm)`` uint32 signatures; an empty text gets all-max values."""
+    def signatures(self, texts: Sequence[str], chunk_hashes: int = 250_000) -> np.ndarray:
+        """``(len(texts), num_perm)`` uint32 signatures; an empty text gets all-max values.
+
+        Shingle hashes are permuted in chunks of about ``chunk_hashes`` so that memory stays
+        near ``chunk_hashes * num_perm * 8`` bytes however many texts there are.
+        """
         a, b = self.permutations()
         out = np.full((len(texts), self.num_perm), int(_MAX_HASH), dtype=np.uint32)
-        for lo in range(0, len(texts), chunk):
-            part = texts[lo : lo + chunk]
-            hashes: list[int] = []
-            bounds = [0]
-            for text in part:
-                hashes.extend(_sha1_32(s) for s in shingles(text, self.shingle_size))
-                bounds.append(len(hashes))
-            if not hashes:
+        hashes: list[int] = []
+        rows: list[int] = []
+        bounds: list[int] = []
+        for row, text in enumerate(texts):
+            found = shingles(text, self.shingle_size)
+            if not found:
                 continue
-            hv = np.asarray(hashes, dtype=np.uint64)[:, None]
-            # The same wrapping uint64 arithmetic as datasketch.MinHash.update_batch.
-            phv = np.bitwise_and((hv * a + b) % _MERSENNE_PRIME, _MAX_HASH)
-            starts = np.asarray(bounds[:-1])
-            filled = np.asarray(bounds[1:]) > starts
-            mins = np.minimum.reduceat(phv, starts[filled], axis=0)
-            out[lo + np.flatnonzero(filled)] = mins.astype(np.uint32)
+            rows.append(row)
+            bounds.append(len(hashes))
+            hashes.extend(_sha1_32(s) for s in found)
+            if len(hashes) >= chunk_hashes:
+                self._permute_into(out, hashes, rows, bounds, a, b)
+                hashes, rows, bounds = [], [], []
+        if hashes:
+            self._permute_into(out, hashes, rows, bounds, a, b)
         return out
+
+    @staticmethod
+    def _permute_into(
+        out: np.ndarray, hashes: list[int], rows: list[int], bounds: list[int], a: np.ndarray, b: np.ndarray
+    ) -> None:
+        phv = np.asarray(hashes, dtype=np.uint64)[:, None] * a  # wraps, as in datasketch
+        phv += b
+        phv %= _MERSENNE_PRIME
+        phv &= _MAX_HASH
+        out[rows] = np.minimum.reduceat(phv, bounds, axis=0).astype(np.uint32)
 
 
 def _sha1_32(shingle: str) -> int:

@@ -1,0 +1,52 @@
+"""Turning TIMEX3 values into event dates, and deciding which date (if any) an event gets."""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.records import EventDate, Precision, TimeExpr
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})(?:-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))?$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_WEEK = re.compile(r"^(\d{4})-W\d{2}$")
+# TIMEX3 mods after which the value no longer says when the event happened.
+_OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"})
+
+
+def precise(value: str | None) -> tuple[str, Precision] | None:
+    """('2023-12-26', 'day') for a TIMEX3 value that pins a calendar date, else None."""
+    if not value:
+        return None
+    if m := _DAY.match(value):
+        return f"{m[1]}-{m[2]}-{m[3]}", "day"
+    if m := _MONTH.match(value):
+        return f"{m[1]}-{m[2]}", "month"
+    if m := _WEEK.match(value):
+        return m[1], "year"
+    if m := _YEAR.match(value):
+        return m[1], "year"
+    if m := _DECADE.match(value):
+        return f"{m[1]}0", "decade"
+    return None
+
+
+def usable(timex: TimeExpr) -> bool:
+    """A calendar point or period an event can be dated by (not a duration, set, or open range)."""
+    return timex.type in {"DATE", "TIME"} and timex.mod not in _OPEN_MODS and precise(timex.value) is not None
+
+
+def from_timex(timex: TimeExpr, *, narrative: bool = False) -> EventDate:
+    """The event date a time expression gives: 'explicit' when absolute, else 'relative'."""
+    start = precise(timex.value)
+    if start is None:
+        return EventDate(text=timex.text)
+    end = precise(timex.end_value)
+    basis = "relative" if narrative or timex.anchor is not None else "explicit"
+    return EventDate(start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text,
+                     basis=basis)  # type: ignore[arg-type]
+
+
+def from_publication(published: str) -> EventDate:
+    return EventDate(start=published, precision="day", text=None, basis="publication")

@@ -1,0 +1,74 @@
+"""The sequenced job: identical output for any number of workers, incremental runs, watching."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from chronicle.records import ItemError, RawItem
+from chronicle.report import render_json, timeline_data
+from chronicle.settings import Settings
+from chronicle.store import Store
+from chronicle.workflow import IngestProgress, IngestSummary, analyse, ingest_paths, watch
+
+
+def export(store: Store) -> str:
+    return render_json(timeline_data(store.documents(), store.timeline_events()))
+
+
+def test_output_is_identical_for_one_and_two_workers(tmp_path: Path, seed_paths: list[Path]) -> None:
+    folder = seed_paths[0].parent
+    exports = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            summary = ingest_paths([folder], store, Settings(workers=workers, batch_size=2))
+            assert summary.exit_code == 0 and len(summary.stored) == len(seed_paths)
+            exports.append(export(store))
+    assert exports[0] == exports[1]
+    assert json.loads(exports[0])["documents"]
+
+
+def test_analyse_keeps_input_order_and_isolates_bad_items(seed_texts: dict[str, str]) -> None:
+    items = [
+        RawItem(id=k, source=k, kind="txt", content=v.encode(), content_hash=k) for k, v in seed_texts.items()
+    ]
+    items.insert(2, RawItem(id="bad", source="bad", kind="txt", content=b"\x00\x01\x02" * 50, content_hash="b"))
+    outcomes = list(analyse(items, Settings(batch_size=3)))
+    assert [item.id for item, _ in outcomes] == [i.id for i in items]
+    assert isinstance(outcomes[2][1], ItemError) and outcomes[2][1].code == "E003"
+    assert all(not isinstance(o, ItemError) for i, (_, o) in enumerate(outcomes) if i != 2)
+
+
+def test_rerun_processes_only_new_or_changed_files(tmp_path: Path, seed_paths: list[Path]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seed_paths[:2]:
+        shutil.copy(path, folder)
+    seen: list[IngestProgress] = []
+    with Store(tmp_path / "c.db") as store:
+        first = ingest_paths([folder], store, Settings(), progress=lambda p: seen.append(
+            IngestProgress(p.items, p.bytes_done, p.bytes_total, p.current)))
+        assert len(first.stored) == 2
+        assert seen[-1].bytes_done == seen[-1].bytes_total > 0 and seen[-1].items == 2
+        shutil.copy(seed_paths[2], folder)
+        second = ingest_paths([folder], store, Settings())
+        assert second.stored == [seed_paths[2].stem]
+        assert sorted(second.unchanged) == sorted(p.stem for p in seed_paths[:2])
+
+
+def test_watch_picks_up_files_as_they_arrive(tmp_path: Path, seed_paths: list[Path]) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(seed_paths[0], folder)
+    batches: list[IngestSummary] = []
+
+    def arrive(summary: IngestSummary) -> None:
+        batches.append(summary)
+        if len(batches) == 1:  # a new file lands while the watcher runs
+            shutil.copy(seed_paths[1], folder)
+
+    with Store(tmp_path / "w.db") as store:
+        watch(folder, store, Settings(), interval=0.01, on_batch=arrive, rounds=3)
+        assert [b.stored for b in batches] == [[seed_paths[0].stem], [seed_paths[1].stem]]
+        assert store.count_documents() == 2
