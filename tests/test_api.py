@@ -13,7 +13,9 @@ import httpx
 import jsonschema
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from chronicle.api import create_app, running_server
 from chronicle.records import (
@@ -24,6 +26,8 @@ from chronicle.records import (
     EventDate,
     EventSource,
     Place,
+    Provision,
+    ProvisionStatus,
     Quantity,
     RawItem,
     Story,
@@ -33,7 +37,9 @@ from chronicle.settings import Settings
 from chronicle.store import Store
 
 TOKEN = "s3cret-token-for-tests"
-HOSTILE = "Officials said <script>window.__pwned=1;document.title='pwned'</script> and <img src=x onerror=\"window.__pwned=2\"> twice."
+HOSTILE = ("Officials said <script>window.__pwned=1;document.title='pwned'</script> and "
+           "<img src=x onerror=\"window.__pwned=2\"> twice.")
+TREATY = "A peace treaty draft was discussed; border delimitation remained unresolved."
 
 # ------------------------------------------------------------------------ synthetic database
 
@@ -44,14 +50,16 @@ DOCS: list[dict[str, Any]] = [
     {"id": "beta-1", "outlet": "Beta Times", "published": "2023-09-21", "title": "Anti-terror measures",
      "body": "An anti-terrorism operation began on 19 September. About 30 servicemen died."},
     {"id": "gamma-1", "outlet": "Gamma Wire", "published": None, "title": "Leaders meet",
-     "body": "The leaders met in Granada. A peace treaty draft was discussed; border delimitation remained unresolved."},
+     "body": "The leaders met in Granada. "
+             "A peace treaty draft was discussed; border delimitation remained unresolved."},
     {"id": "hostile", "outlet": "Evil <b>Outlet</b>", "published": "2023-10-02",
      "title": "<script>document.title='pwned'</script>Headline",
      "body": HOSTILE + " Nothing else happened."},
 ]
 
 
-def _source(doc_id: str, sentence: str, wording: str | None = None, date: EventDate | None = None) -> EventSource:
+def _source(doc_id: str, sentence: str, wording: str | None = None,
+            date: EventDate | None = None) -> EventSource:
     body = next(d["body"] for d in DOCS if d["id"] == doc_id)
     start = body.index(sentence)
     return EventSource(doc=doc_id, sentence=sentence, start=start, end=start + len(sentence), wording=wording,
@@ -69,7 +77,7 @@ def timeline_events() -> list[TimelineEvent]:
             id="ev-year", type="AGREE", summary="A peace treaty draft was discussed",
             date=EventDate(start="2023", precision="year", basis="explicit"),
             actors=[_actor("Armenia", "ARM"), _actor("Azerbaijan", "AZE", role="target")],
-            sources=[_source("gamma-1", "A peace treaty draft was discussed; border delimitation remained unresolved.")],
+            sources=[_source("gamma-1", TREATY)],
         ),
         TimelineEvent(
             id="ev-offensive", type="ASSAULT", summary="Azerbaijan launched an offensive in Karabakh",
@@ -78,8 +86,8 @@ def timeline_events() -> list[TimelineEvent]:
             quantities=[Quantity(value=32, what="soldiers killed", text="32 soldiers")],
             sources=[
                 _source("alpha-1", "The army launched an operation on 19 September.", "operation", day),
-                _source("beta-1", "An anti-terrorism operation began on 19 September.", "anti-terrorism operation",
-                        day),
+                _source("beta-1", "An anti-terrorism operation began on 19 September.",
+                        "anti-terrorism operation", day),
             ],
             corroboration=2, story="story-sept",
             disagreements=[Disagreement(field="quantity", values=[
@@ -107,23 +115,25 @@ def timeline_events() -> list[TimelineEvent]:
         TimelineEvent(
             id="ev-meeting", type="CONSULT", summary="Leaders met in Granada",
             date=EventDate(),  # the source gives no date: stays undated
-            actors=[_actor("Ilham Aliyev", "AZE", kind="person"), _actor("Nikol Pashinyan", "ARM", kind="person")],
+            actors=[_actor("Ilham Aliyev", "AZE", kind="person"),
+                    _actor("Nikol Pashinyan", "ARM", kind="person")],
             sources=[_source("gamma-1", "The leaders met in Granada.", "met")],
         ),
     ]
 
 
-PROVISIONS: list[dict[str, Any]] = [
-    {"key": "border_delimitation", "label": "Border delimitation", "definition": "Where the border runs.",
-     "history": [
-         {"status": "proposed", "date": "2023-09-20", "doc": "alpha-1", "outlet": "Alpha News",
-          "sentence": "Talks were held in Brussels in October.", "cue": "Talks"},
-         {"status": "unresolved", "date": None, "doc": "gamma-1", "outlet": "Gamma Wire",
-          "sentence": "A peace treaty draft was discussed; border delimitation remained unresolved.",
-          "cue": "remained unresolved", "agreement": "peace treaty"},
-     ]},
-    {"key": "hostile", "label": "<img src=x onerror=\"window.__pwned=3\">", "history": [
-        {"status": "agreed", "date": "2023-10-02", "doc": "hostile", "sentence": HOSTILE, "cue": "<script>"}]},
+PROVISIONS: list[Provision] = [
+    Provision(key="border_delimitation", label="Border delimitation", definition="Where the border runs.",
+              history=[
+        ProvisionStatus(provision="border_delimitation", status="proposed", date="2023-09-20", doc="alpha-1",
+                        outlet="Alpha News", sentence="Talks were held in Brussels in October.", cue="Talks"),
+        ProvisionStatus(provision="border_delimitation", status="unresolved", date=None, doc="gamma-1",
+                        outlet="Gamma Wire", cue="remained unresolved", agreement="peace treaty",
+                        sentence=TREATY),
+    ]),
+    Provision(key="hostile", label="<img src=x onerror=\"window.__pwned=3\">", history=[
+        ProvisionStatus(provision="hostile", status="agreed", date="2023-10-02", doc="hostile",
+                        sentence=HOSTILE, cue="<script>")]),
 ]
 
 
@@ -132,8 +142,8 @@ def build_db(path: Path) -> Path:
     with Store(path) as store:
         docs = []
         for d in DOCS:
-            doc = Document(id=d["id"], source=f"{d['id']}.txt", content_hash=f"h-{d['id']}", outlet=d["outlet"],
-                           title=d["title"], published=d["published"],
+            doc = Document(id=d["id"], source=f"{d['id']}.txt", content_hash=f"h-{d['id']}",
+                           outlet=d["outlet"], title=d["title"], published=d["published"],
                            published_basis="metadata" if d["published"] else "unknown",
                            body=d["body"], language="en")
             store.write_document(doc, RawItem(id=d["id"], source=f"{d['id']}.txt", kind="txt",
@@ -141,9 +151,8 @@ def build_db(path: Path) -> Path:
             docs.append(doc)
         for doc in docs:
             doc.story = "story-sept" if doc.id in ("alpha-1", "beta-1") else None
-        store.write_links(docs, [Story(id="story-sept", doc_ids=["alpha-1", "beta-1"], title="September offensive")],
-                          timeline_events(), None)
-        store.write_provisions(PROVISIONS)
+        story = Story(id="story-sept", doc_ids=["alpha-1", "beta-1"], title="September offensive")
+        store.write_links(docs, [story], timeline_events(), None, PROVISIONS)
     return path
 
 
@@ -193,7 +202,8 @@ def test_actor_country_story_and_corroboration_filters(client: httpx.Client) -> 
     assert set(ids(client.get("/api/events", params={"actor": "nikol pashinyan"}))) == {"ev-meeting"}
     assert set(ids(client.get("/api/events", params={"country": "arm"}))) == {
         "ev-offensive", "ev-killed", "ev-meeting", "ev-year"}
-    assert set(ids(client.get("/api/events", params={"story": "story-sept"}))) == {"ev-offensive", "ev-killed"}
+    story = ids(client.get("/api/events", params={"story": "story-sept"}))
+    assert set(story) == {"ev-offensive", "ev-killed"}
     assert ids(client.get("/api/events", params={"min_corroboration": 2})) == ["ev-offensive"]
     assert ids(client.get("/api/events", params={"doc": "beta-1"})) == ["ev-offensive"]
 
@@ -288,6 +298,10 @@ def test_agreement_lists_provisions_with_history(client: httpx.Client) -> None:
     assert [p["key"] for p in provisions] == ["border_delimitation", "hostile"]
     assert [h["status"] for h in provisions[0]["history"]] == ["proposed", "unresolved"]
     assert provisions[0]["history"][1]["date"] is None
+    assert provisions[0]["history"][1]["sentence"].endswith("remained unresolved.")
+    # The latest status per agreement: an undated report does not override a dated one.
+    assert {(h["agreement"], h["status"]) for h in provisions[0]["latest"]} == {
+        (None, "proposed"), ("peace treaty", "unresolved")}
 
 
 def test_timeline_is_the_public_schema(client: httpx.Client, shared: Path) -> None:
@@ -335,8 +349,10 @@ def test_upload_needs_the_right_token(writable: str) -> None:
     with httpx.Client(base_url=writable, timeout=60) as c:
         missing = c.post("/api/documents", json=doc)
         assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
-        assert c.post("/api/documents", json=doc, headers={"Authorization": "Bearer wrong"}).status_code == 403
-        assert c.post("/api/documents", json=doc, headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
+        wrong = c.post("/api/documents", json=doc, headers={"Authorization": "Bearer wrong"})
+        assert wrong.status_code == 403
+        basic = c.post("/api/documents", json=doc, headers={"Authorization": f"Basic {TOKEN}"})
+        assert basic.status_code == 401
         assert c.get("/api/documents/new-doc").status_code == 404  # nothing was written
 
 
@@ -365,7 +381,8 @@ def test_upload_file_gets_a_safe_name(writable: str) -> None:
         assert response.json()["stored"] == ["evil_name"]
         assert "Tbilisi" in c.get("/api/documents/evil_name").json()["body"]
         assert not Path("/tmp/evil name.txt").exists()
-        bad = c.post("/api/documents", headers=auth, files={"file": ("x.exe", b"MZ", "application/octet-stream")})
+        bad = c.post("/api/documents", headers=auth,
+                     files={"file": ("x.exe", b"MZ", "application/octet-stream")})
         assert bad.status_code == 415
         bad_id = c.post("/api/documents", headers=auth, data={"id": "../x"},
                         files={"file": ("a.txt", text, "text/plain")})

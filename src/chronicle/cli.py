@@ -128,6 +128,38 @@ def ingest(
 
 
 @app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="files and folders, as for ingest")],
+    db: DbOption = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://HOST:8786")] = None,
+    local_cluster: Annotated[int | None, typer.Option("--local-cluster", min=1,
+                             help="start a local Dask cluster of N worker processes")] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="also leave Parquet tables in this folder")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="only write Parquet (needs --output)")] = False,
+) -> None:
+    """The ingest job on a Dask cluster: the same stages, mapped over partitions of the input."""
+    from chronicle.scale import run_on_dask
+
+    if (scheduler is None) == (local_cluster is None):
+        raise typer.BadParameter("give exactly one of --scheduler or --local-cluster")
+    if no_store and output is None:
+        raise typer.BadParameter("--no-store needs --output", param_hint="--output")
+    settings = _settings(db)
+    store = None if no_store else _open_store(settings, must_exist=False)
+    try:
+        with console.status("running on Dask…"):
+            summary = run_on_dask(paths, settings, scheduler=scheduler, local_workers=local_cluster,
+                                  store=store, output=output)
+    finally:
+        if store is not None:
+            store.close()
+    _print_summary(IngestSummary(summary.stored, summary.unchanged, summary.failed))
+    if summary.output:
+        console.print(f"Parquet tables in {summary.output}")
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
 def timeline(
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",

@@ -34,7 +34,7 @@ class Settings:
     # Story clustering (chronicle.link): average-link cosine of weighted term vectors at which
     # two groups of documents are the same story (tuned on ECB+ dev topics), and the widest
     # span of publication dates one story may cover.
-    story_threshold: float = 0.2
+    story_threshold: float = 0.18
     story_window_days: int = 10
     # Event merging (chronicle.link): evidence score at which two reports are one event.
     event_merge_threshold: float = 0.6

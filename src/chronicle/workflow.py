@@ -23,15 +23,17 @@ from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.pipeline import run_stages
-from chronicle.records import Document, ItemError, RawItem
+from chronicle.agree import provision_history
+from chronicle.link import LinkState, link
+from chronicle.records import Document, ItemError, Provision, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
 from chronicle.store import Store
 
 # Bump when a stage's output changes, so stored documents are re-analysed from their raw input.
 PIPELINE_VERSION = "1"
 # The per-document stages, in order, and the modules that register them.
-DOCUMENT_STAGES: tuple[str, ...] = ()
-STAGE_MODULES: tuple[str, ...] = ()
+DOCUMENT_STAGES: tuple[str, ...] = ("temporal", "nlp", "events")
+STAGE_MODULES: tuple[str, ...] = ("chronicle.temporal", "chronicle.nlp", "chronicle.events")
 
 Outcome = Document | ItemError
 
@@ -179,10 +181,30 @@ def ingest_paths(
     return summary
 
 
+@dataclass(slots=True)
+class CrossSource:
+    """Everything computed across documents: the input of the timeline and agreement views."""
+
+    documents: list[Document]
+    stories: list[Story]
+    events: list[TimelineEvent]
+    provisions: list[Provision]
+    state: LinkState
+
+
+def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> CrossSource:
+    """Reprints, stories, merged events, then provision histories. Pure; the same function runs
+    here and as one task on a Dask cluster (:mod:`chronicle.scale`)."""
+    linked = link(docs, settings, state)
+    provisions = provision_history(linked.documents, settings)
+    return CrossSource(linked.documents, linked.stories, linked.events, provisions, linked.state)
+
+
 def relink(store: Store, settings: Settings) -> None:
-    """Recompute the cross-source view (stories, merged events, agreements) over the store."""
-    docs = store.documents()
-    store.write_links(docs, [], [], store.link_state())
+    """Recompute the cross-source view over the store, incrementally from the saved link state."""
+    saved = store.link_state()
+    result = cross_source(store.documents(), settings, LinkState.from_dict(saved) if saved else None)
+    store.write_links(result.documents, result.stories, result.events, result.state.to_dict(), result.provisions)
 
 
 def watch(

@@ -29,18 +29,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from chronicle.agree import agreement_json
 from chronicle.api.schemas import (
     DateOut,
     DocumentEventOut,
     DocumentOut,
     DocumentPage,
-    DocumentSummary,
     EventOut,
     EventPage,
     Problem,
     ProvisionOut,
     StoryOut,
     TimelineOut,
+    UploadError,
     UploadIn,
     UploadResult,
 )
@@ -97,7 +98,8 @@ class _Backend:
             stored=summary.stored,
             unchanged=summary.unchanged,
             failed=[
-                {"source": e.source.replace(prefix, "upload"), "code": e.code, "message": e.message, "id": e.id}
+                UploadError(source=e.source.replace(prefix, "upload"), code=e.code, message=e.message,
+                            id=e.id)
                 for e in summary.failed
             ],
         )
@@ -154,14 +156,16 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
         return {"items": [_document_summary(d) for d in page.items], "total": page.total,
                 "limit": page.limit, "offset": page.offset}
 
-    @app.get("/api/documents/{doc_id:path}", response_model=DocumentOut, responses=_PROBLEMS, tags=["documents"])
+    @app.get("/api/documents/{doc_id:path}", response_model=DocumentOut, responses=_PROBLEMS,
+             tags=["documents"])
     def get_document(doc_id: str) -> dict[str, Any]:
         """One document: metadata, cleaned body, and the events it reports."""
         with backend.read() as store:
             doc = store.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
-        return {**_document_summary(doc), "body": doc.body, "events": [_document_event(e) for e in doc.events]}
+        events = [_document_event(e) for e in doc.events]
+        return {**_document_summary(doc), "body": doc.body, "events": events}
 
     @app.get("/api/events", response_model=EventPage, responses=_PROBLEMS, tags=["events"])
     def list_events(
@@ -216,7 +220,7 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     def agreement() -> list[dict[str, Any]]:
         """Provisions of the agreement(s) under negotiation, each with its status history."""
         with backend.read() as store:
-            return store.provisions()
+            return agreement_json(store.provisions())
 
     @app.get("/api/timeline", responses={200: {"model": TimelineOut}}, tags=["timeline"])
     def timeline() -> JSONResponse:
@@ -268,7 +272,8 @@ def _parse_types(values: list[str]) -> tuple[str, ...]:
             if not name:
                 continue
             if name not in PLOVER_TYPES:
-                raise HTTPException(422, f"unknown event type {part.strip()!r}; known: {', '.join(PLOVER_TYPES)}")
+                known = ", ".join(PLOVER_TYPES)
+                raise HTTPException(422, f"unknown event type {part.strip()!r}; known: {known}")
             if name not in types:
                 types.append(name)
     return tuple(types)
@@ -393,12 +398,15 @@ def _document_event(event: Event) -> DocumentEventOut:
     return DocumentEventOut(
         id=event.id, type=event.type, summary=event.summary, trigger=event.trigger, wording=event.wording,
         sentence=event.sentence.text, sentence_start=event.sentence.start, sentence_end=event.sentence.end,
-        trigger_start=event.trigger_start, trigger_end=event.trigger_end, date=DateOut(**event.date.to_dict()),
+        trigger_start=event.trigger_start, trigger_end=event.trigger_end,
+        date=DateOut(**event.date.to_dict()),
         modality=event.modality,
     )
 
 
-def _stories(docs: list[Document], stories: list[Story], counts: dict[str | None, int]) -> list[dict[str, Any]]:
+def _stories(
+    docs: list[Document], stories: list[Story], counts: dict[str | None, int]
+) -> list[dict[str, Any]]:
     """Stored stories, plus each document no stored story holds as a story of its own (its
     ``story`` id, as in the timeline export), so no document is left out of the view."""
     by_id = {d.id: d for d in docs}
@@ -413,13 +421,13 @@ def _stories(docs: list[Document], stories: list[Story], counts: dict[str | None
             key = doc.story or doc.id
             grouped.setdefault(key, []).append(doc)
             titles.setdefault(key, None)
+    ordered = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))  # biggest stories first
     result = []
-    for key, members in grouped.items():
+    for key, members in ordered:
         members.sort(key=lambda d: (d.published is None, d.published or "", d.id))
         title = titles[key] or next((d.title for d in members if d.title), None)
         result.append({"id": key, "title": title, "documents": [_document_summary(d) for d in members],
                        "events": counts.get(key, 0)})
-    result.sort(key=lambda s: (-len(s["documents"]), s["id"]))
     return result
 
 

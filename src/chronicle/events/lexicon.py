@@ -25,7 +25,7 @@ class EventLexicon:
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
     object_required: frozenset[str]
-    detained_persons: frozenset[str]
+    needs_theme: dict[str, frozenset[str]]  # lemma -> theme nouns without which it is no event
     approximators: frozenset[str]
     time_units: frozenset[str]
 
@@ -71,7 +71,7 @@ def event_lexicon() -> EventLexicon:
             verb: {t: frozenset(objs) for t, objs in rules.items()} for verb, rules in data["object_rules"].items()
         },
         object_required=frozenset(data["object_required"]),
-        detained_persons=frozenset(data["detained_persons"]),
+        needs_theme={k: frozenset(v) for k, v in data["needs_theme"].items()},
         approximators=frozenset(data["approximators"]),
         time_units=frozenset(data["time_units"]),
     )

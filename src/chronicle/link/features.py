@@ -58,21 +58,26 @@ def normalise(token: str) -> str:
     low = token.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
+    if token[:1].isupper():
+        return low  # a name: "United" must not become "unit"
     if len(low) > 5 and not any(ch.isdigit() for ch in low):
         low = low.replace("is", "iz") if low.endswith(("ise", "ised", "ising", "isation")) else low
         for suffix in ("ization", "ation", "izing", "ized", "izes", "ize", "ing", "ies", "ed", "es", "s"):
             if low.endswith(suffix) and len(low) - len(suffix) >= 4:
                 low = low[: -len(suffix)]
                 break
+        if low.endswith("e") and len(low) > 5:
+            low = low[:-1]  # "release" meets "released"/"releasing"
     return low
 
 
 def term_counts(doc: Document) -> Counter[str]:
     """Weighted term counts of a document for story similarity.
 
-    Content words count once; names (capitalised words that do not open a sentence), tokens
-    with digits, and the canonical actors and places of ``doc.mentions`` count ``NAME_WEIGHT``
-    times.
+    Content words count once, names (capitalised words that do not open a sentence) and tokens
+    with digits ``NAME_WEIGHT`` times; the title and first sentences count ``LEDE_WEIGHT``
+    times over. The canonical actors and places of ``doc.mentions`` are added once each, so
+    "Baku" and "Azerbaijan's government" can meet on the same canonical name.
     """
     counts: Counter[str] = Counter()
     for s, segment in enumerate(_segments(doc)):
@@ -85,9 +90,9 @@ def term_counts(doc: Document) -> Counter[str]:
             counts[normalise(token)] += lede * (NAME_WEIGHT if named else 1)
     for mention in doc.mentions:
         if mention.actor is not None:
-            counts["actor:" + mention.actor.name.lower()] += NAME_WEIGHT
+            counts["actor:" + mention.actor.name.lower()] += 1
         if mention.place is not None:
-            counts["place:" + mention.place.name.lower()] += NAME_WEIGHT
+            counts["place:" + mention.place.name.lower()] += 1
     return counts
 
 

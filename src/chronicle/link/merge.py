@@ -184,6 +184,8 @@ def evidence(a: Event, b: Event) -> float:
     """How strongly two reports look like one event (0 = ruled out); see module doc."""
     if not _types_compatible(a.type, b.type):
         return 0.0
+    if a.doc_id == b.doc_id and a.sentence.start == b.sentence.start:
+        return 0.0  # two triggers of one sentence are two events by construction
     compatible = dates_compatible(a.date, b.date)
     date_score = 0.0
     if compatible is False:
@@ -208,8 +210,8 @@ def evidence(a: Event, b: Event) -> float:
             a.location.geonameid is not None and a.location.geonameid == b.location.geonameid
         )
         score += 0.1 if same_place else 0.0
-    if any(quantities_agree(qa, qb) and qa.value == qb.value for qa in a.quantities for qb in b.quantities):
-        score += 0.15
+    if any(qa.value == qb.value and qa.value >= 3 for qa in a.quantities for qb in b.quantities):
+        score += 0.2  # the same specific figure ("32 servicemen") is a strong shared fact
     if _wording_words(a) & _wording_words(b):
         score += 0.1
     score += 0.6 * text

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from chronicle.errors import StoreError
-from chronicle.records import Document, ProvisionStatus, RawItem, Story, TimelineEvent
+from chronicle.records import Document, Provision, RawItem, Story, TimelineEvent
 
 T = TypeVar("T")
 WriteOutcome = Literal["stored", "unchanged"]
@@ -214,6 +214,13 @@ class Store:
             )
         return "stored"
 
+    def document_hashes(self, pipeline_version: str) -> dict[str, str]:
+        """{id: content_hash} of the documents analysed by ``pipeline_version`` (to skip them)."""
+        rows = self._db.execute(
+            "SELECT id, content_hash FROM documents WHERE pipeline_version = ?", (pipeline_version,)
+        )
+        return {r[0]: r[1] for r in rows}
+
     def raw_input(self, content_hash: str) -> RawItem | None:
         row = self._db.execute("SELECT * FROM raw_inputs WHERE content_hash = ?", (content_hash,)).fetchone()
         if row is None:
@@ -265,10 +272,16 @@ class Store:
         stories: Sequence[Story],
         events: Sequence[TimelineEvent],
         state: dict[str, Any] | None,
+        provisions: Sequence[Provision] = (),
     ) -> None:
-        """Replace the stories, merged events and link state, and update documents' story and
-        duplicate links, all in one transaction."""
+        """Replace the stories, merged events, agreement provisions and link state, and update
+        documents' story and duplicate links, all in one transaction."""
         with self.transaction() as db:
+            db.execute("DELETE FROM provisions")
+            db.executemany(
+                "INSERT INTO provisions (key, position, record) VALUES (?,?,?)",
+                [(p.key, i, json.dumps(p.to_dict(), ensure_ascii=False)) for i, p in enumerate(provisions)],
+            )
             for doc in documents:
                 db.execute(
                     "UPDATE documents SET record = ? WHERE id = ?",
@@ -379,21 +392,9 @@ class Store:
 
     # ------------------------------------------------------------------ agreements
 
-    def write_provisions(self, provisions: Sequence[dict[str, Any]]) -> None:
-        """Replace the agreement provisions (each a JSON-ready dict with a ``key``)."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM provisions")
-            db.executemany(
-                "INSERT INTO provisions (key, position, record) VALUES (?,?,?)",
-                [(p["key"], i, json.dumps(p, ensure_ascii=False)) for i, p in enumerate(provisions)],
-            )
-
-    def provisions(self) -> list[dict[str, Any]]:
+    def provisions(self) -> list[Provision]:
         rows = self._db.execute("SELECT record FROM provisions ORDER BY position").fetchall()
-        return [json.loads(r[0]) for r in rows]
-
-    def provision_statuses(self) -> list[ProvisionStatus]:
-        return [ProvisionStatus.from_dict(h) for p in self.provisions() for h in p.get("history", [])]
+        return [Provision.from_dict(json.loads(r[0])) for r in rows]
 
     # ------------------------------------------------------------------ small lookups (API)
 

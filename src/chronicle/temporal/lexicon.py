@@ -58,14 +58,18 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 
 # Words that mark the tense or modality of the clause around an expression. "Future" also
-# covers plans and schedules, which point forward from the document date.
+# covers schedules, which point forward from the document date.
 FUTURE_WORDS = frozenset({
-    "will", "shall", "'ll", "wo", "going", "plans", "plan", "planned", "scheduled", "expected",
-    "expects", "intends", "intend", "due", "upcoming", "next", "would", "aims", "hopes", "hope",
-    "set", "slated", "tomorrow", "until", "till", "by",
+    "will", "shall", "'ll", "wo", "would", "upcoming", "next", "tomorrow", "scheduled",
+    "expected", "slated",
 })
-# "until", "by", "set" are weak: counted only right before the expression (see tagger._tense).
-WEAK_FUTURE = frozenset({"until", "till", "by", "set"})
+# Intentions point forward only as "plans to", "hopes to": "the plan" is a noun.
+INTENT_WORDS = frozenset({
+    "plans", "plan", "planned", "planning", "hopes", "hope", "hoping", "aims", "aim", "intends",
+    "intend", "expects", "expect", "set", "due", "going", "wants", "seeks", "vowed", "promised",
+})
+# A preposition right before the expression that marks an end point, not a direction.
+ENDPOINT_WORDS = frozenset({"to", "until", "till", "through", "by", "before", "from", "between", "and"})
 PAST_WORDS = frozenset({
     "said", "told", "was", "were", "had", "did", "ago", "last", "met", "began", "took", "went",
     "came", "made", "held", "fought", "won", "lost", "gave", "saw", "became", "broke", "brought",
@@ -81,4 +85,5 @@ NOT_PAST_ED = frozenset({
     "shed", "red", "hundred", "united", "armed", "based", "related", "limited", "detailed",
     "disputed", "unrecognized", "recognized", "recognised", "unrecognised", "populated",
     "called", "so-called", "expected", "scheduled", "planned", "advanced", "concerned", "ed",
+    "planned", "vowed", "promised",
 })

@@ -388,7 +388,7 @@
     const count = Math.min(span, 260); // at most five years of weeks; later weeks are cut
     const max = Math.max(...[...weeks.values()].map((b) => Object.values(b).reduce((x, y) => x + y, 0)));
     const W = 720, H = 170, left = 30, bottom = 30, top = 8;
-    const barW = (W - left - 8) / count;
+    const barW = Math.min(36, (W - left - 8) / count);
     const scale = (H - bottom - top) / max;
     const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "chart", role: "img",
       "aria-label": "events per week by type" });
@@ -397,7 +397,7 @@
       const y = H - bottom - tick * scale;
       chart.appendChild(svg("text", { x: left - 4, y: y + 4, class: "tick", "text-anchor": "end" }, String(tick)));
     }
-    const labelEvery = Math.max(1, Math.ceil(count / 8));
+    const labelEvery = Math.max(1, Math.ceil(72 / barW)); // about 72 px per date label
     for (let i = 0; i < count; i++) {
       const week = first + i * 7 * DAY_MS;
       const bucket = weeks.get(week) || {};
@@ -543,22 +543,26 @@
     const phrases = [];
     for (const q of ev.quantities || []) phrases.push({ text: q.text, cls: "qty", title: "quantity" });
     if (ev.date && ev.date.text) phrases.push({ text: ev.date.text, cls: "when", title: "date" });
+    // One row per source: outlet, its wording and its date side by side; the evidence
+    // sentence, with the event words highlighted, on a full-width row under it.
     return el("table", { class: "grid sources" },
-      el("thead", {}, el("tr", {}, ["Outlet", "Wording", "Date given", "Evidence"].map((h) => el("th", { text: h })))),
-      el("tbody", {}, (ev.sources || []).map((s) => {
+      el("thead", {}, el("tr", {}, ["Outlet", "Wording", "Date given"].map((h) => el("th", { text: h })))),
+      (ev.sources || []).map((s) => {
         const doc = state.docs.get(s.doc);
         const words = [{ text: s.wording, cls: "trigger", title: "event words" },
           { text: s.trigger, cls: "trigger", title: "event words" }];
         const own = s.date && s.date.text ? [{ text: s.date.text, cls: "when", title: "date" }] : [];
-        return el("tr", { class: "source", dataset: { doc: s.doc } },
-          el("td", {}, el("strong", { text: s.outlet || (doc && doc.outlet) || s.doc }),
-            el("div", { class: "muted", text: (doc && doc.published) ? "published " + doc.published : "publication date unknown" }),
-            doc ? el("a", { href: "#", class: "doclink", text: "open document",
-              onclick: (e) => { e.preventDefault(); showDocument(s.doc, s); } }) : null),
-          el("td", { text: s.wording || "—" }),
-          el("td", { text: s.date && s.date.start ? s.date.start + (s.date.text ? " (“" + s.date.text + "”)" : "") : "—" }),
-          el("td", {}, highlight(s.sentence, words.concat(own, phrases))));
-      })));
+        return el("tbody", { class: "source", dataset: { doc: s.doc } },
+          el("tr", {},
+            el("td", {}, el("strong", { text: s.outlet || (doc && doc.outlet) || s.doc }),
+              el("span", { class: "muted", text: (doc && doc.published) ? " · published " + doc.published : " · publication date unknown" })),
+            el("td", { class: "wording", text: s.wording || "—" }),
+            el("td", { text: s.date && s.date.start ? s.date.start + (s.date.text ? " (“" + s.date.text + "”)" : "") : "—" })),
+          el("tr", { class: "evidence-row" }, el("td", { colspan: 3 },
+            highlight(s.sentence, words.concat(own, phrases)),
+            doc ? el("a", { href: "#", class: "doclink", text: " open document ›",
+              onclick: (e) => { e.preventDefault(); showDocument(s.doc, s); } }) : null)));
+      }));
   }
 
   function docLabel(id) {
@@ -583,12 +587,14 @@
     box.dataset.kind = "document";
     box.dataset.id = id;
     box.appendChild(el("div", { class: "head" }, el("h2", { text: doc.title || "(untitled)" })));
-    box.appendChild(field("Outlet", doc.outlet || "unknown"));
-    box.appendChild(field("Author", doc.author));
-    box.appendChild(field("Published", (doc.published || "unknown") + " (basis: " + doc.published_basis + ")"));
-    box.appendChild(field("Language", doc.language));
-    box.appendChild(field("Status", doc.status && doc.status !== "ok" ? doc.status : null));
-    if (doc.duplicate_of) box.appendChild(field("Reprint of", doc.duplicate_of));
+    append(box, [
+      field("Outlet", doc.outlet || "unknown"),
+      field("Author", doc.author),
+      field("Published", (doc.published || "unknown") + " (basis: " + doc.published_basis + ")"),
+      field("Language", doc.language),
+      field("Status", doc.status && doc.status !== "ok" ? doc.status : null),
+      field("Reprint of", doc.duplicate_of),
+    ]);
     const url = safeUrl(doc.url);
     if (url) box.appendChild(el("div", { class: "field" }, el("span", { class: "label", text: "URL" }),
       el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank", text: url })));

@@ -1,0 +1,220 @@
+"""chronicle.events: triggers, types, actors, dates, places and quantities, on the seed articles
+(through the real cleaner, temporal tagger and model) and on small sentences written here."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import chronicle.events
+import chronicle.nlp
+import chronicle.temporal  # noqa: F401 - registers the "temporal" stage
+from chronicle.clean import clean_item
+from chronicle.events import number_value
+from chronicle.pipeline import run_stages, stages
+from chronicle.records import Document, Event, RawItem
+from chronicle.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def seed_docs(seed_paths: list[Path]) -> dict[str, Document]:
+    """The seeds through clean -> temporal -> nlp -> events, keyed by their 3-digit prefix."""
+    settings = Settings()
+    raw = []
+    for path in seed_paths:
+        content = path.read_bytes()
+        raw.append(RawItem(id=path.stem, source=str(path), kind="txt", content=content,
+                           content_hash=hashlib.sha256(content).hexdigest()))
+    docs = [clean_item(item, settings) for item in raw]
+    return {d.id[:3]: d for d in run_stages(docs, ["temporal", "nlp", "events"], settings)}
+
+
+def _analyse(body: str, published: str | None = None, timexes: bool = True) -> Document:
+    doc = Document(id="t", source="test", content_hash="x", body=body, published=published)
+    names = ["temporal", "nlp", "events"] if timexes else ["nlp"]
+    (out,) = run_stages([doc], names, Settings())
+    if not timexes:
+        (out,) = chronicle.events.extract([out], Settings())
+    return out
+
+
+def _find(doc: Document, trigger: str) -> Event:
+    matches = [e for e in doc.events if e.trigger == trigger]
+    assert matches, f"no event with trigger {trigger!r}: {[e.trigger for e in doc.events]}"
+    return matches[0]
+
+
+def _actors(event: Event, role: str) -> set[tuple[str, str | None]]:
+    return {(a.actor.name, a.actor.country) for a in event.actors if a.role == role}
+
+
+# --------------------------------------------------------------------------- seeds (acceptance)
+
+
+def test_000_meeting_in_st_petersburg(seed_docs: dict[str, Document]) -> None:
+    event = _find(seed_docs["000"], "met")
+    assert event.type == "CONSULT"
+    assert (event.date.start, event.date.precision) == ("2023-12-26", "day")
+    assert _actors(event, "source") == {("Ilham Aliyev", "AZE")}
+    assert _actors(event, "target") == {("Nikol Pashinyan", "ARM")}
+    assert event.location is not None and event.location.name == "Saint Petersburg"
+    assert event.location.country == "RUS" and event.location.lat is not None
+    assert event.wording == "bilateral talks"
+
+
+def test_001_prisoner_releases(seed_docs: dict[str, Document]) -> None:
+    releases = [e for e in seed_docs["001"].events if e.trigger == "releasing"]
+    assert len(releases) == 2
+    first, second = releases
+    assert first.type == second.type == "RETREAT"
+    assert _actors(first, "source") == {("Azerbaijan", "AZE")}
+    assert _actors(second, "source") == {("Armenia", "ARM")}
+    assert [q.value for q in first.quantities] == [32.0]
+    assert first.quantities[0].what == "Armenian military servicemen"
+    assert [q.value for q in second.quantities] == [2.0]
+    assert first.summary == "Azerbaijan releases 32 Armenian military servicemen"
+
+
+def test_001_promise_to_exchange_is_a_concession(seed_docs: dict[str, Document]) -> None:
+    event = _find(seed_docs["001"], "exchange")
+    assert (event.type, event.modality) == ("CONCEDE", "promised")
+
+
+def test_003_acceptance_dated_by_publication(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["003"]
+    assert doc.published == "2025-03-13"
+    event = _find(doc, "accepted")
+    assert event.type == "AGREE"
+    assert (event.date.start, event.date.basis) == ("2025-03-13", "publication")
+    assert ("Armenia", "ARM") in _actors(event, "source")
+
+
+def test_003_wording_and_relative_year(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["003"]
+    assert any(e.wording == "24-hour offensive" and e.type == "ASSAULT" for e in doc.events)
+    returned = _find(doc, "returned")
+    assert returned.type == "RETREAT"
+    assert (returned.date.start, returned.date.precision, returned.date.basis) == ("2024", "year", "relative")
+    assert [q.value for q in returned.quantities] == [4.0]
+
+
+def test_002_operation_launched_by_baku(seed_docs: dict[str, Document]) -> None:
+    event = next(e for e in seed_docs["002"].events if e.wording == "military operation")
+    assert event.type == "ASSAULT"
+    assert (event.date.start, event.date.precision, event.date.basis) == ("2023-09-19", "day", "explicit")
+    assert _actors(event, "source") == {("Azerbaijan", "AZE")}
+    assert event.location is not None and event.location.name == "Nagorno-Karabakh"
+
+
+def test_004_promised_releases_and_anti_terrorism_operation(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["004"]
+    releases = [e for e in doc.events if e.trigger == "release"]
+    assert [(e.type, e.modality) for e in releases] == [("CONCEDE", "promised")] * 2
+    assert any(e.wording == "anti-terrorism operation" for e in doc.events)
+
+
+def test_every_event_cites_its_sentence_verbatim(seed_docs: dict[str, Document]) -> None:
+    total = 0
+    for doc in seed_docs.values():
+        for event in doc.events:
+            s = event.sentence
+            assert doc.body[s.start : s.end] == s.text
+            assert s.start <= event.trigger_start < event.trigger_end <= s.end
+            assert doc.body[event.trigger_start : event.trigger_end] == event.trigger
+            assert event.id == f"{doc.id}:{s.start}:{event.trigger_start}"
+            assert event.type in chronicle.records.PLOVER_TYPES
+            for q in event.quantities:
+                assert doc.body[q.start : q.end] == q.text
+            total += 1
+    assert total >= 40
+
+
+def test_no_event_date_without_support(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        sentences = {s.index: s for s in doc.sentences}
+        for event in doc.events:
+            date = event.date
+            if date.basis == "unresolved":
+                assert date.start is None and date.precision == "unknown"
+            elif date.basis == "publication":
+                assert date.start == doc.published and doc.published is not None
+            else:
+                # the expression is in the sentence, or (narrative time) in the one before
+                before = sentences.get(event.sentence.index - 1)
+                where = event.sentence.text + (before.text if before else "")
+                assert date.text and date.text in where
+                assert date.start is not None and date.start[:4].isdigit()
+
+
+def test_no_events_from_headline_fragments() -> None:
+    doc = _analyse("Peace talks in Geneva\n\nThe delegations met in Geneva on Monday.", timexes=False)
+    assert [e.trigger for e in doc.events] == ["met"]
+
+
+# --------------------------------------------------------------------------- small sentences
+
+
+def test_promise_negation_and_threat() -> None:
+    doc = _analyse("Russia will release five prisoners. Georgia did not accept the proposal. "
+                   "Iran vowed to attack Israel.", timexes=False)
+    release = _find(doc, "release")
+    assert (release.type, release.modality) == ("CONCEDE", "promised")
+    assert _find(doc, "accept").type == "REJECT" and _find(doc, "accept").modality == "negated"
+    assert _find(doc, "vowed").type == "THREATEN"
+
+
+def test_reported_speech_and_pronoun_subject() -> None:
+    doc = _analyse("Ukraine said that Russia had attacked the port of Odesa. "
+                   "Israel rejected the plan, and it criticised Egypt.", timexes=False)
+    attack = _find(doc, "attacked")
+    assert (attack.type, attack.modality) == ("ASSAULT", "reported")
+    assert _actors(attack, "source") == {("Russia", "RUS")}
+    criticised = _find(doc, "criticised")
+    assert _actors(criticised, "source") == {("Israel", "ISR")}
+    assert _actors(criticised, "target") == {("Egypt", "EGY")}
+
+
+def test_statement_released_is_no_prisoner_release() -> None:
+    doc = _analyse("In a statement released on Monday, the two sides said they wanted calm.", timexes=False)
+    assert not [e for e in doc.events if e.trigger == "released"]
+
+
+def test_date_rules_with_the_temporal_stage() -> None:
+    doc = _analyse(
+        "Turkey and Greece held talks in Ankara on 3 May 2021. Later the ministers signed a deal.\n\n"
+        "Turkey is deploying troops. Greece criticised the move.", published="2021-05-10",
+    )
+    talks = _find(doc, "talks")
+    assert (talks.type, talks.date.start, talks.date.basis) == ("CONSULT", "2021-05-03", "explicit")
+    assert talks.location is not None and talks.location.name == "Ankara"
+    assert _find(doc, "signed").date.start == "2021-05-03"  # narrative time, same paragraph
+    deploying = _find(doc, "deploying")
+    assert (deploying.date.start, deploying.date.basis) == ("2021-05-10", "publication")
+    criticised = _find(doc, "criticised")  # past tense, new paragraph, no date in text: unknown
+    assert (criticised.date.start, criticised.date.basis) == (None, "unresolved")
+
+
+def test_quantities_values_and_approximation() -> None:
+    doc = _analyse("Rebels killed more than 100 thousand residents and nearly 40 soldiers in 2019.",
+                   timexes=True)
+    (event,) = [e for e in doc.events if e.trigger == "killed"]
+    by_value = {q.value: q for q in event.quantities}
+    assert by_value[100_000.0].approximate and by_value[100_000.0].what == "residents"
+    assert by_value[40.0].approximate and by_value[40.0].what == "soldiers"
+    assert 2019.0 not in by_value
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["32"], 32.0), (["100,000"], 100000.0), (["two"], 2.0), (["100", "thousand"], 100000.0),
+     (["2.5", "million"], 2500000.0), (["twenty-five"], 25.0), (["Seven"], 7.0), (["many"], None)],
+)
+def test_number_value(words: list[str], value: float | None) -> None:
+    assert number_value(words) == value
+
+
+def test_events_stage_contract() -> None:
+    info = stages.get("events")
+    assert set(info.requires) == {"sentences", "mentions", "timexes"} and info.assigns == ("events",)

@@ -1,0 +1,197 @@
+"""chronicle.nlp: segmentation, gazetteer, mentions, the "nlp" stage and cross-document actors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chronicle.nlp import analyse, find_mentions, gazetteer, resolve_across, segment
+from chronicle.nlp.mentions import Word
+from chronicle.pipeline import stages
+from chronicle.records import Actor, Document, Event, EventActor, Mention, Sentence
+from chronicle.settings import Settings
+
+
+def _words(text: str) -> list[Word]:
+    """Whitespace/punctuation tokens of one sentence, for hand-made mention tests."""
+    return [Word(m.start(), m.end(), m.group(), 0) for m in re.finditer(r"\w+\.?|'s|[^\w\s]", text)]
+
+
+def _doc(body: str, doc_id: str = "d1", **kw: object) -> Document:
+    return Document(id=doc_id, source="test", content_hash="x", body=body, **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+def test_segment_splits_on_enders_and_line_breaks() -> None:
+    tokens = ["Headline", "\n\n", "Baku", "said", "so", ".", "”", "Then", "he", "left", "!", " "]
+    assert segment(tokens) == [(0, 1), (2, 7), (7, 11)]
+
+
+def test_segment_skips_whitespace_only() -> None:
+    assert segment(["\n", " ", "\n\n"]) == []
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Baku", "capital", "AZE"), ("Yerevan", "capital", "ARM"), ("Bucharest", "capital", "ROU"),
+        ("Azerbaijani", "demonym", "AZE"), ("Azeri", "demonym", "AZE"), ("Armenian", "demonym", "ARM"),
+        ("Romanian", "demonym", "ROU"), ("Ukrainian", "demonym", "UKR"), ("Kenyan", "demonym", "KEN"),
+        ("Republic of Azerbaijan", "country", "AZE"), ("Russian Federation", "country", "RUS"),
+    ],
+)
+def test_gazetteer_names(name: str, kind: str, country: str) -> None:
+    entry = gazetteer().lookup(name)
+    assert entry is not None and entry.kind == kind
+    assert entry.actor is not None and entry.actor.country == country
+
+
+def test_capital_is_a_metonym_for_the_government_and_a_place() -> None:
+    entry = gazetteer().lookup("Baku")
+    assert entry is not None and entry.actor is not None and entry.place is not None
+    assert (entry.actor.name, entry.actor.kind) == ("Azerbaijan", "government")
+    assert entry.place.lat == pytest.approx(40.38, abs=0.05)
+
+
+@pytest.mark.parametrize("surface", ["St. Petersburg", "St Petersburg", "Saint Petersburg"])
+def test_saint_and_most_populous_match(surface: str) -> None:
+    entry = gazetteer().lookup(surface)
+    assert entry is not None and entry.place is not None
+    assert entry.place.country == "RUS"  # not St. Petersburg, Florida
+
+
+def test_regions_and_organisations() -> None:
+    gaz = gazetteer()
+    for name in ("Nagorno-Karabakh", "Karabakh", "Nakhichevan"):
+        entry = gaz.lookup(name)
+        assert entry is not None and entry.place is not None and entry.place.country == "AZE"
+        assert entry.place.lat is not None
+    csto = gaz.lookup("CSTO")
+    assert csto is not None and csto.actor is not None and csto.actor.kind == "organization"
+    assert gaz.lookup("us") is None and gaz.lookup("who") is None  # acronyms match as written
+    assert gaz.lookup("March") is None and gaz.lookup("Thursday") is None
+
+
+# --------------------------------------------------------------------------- mentions (no model)
+
+
+def _mentions(text: str) -> list[Mention]:
+    return find_mentions(text, _words(text), [], gazetteer())
+
+
+def test_title_person_with_country() -> None:
+    text = "Azerbaijani Foreign Minister Jeyhun Bayramov spoke."
+    person = next(m for m in _mentions(text) if m.label == "PERSON")
+    assert person.actor == Actor("Jeyhun Bayramov", "person", "AZE", "GOV", "Foreign Minister")
+
+
+def test_title_of_country_and_apposition() -> None:
+    text = "President of Azerbaijan Ilham Aliyev and the Armenian Prime Minister, Nikol Pashinyan, met."
+    people = {m.actor.name: m.actor for m in _mentions(text) if m.actor and m.actor.kind == "person"}
+    assert people["Ilham Aliyev"].country == "AZE" and people["Ilham Aliyev"].role_title == "President"
+    assert people["Nikol Pashinyan"].country == "ARM"
+    assert people["Nikol Pashinyan"].role_title == "Prime Minister"
+
+
+def test_surname_resolves_within_document() -> None:
+    text = "Prime Minister Nikol Pashinyan arrived. Later Pashinyan left."
+    people = [m for m in _mentions(text) if m.label == "PERSON"]
+    assert [m.text for m in people] == ["Nikol Pashinyan", "Pashinyan"]
+    assert people[1].actor is not None and people[1].actor.name == "Nikol Pashinyan"
+
+
+def test_group_phrases_and_ministries() -> None:
+    by_text = {m.text: m.actor for m in _mentions(
+        "Armenian forces fired. The Armenian side agreed. Azerbaijani officials spoke. "
+        "The Ministry of Defence of Azerbaijan said so. Azerbaijan's decisive military offensive began."
+    )}
+    assert by_text["Armenian forces"] is not None and by_text["Armenian forces"].kind == "military"
+    assert by_text["Armenian side"] is not None and by_text["Armenian side"].country == "ARM"
+    assert by_text["Azerbaijani officials"] is not None and by_text["Azerbaijani officials"].kind == "government"
+    ministry = by_text["Ministry of Defence of Azerbaijan"]
+    assert ministry is not None and (ministry.kind, ministry.country) == ("military", "AZE")
+    assert "Azerbaijan's decisive military" not in by_text  # "military" modifies "offensive" there
+
+
+def test_moscow_led_is_russia() -> None:
+    (m,) = [m for m in _mentions("the Moscow-led bloc") if m.actor]
+    assert m.text == "Moscow" and m.actor is not None and m.actor.country == "RUS"
+
+
+# --------------------------------------------------------------------------- the stage (model)
+
+
+def test_stage_is_registered_with_its_contract() -> None:
+    info = stages.get("nlp")
+    assert "sentences" in info.assigns and "mentions" in info.assigns
+    assert "body" in info.requires
+
+
+def test_stage_skips_documents_that_are_not_ok() -> None:
+    docs = [_doc("Das ist ein Text auf Deutsch.", status="non_english"), _doc("", "d2", status="empty")]
+    out = list(analyse(docs, Settings()))
+    assert [d.id for d in out] == ["d1", "d2"]
+    assert all(not d.sentences and not d.mentions for d in out)
+
+
+def test_stage_offsets_and_parse_only_trigger_sentences() -> None:
+    body = "Peace Talks\n\nBaku is releasing 32 soldiers. The weather was mild in Baku."
+    (doc,) = analyse([_doc(body)], Settings())
+    assert [s.text for s in doc.sentences] == [
+        "Peace Talks", "Baku is releasing 32 soldiers.", "The weather was mild in Baku."]
+    for s in doc.sentences:
+        assert body[s.start : s.end] == s.text
+    parsed = {t.sentence for t in doc.tokens}
+    assert 1 in parsed and 2 not in parsed  # no trigger word in the weather sentence
+    assert all(body[t.start : t.end] == t.text for t in doc.tokens)
+    assert sum(m.text == "Baku" for m in doc.mentions) == 2  # gazetteer names everywhere
+    (full,) = analyse([_doc(body)], Settings(parse_all_sentences=True))
+    assert {t.sentence for t in full.tokens} == {0, 1, 2}
+
+
+def test_seed_mentions(seed_texts: dict[str, str]) -> None:
+    text = next(v for k, v in seed_texts.items() if k.startswith("000"))
+    (doc,) = analyse([_doc(text, "000")], Settings())
+    actors = {m.text: m.actor for m in doc.mentions if m.actor}
+    assert actors["Pashinyan"] is not None and actors["Pashinyan"].name == "Nikol Pashinyan"
+    assert actors["Ilham Aliyev"] is not None and actors["Ilham Aliyev"].country == "AZE"
+    places = {m.place.name for m in doc.mentions if m.place}
+    assert {"Saint Petersburg", "Nagorno-Karabakh", "Nakhchivan"} <= places
+
+
+# --------------------------------------------------------------------------- across documents
+
+
+def _event_with(actor: Actor, doc_id: str) -> Event:
+    sentence = Sentence(0, 0, 5, "Aliyev")
+    return Event(id=f"{doc_id}:0:0", doc_id=doc_id, type="CONSULT", summary="", sentence=sentence,
+                 trigger="met", actors=[EventActor(actor, "source", actor.name)])
+
+
+def test_resolve_across_unifies_surnames_and_fills_attributes() -> None:
+    full = Actor("Ilham Aliyev", "person", "AZE", "GOV", "President")
+    a = _doc("x", "a", mentions=[Mention(0, 12, "Ilham Aliyev", "PERSON", full)])
+    b = _doc("y", "b", events=[_event_with(Actor("Aliyev", "person"), "b")],
+             mentions=[Mention(0, 6, "Aliyev", "PERSON", Actor("Aliyev", "person"))])
+    c = _doc("z", "c", mentions=[Mention(0, 6, "Smith", "PERSON", Actor("Smith", "person"))])
+    out = resolve_across([a, b, c])
+    assert out[1].mentions[0].actor == full
+    assert out[1].events[0].actors[0].actor.name == "Ilham Aliyev"
+    assert out[2].mentions[0].actor is not None and out[2].mentions[0].actor.name == "Smith"
+    assert b.mentions[0].actor is not None and b.mentions[0].actor.name == "Aliyev"  # inputs unchanged
+
+
+def test_resolve_across_leaves_ambiguous_surnames() -> None:
+    docs = [
+        _doc("x", "a", mentions=[Mention(0, 1, "Ann Lee", "PERSON", Actor("Ann Lee", "person"))]),
+        _doc("x", "b", mentions=[Mention(0, 1, "Bo Lee", "PERSON", Actor("Bo Lee", "person"))]),
+        _doc("x", "c", mentions=[Mention(0, 1, "Lee", "PERSON", Actor("Lee", "person"))]),
+    ]
+    out = resolve_across(docs)
+    assert out[2].mentions[0].actor is not None and out[2].mentions[0].actor.name == "Lee"

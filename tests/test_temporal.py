@@ -1,0 +1,291 @@
+"""chronicle.temporal: tagging, anchoring and publication-date inference, on the real seed
+articles (read from the shared folder at run time) and on small hand-written sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronicle.pipeline import check_order, run_stages, stages
+from chronicle.records import Document, TimeExpr
+from chronicle.settings import Settings
+from chronicle.temporal import (
+    find_dateline,
+    infer_publication_date,
+    is_timex3_value,
+    tag,
+    timexes_to_json,
+)
+
+# An independent check of TIMEX3 value syntax (written apart from the tagger's own
+# validator, so each catches the other's mistakes).
+TIMEX3 = re.compile(
+    r"(?:(?:\d{2,4}|X{2,4})"
+    r"(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:[1-7]|WE))?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T(?:MO|AF|EV|NI|\d\d:\d\d))?"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:DE|CE|ML|[YMWD]))+|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF)\Z"
+)
+
+
+def seed(seed_texts: dict[str, str], prefix: str) -> str:
+    return next(text for name, text in seed_texts.items() if name.startswith(prefix))
+
+
+def at(timexes: list[TimeExpr], text: str, phrase: str, occurrence: int = 0, *,
+       key: str | None = None) -> TimeExpr:
+    """The expression covering ``key`` (default: all) of the ``occurrence``-th ``phrase``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    if key is not None:
+        start += phrase.index(key)
+    end = start + len(key if key is not None else phrase)
+    covering = [t for t in timexes if t.start <= start and t.end >= end]
+    assert covering, f"no expression covers {phrase!r}; found {[t.text for t in timexes]}"
+    tx = covering[0]
+    assert text[tx.start:tx.end] == tx.text
+    return tx
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_month_days_take_the_dct_year(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "000")
+    found = tag(text, "2023-12-27")
+    assert at(found, text, "December 13").value == "2023-12-13"
+    assert at(found, text, "December 26").value == "2023-12-26"
+    september = at(found, text, "September")
+    assert (september.value, september.granularity, september.anchor) == ("2023-09", "month", "dct")
+    november = at(found, text, "November 2020")
+    assert (november.text, november.value, november.anchor) == ("November 2020", "2020-11", None)
+
+
+def test_seed_002_narrative_and_relative_anchors(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "002")
+    found = tag(text, "2023-11-06")
+    ago = at(found, text, "35 years ago")
+    assert (ago.value, ago.anchor) == ("1988", "dct")
+    years = at(found, text, "1992-1994")
+    assert (years.value, years.end_value, years.granularity) == ("1992", "1994", "year")
+    assert years.text == "1992-1994"
+    # The narrative year (September 2020, same paragraph) wins over the dct's.
+    november = at(found, text, "November 10")
+    assert (november.value, november.anchor) == ("2020-11-10", "narrative")
+    later = at(found, text, "A day later")
+    september_19 = at(found, text, "September 19, 2023")
+    assert (later.value, later.anchor) == ("2023-09-20", f"timex:{september_19.start}")
+    assert at(found, text, "January 1, 2024").value == "2024-01-01"
+    # After an announced future date (2024) a past event still falls before the dct.
+    assert at(found, text, "September 24").value == "2023-09-24"
+    month_end = at(found, text, "the end of the month")
+    assert (month_end.value, month_end.mod) == ("2023-09", "END")
+
+
+def test_seed_003_weekdays_and_last_year(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "003")
+    found = tag(text, "2025-03-13")
+    thursday = at(found, text, "said Thursday", key="Thursday")
+    assert thursday.text == "Thursday" and thursday.value == "2025-03-13"
+    assert at(found, text, "last year").value == "2024"
+    assert at(found, text, "on Friday", key="Friday").value == "2025-03-07"  # past tense: the Friday before
+    assert at(found, text, "three decades").value == "P30Y"
+    assert at(found, text, "decades-long").value == "PXDE"
+    assert at(found, text, "September 2023").value == "2023-09"
+
+
+def test_seed_001_without_dct_stays_unresolved(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "001")
+    found = tag(text, None)
+    night = at(found, text, "Thursday night")
+    assert night.value is None or night.value.startswith("XXXX-WXX-4")
+    assert night.anchor is None
+    assert at(found, text, "three decades").value == "P30Y"
+    assert at(found, text, "decades-long").value == "PXDE"
+    october = at(found, text, "the end of October")
+    assert (october.value, october.mod) == ("XXXX-10", "END")
+    assert at(found, text, "recent months").type == "DURATION"
+    year_end = at(found, text, "the end of the year")
+    assert year_end.value is None and year_end.mod == "END"
+    for tx in found:  # nothing may be resolved against a date the text does not give
+        assert tx.value is None or not re.match(r"\d{4}", tx.value), tx
+
+
+def test_same_examples_with_a_dct(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "001")
+    found = tag(text, "2023-12-08")  # a Friday
+    assert at(found, text, "Thursday night").value == "2023-12-07TNI"
+    end = at(found, text, "the end of the year")
+    assert (end.value, end.mod) == ("2023", "END")
+    assert at(found, text, "the end of October").value == "2023-10"
+    assert at(found, text, "September").value == "2023-09"
+
+
+# --------------------------------------------------------------------------- synthetic
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "dct", "value"),
+    [
+        ("The minister said Tuesday that talks went well.", "Tuesday", "2025-03-13", "2025-03-11"),
+        ("The two leaders will meet on Monday in Brussels.", "Monday", "2025-03-13", "2025-03-17"),
+        ("They met last Thursday.", "last Thursday", "2025-03-13", "2025-03-06"),
+        ("Officials said last year was the worst.", "last year", "2025-03-13", "2024"),
+        ("Elections are due next year.", "next year", "2025-03-13", "2026"),
+        ("Troops arrived this week.", "this week", "2025-03-13", "2025-W11"),
+        ("Profits fell in the first quarter.", "the first quarter", "2023-05-10", "2023-Q1"),
+        ("Fighting resumed last summer.", "last summer", "2023-12-27", "2023-SU"),
+        ("The ceasefire took effect from January 1, 2024.", "January 1, 2024", "2023-11-06", "2024-01-01"),
+        ("He was born in the 1990s.", "the 1990s", "2023-11-06", "199"),
+        ("It ended yesterday.", "yesterday", "2024-03-01", "2024-02-29"),
+        ("Prices are rising now.", "now", "2024-03-01", "PRESENT_REF"),
+        ("The attack came at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2025-03-13", "2025-03-11T09:00"),
+        ("A meeting is held every year.", "every year", "2025-03-13", "P1Y"),
+        ("They fought for three decades.", "three decades", None, "P30Y"),
+        ("The talks took place on 13 December 2023.", "13 December 2023", None, "2023-12-13"),
+        ("It happened on 2023-12-13.", "2023-12-13", None, "2023-12-13"),
+        ("Peace was signed on November 10.", "November 10", None, "XXXX-11-10"),
+    ],
+)
+def test_examples(sentence: str, phrase: str, dct: str | None, value: str) -> None:
+    found = tag(sentence, dct)
+    tx = at(found, sentence, phrase)
+    assert tx.value == value, (tx, found)
+
+
+def test_weekday_same_day_in_past_tense_is_the_dct() -> None:
+    text = "Azerbaijan and Armenia said Thursday they had agreed."
+    assert at(tag(text, "2025-03-13"), text, "Thursday").value == "2025-03-13"
+
+
+def test_narrative_year_does_not_cross_into_a_present_tense_paragraph() -> None:
+    text = ("In March 2020, the war began and on May 5 the first town fell.\n"
+            "The commission will meet on May 5 to review the case.")
+    found = tag(text, "2023-04-20")
+    assert at(found, text, "May 5", 0).value == "2020-05-05"
+    assert at(found, text, "May 5", 1).value == "2023-05-05"
+
+
+def test_past_tense_date_never_lands_after_the_dct() -> None:
+    text = "In 2025 the plan will start. Earlier, on October 3, troops withdrew."
+    found = tag(text, "2023-11-06")
+    assert at(found, text, "October 3").value == "2023-10-03"
+
+
+def test_modifiers_and_bare_numbers() -> None:
+    text = "About 2000 troops left. At least 72 hours passed. The talks ended in mid-2023."
+    found = tag(text, "2023-12-01")
+    assert not any(t.text.endswith("2000") for t in found)
+    hours = at(found, text, "At least 72 hours")
+    assert (hours.value, hours.mod) == ("PT72H", "EQUAL_OR_MORE")
+    mid = at(found, text, "mid-2023")
+    assert (mid.value, mid.mod) == ("2023", "MID")
+
+
+def test_modal_may_is_not_a_month() -> None:
+    text = "The sides may meet again. Talks resumed in May."
+    found = tag(text, "2023-12-01")
+    assert [t.text for t in found] == ["May"]
+    assert found[0].value == "2023-05"
+
+
+def test_numeric_dates_use_the_documents_own_order() -> None:
+    text = "Posted 11.30.2024. Updated 12.02.2024."
+    found = tag(text, None)
+    assert [t.value for t in found] == ["2024-11-30", "2024-12-02"]
+    assert [t.value for t in tag("Updated 12.02.2024.", None)] == ["2024"]  # ambiguous: year only
+
+
+def test_offsets_and_json(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "002")
+    found = tag(text, "2023-11-06")
+    rows = timexes_to_json(found)
+    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value"}
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert row["type"] in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_malformed_dct_is_refused() -> None:
+    with pytest.raises(ValueError):
+        tag("on Monday", "next week")
+
+
+# --------------------------------------------------------------------------- publication date
+
+
+def test_publication_date_from_dateline_and_body_years(seed_texts: dict[str, str]) -> None:
+    text = seed(seed_texts, "002")
+    doc = Document(id="002", source="seed", content_hash="x", body=text, dateline="BAKU, November 6")
+    assert infer_publication_date(doc) == ("2023-11-06", "inferred")
+    # The dateline is also found at the start of the body when the cleaner left none.
+    undated = Document(id="002", source="seed", content_hash="x", body=text)
+    assert find_dateline(text) == "BAKU, November 6"
+    assert infer_publication_date(undated) == ("2023-11-06", "inferred")
+
+
+def test_publication_date_unknown_without_dateline(seed_texts: dict[str, str]) -> None:
+    doc = Document(id="004", source="seed", content_hash="x", body=seed(seed_texts, "004"))
+    assert infer_publication_date(doc) == (None, "unknown")
+
+
+def test_publication_date_with_year_in_dateline_and_without_years() -> None:
+    dated = Document(id="a", source="t", content_hash="x", body="YEREVAN, 6 November 2023 - Talks.")
+    assert infer_publication_date(dated) == ("2023-11-06", "dateline")
+    bare = Document(id="b", source="t", content_hash="x", body="BAKU, November 6 Talks went on.")
+    assert infer_publication_date(bare) == (None, "unknown")
+
+
+# --------------------------------------------------------------------------- stage
+
+
+def test_stage_is_registered_and_fills_documents(seed_texts: dict[str, str]) -> None:
+    info = stages.get("temporal")
+    assert info.requires == ("body", "published") and info.assigns == ("timexes", "published")
+    check_order(["temporal"])
+    text = seed(seed_texts, "002")
+    docs = [
+        Document(id="002", source="seed", content_hash="x", body=text, dateline="BAKU, November 6"),
+        Document(id="003", source="seed", content_hash="y", body=seed(seed_texts, "003"),
+                 published="2025-03-13", published_basis="metadata"),
+    ]
+    out = list(run_stages(docs, ["temporal"], Settings()))
+    assert (out[0].published, out[0].published_basis) == ("2023-11-06", "inferred")
+    assert at(out[0].timexes, text, "November 10").value == "2020-11-10"
+    assert (out[1].published, out[1].published_basis) == ("2025-03-13", "metadata")
+    assert any(t.value == "2025-03-13" for t in out[1].timexes)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+_WORDS = st.sampled_from([
+    "on", "Thursday", "night", "last", "year", "the", "end", "of", "October", "2023", "1992-1994",
+    "35", "years", "ago", "a", "day", "later", "December", "13", ",", ".", "\n", "will", "said",
+    "mid-", "9", "a.m.", "every", "week", "decades-long", "Q3", "third-quarter", "12.02.2024",
+    "May", "the 1990s", "Christmas", "summer", "this", "next", "ago", "recent", "months", "now",
+])
+_DCTS = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), dct=_DCTS)
+def test_tag_never_raises_on_arbitrary_text(text: str, dct: str | None) -> None:
+    for tx in tag(text, dct):
+        assert text[tx.start:tx.end] == tx.text
+        assert tx.value is None or (TIMEX3.match(tx.value) and is_timex3_value(tx.value)), tx
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(_WORDS, max_size=30), dct=_DCTS)
+def test_values_are_valid_timex3_on_time_like_text(words: list[str], dct: str | None) -> None:
+    text = " ".join(words)
+    for tx in tag(text, dct):
+        assert text[tx.start:tx.end] == tx.text
+        assert tx.value is None or (TIMEX3.match(tx.value) and is_timex3_value(tx.value)), tx
+        if tx.end_value is not None:
+            assert is_timex3_value(tx.end_value)
