@@ -20,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from _report import shared_dir, update_section  # noqa: E402
-
-from chronicle.events import extract  # noqa: E402
-from chronicle.nlp import analyse, analysers  # noqa: E402
-from chronicle.records import PLOVER_TYPES, Document, Event  # noqa: E402
-from chronicle.settings import Settings  # noqa: E402
+from _report import shared_dir, update_section
+from chronicle.events import extract
+from chronicle.nlp import analyse, analysers
+from chronicle.records import Document, Event
+from chronicle.settings import Settings
 
 GOLD_ALIASES = {"FIGHT": "ASSAULT"}
 THROUGHPUT_REPEAT = 6  # copies of the seed articles in the timing corpus
@@ -58,8 +57,10 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
 
 
 def score(records: list[dict[str, object]], settings: Settings) -> dict[str, float]:
-    docs = [Document(id=str(r["id"]), source="plover", content_hash=str(i), body=str(r["text"]))
-            for i, r in enumerate(records)]
+    docs = [
+        Document(id=str(r["id"]), source="plover", content_hash=str(i), body=str(r["text"]))
+        for i, r in enumerate(records)
+    ]
     out = list(extract(analyse(docs, settings), settings))
     gold_types, pred_types = [], []
     country_hits = country_total = 0
@@ -93,7 +94,9 @@ def throughput(settings: Settings) -> dict[str, float]:
     texts = [p.read_text(encoding="utf-8") for p in seeds] * THROUGHPUT_REPEAT
     nlp = analysers.get(settings).nlp
     list(nlp.pipe(texts[:2]))  # warm both paths
-    list(extract(analyse([Document(id="w", source="w", content_hash="w", body=texts[0])], settings), settings))
+    list(
+        extract(analyse([Document(id="w", source="w", content_hash="w", body=texts[0])], settings), settings)
+    )
     timings: dict[str, list[float]] = {"bare": [], "ours": []}
     for _ in range(3):
         start = time.perf_counter()
@@ -132,8 +135,10 @@ def main() -> None:
         "|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
-        lines.append(f"| {name} | {r['n']} | {r['found']:.3f} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
-                     f"{r['source_country']:.3f} ({r['country_n']}) |")
+        lines.append(
+            f"| {name} | {r['n']} | {r['found']:.3f} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
+            f"{r['source_country']:.3f} ({r['country_n']}) |"
+        )
     lines += [
         "",
         f"Throughput ({tp['docs']} documents, {tp['chars'] / 1000:.0f}k characters: the seed articles x"

@@ -27,13 +27,12 @@ from sklearn.metrics import adjusted_rand_score
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import shared_dir, update_section  # noqa: E402
-
-from chronicle.link import link  # noqa: E402
-from chronicle.link.dedup import MinHasher, similar_pairs  # noqa: E402
-from chronicle.link.features import shingles  # noqa: E402
-from chronicle.records import Document  # noqa: E402
-from chronicle.settings import Settings  # noqa: E402
+from _report import shared_dir, update_section
+from chronicle.link import link
+from chronicle.link.dedup import MinHasher, similar_pairs
+from chronicle.link.features import shingles
+from chronicle.records import Document
+from chronicle.settings import Settings
 
 _NAME = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")
@@ -68,7 +67,7 @@ def b_cubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, flo
         clusters[p].add(i)
         classes[g].add(i)
     precision = recall = 0.0
-    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+    for p, g in zip(pred, gold, strict=True):
         both = len(clusters[p] & classes[g])
         precision += both / len(clusters[p])
         recall += both / len(classes[g])
@@ -132,8 +131,9 @@ def near_dup_bench(n: int, threshold: float) -> dict[str, float]:
     seconds = time.perf_counter() - started
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     # Truth: planted pairs whose real shingle Jaccard reaches the threshold.
-    true_pairs = {pair for pair in planted if jaccard(texts[pair[0]], texts[pair[1]], hasher.shingle_size) >= threshold}
-    correct = {pair for pair in found if jaccard(texts[pair[0]], texts[pair[1]], hasher.shingle_size) >= threshold}
+    size = hasher.shingle_size
+    true_pairs = {(i, j) for i, j in planted if jaccard(texts[i], texts[j], size) >= threshold}
+    correct = {(i, j) for i, j in found if jaccard(texts[i], texts[j], size) >= threshold}
     return {"docs": n, "planted": len(true_pairs), "found": len(found),
             "recall": len(true_pairs & found) / max(1, len(true_pairs)),
             "precision": len(correct) / max(1, len(found)), "seconds": seconds,
@@ -177,8 +177,8 @@ def main() -> None:
         for name, subset in (("dev (odd topics)", dev), ("held-out (even topics)", held), ("all", items)):
             s = score(subset, settings)
             print(f"{name}: {s}")
-            lines.append(f"| {name} | {s['docs']} | {s['gold']} | {s['stories']} | {s['P']:.3f} | {s['R']:.3f} "
-                         f"| {s['F1']:.3f} | {s['ARI']:.3f} | {s['seconds']:.1f} |")
+            lines.append(f"| {name} | {s['docs']} | {s['gold']} | {s['stories']} | {s['P']:.3f} "
+                         f"| {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['seconds']:.1f} |")
         lines += ["", "Goal: B3 F1 >= 0.90. Anchor: ECB+ has no published document-clustering score; the "
                   "published figures are for cross-document *event coreference* with gold mentions "
                   "(CoNLL F1 about 80-88), a harder, mention-level task, shown only for orientation.", ""]

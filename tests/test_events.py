@@ -10,7 +10,7 @@ import pytest
 
 import chronicle.events
 import chronicle.nlp
-import chronicle.temporal  # noqa: F401 - registers the "temporal" stage
+import chronicle.temporal
 from chronicle.clean import clean_item
 from chronicle.events import number_value
 from chronicle.pipeline import run_stages, stages
@@ -25,8 +25,15 @@ def seed_docs(seed_paths: list[Path]) -> dict[str, Document]:
     raw = []
     for path in seed_paths:
         content = path.read_bytes()
-        raw.append(RawItem(id=path.stem, source=str(path), kind="txt", content=content,
-                           content_hash=hashlib.sha256(content).hexdigest()))
+        raw.append(
+            RawItem(
+                id=path.stem,
+                source=str(path),
+                kind="txt",
+                content=content,
+                content_hash=hashlib.sha256(content).hexdigest(),
+            )
+        )
     docs = [clean_item(item, settings) for item in raw]
     return {d.id[:3]: d for d in run_stages(docs, ["temporal", "nlp", "events"], settings)}
 
@@ -157,8 +164,11 @@ def test_no_events_from_headline_fragments() -> None:
 
 
 def test_promise_negation_and_threat() -> None:
-    doc = _analyse("Russia will release five prisoners. Georgia did not accept the proposal. "
-                   "Iran vowed to attack Israel.", timexes=False)
+    doc = _analyse(
+        "Russia will release five prisoners. Georgia did not accept the proposal. "
+        "Iran vowed to attack Israel.",
+        timexes=False,
+    )
     release = _find(doc, "release")
     assert (release.type, release.modality) == ("CONCEDE", "promised")
     assert _find(doc, "accept").type == "REJECT" and _find(doc, "accept").modality == "negated"
@@ -166,8 +176,11 @@ def test_promise_negation_and_threat() -> None:
 
 
 def test_reported_speech_and_pronoun_subject() -> None:
-    doc = _analyse("Ukraine said that Russia had attacked the port of Odesa. "
-                   "Israel rejected the plan, and it criticised Egypt.", timexes=False)
+    doc = _analyse(
+        "Ukraine said that Russia had attacked the port of Odesa. "
+        "Israel rejected the plan, and it criticised Egypt.",
+        timexes=False,
+    )
     attack = _find(doc, "attacked")
     assert (attack.type, attack.modality) == ("ASSAULT", "reported")
     assert _actors(attack, "source") == {("Russia", "RUS")}
@@ -184,7 +197,8 @@ def test_statement_released_is_no_prisoner_release() -> None:
 def test_date_rules_with_the_temporal_stage() -> None:
     doc = _analyse(
         "Turkey and Greece held talks in Ankara on 3 May 2021. Later the ministers signed a deal.\n\n"
-        "Turkey is deploying troops. Greece criticised the move.", published="2021-05-10",
+        "Turkey is deploying troops. Greece criticised the move.",
+        published="2021-05-10",
     )
     talks = _find(doc, "talks")
     assert (talks.type, talks.date.start, talks.date.basis) == ("CONSULT", "2021-05-03", "explicit")
@@ -197,8 +211,9 @@ def test_date_rules_with_the_temporal_stage() -> None:
 
 
 def test_quantities_values_and_approximation() -> None:
-    doc = _analyse("Rebels killed more than 100 thousand residents and nearly 40 soldiers in 2019.",
-                   timexes=True)
+    doc = _analyse(
+        "Rebels killed more than 100 thousand residents and nearly 40 soldiers in 2019.", timexes=True
+    )
     (event,) = [e for e in doc.events if e.trigger == "killed"]
     by_value = {q.value: q for q in event.quantities}
     assert by_value[100_000.0].approximate and by_value[100_000.0].what == "residents"
@@ -208,8 +223,16 @@ def test_quantities_values_and_approximation() -> None:
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [(["32"], 32.0), (["100,000"], 100000.0), (["two"], 2.0), (["100", "thousand"], 100000.0),
-     (["2.5", "million"], 2500000.0), (["twenty-five"], 25.0), (["Seven"], 7.0), (["many"], None)],
+    [
+        (["32"], 32.0),
+        (["100,000"], 100000.0),
+        (["two"], 2.0),
+        (["100", "thousand"], 100000.0),
+        (["2.5", "million"], 2500000.0),
+        (["twenty-five"], 25.0),
+        (["Seven"], 7.0),
+        (["many"], None),
+    ],
 )
 def test_number_value(words: list[str], value: float | None) -> None:
     assert number_value(words) == value

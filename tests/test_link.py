@@ -91,7 +91,9 @@ def test_minhash_matches_datasketch() -> None:
 
     hasher = MinHasher()
     for text in (QUAKE_A1, "Too short"):
-        expected = MinHash(num_perm=hasher.num_perm, seed=hasher.seed, scheme="affine32", hashfunc=shingle_hash)
+        expected = MinHash(
+            num_perm=hasher.num_perm, seed=hasher.seed, scheme="affine32", hashfunc=shingle_hash
+        )
         for s in shingles(text, hasher.shingle_size):
             expected.update(s)
         assert hasher.signatures([text])[0].tolist() == expected.hashvalues.tolist()
@@ -172,7 +174,8 @@ def _offensive_docs(second_quantity: Quantity) -> list[Document]:
     q1 = Quantity(value=100000, what="people", text="over 100,000 people", approximate=True)
     return [
         doc("d1", s1 + " " + FILLER, outlet="one.com", events=[
-            event("d1", s1, actors=[aze], date=month("2023-09"), quantities=[q1], wording="military offensive"),
+            event("d1", s1, actors=[aze], date=month("2023-09"), quantities=[q1],
+                  wording="military offensive"),
         ]),
         doc("d2", s2 + " " + QUAKE_B, outlet="two.com", events=[
             event("d2", s2, actors=[aze], date=day("2023-09-19"), quantities=[second_quantity],
@@ -244,8 +247,8 @@ def test_corroboration_counts_reprints_and_same_outlet_once() -> None:
         return doc(doc_id, text, outlet=outlet, published="2023-09-20",
                    events=[event(doc_id, s, actors=[aze], date=day("2023-09-19"))])
 
-    docs = [d("r1", "one.com"), d("r2", "two.com", body + " Reprinted."), d("r3", "one.com", s + " " + FILLER),
-            d("r4", "three.com", s + " " + QUAKE_B)]
+    docs = [d("r1", "one.com"), d("r2", "two.com", body + " Reprinted."),
+            d("r3", "one.com", s + " " + FILLER), d("r4", "three.com", s + " " + QUAKE_B)]
     result = link(docs, SETTINGS)
     by_id = {x.id: x for x in result.documents}
     assert by_id["r2"].duplicate_of == "r1"

@@ -40,10 +40,17 @@ def test_segment_skips_whitespace_only() -> None:
 @pytest.mark.parametrize(
     ("name", "kind", "country"),
     [
-        ("Baku", "capital", "AZE"), ("Yerevan", "capital", "ARM"), ("Bucharest", "capital", "ROU"),
-        ("Azerbaijani", "demonym", "AZE"), ("Azeri", "demonym", "AZE"), ("Armenian", "demonym", "ARM"),
-        ("Romanian", "demonym", "ROU"), ("Ukrainian", "demonym", "UKR"), ("Kenyan", "demonym", "KEN"),
-        ("Republic of Azerbaijan", "country", "AZE"), ("Russian Federation", "country", "RUS"),
+        ("Baku", "capital", "AZE"),
+        ("Yerevan", "capital", "ARM"),
+        ("Bucharest", "capital", "ROU"),
+        ("Azerbaijani", "demonym", "AZE"),
+        ("Azeri", "demonym", "AZE"),
+        ("Armenian", "demonym", "ARM"),
+        ("Romanian", "demonym", "ROU"),
+        ("Ukrainian", "demonym", "UKR"),
+        ("Kenyan", "demonym", "KEN"),
+        ("Republic of Azerbaijan", "country", "AZE"),
+        ("Russian Federation", "country", "RUS"),
     ],
 )
 def test_gazetteer_names(name: str, kind: str, country: str) -> None:
@@ -107,13 +114,18 @@ def test_surname_resolves_within_document() -> None:
 
 
 def test_group_phrases_and_ministries() -> None:
-    by_text = {m.text: m.actor for m in _mentions(
-        "Armenian forces fired. The Armenian side agreed. Azerbaijani officials spoke. "
-        "The Ministry of Defence of Azerbaijan said so. Azerbaijan's decisive military offensive began."
-    )}
+    by_text = {
+        m.text: m.actor
+        for m in _mentions(
+            "Armenian forces fired. The Armenian side agreed. Azerbaijani officials spoke. "
+            "The Ministry of Defence of Azerbaijan said so. Azerbaijan's decisive military offensive began."
+        )
+    }
     assert by_text["Armenian forces"] is not None and by_text["Armenian forces"].kind == "military"
     assert by_text["Armenian side"] is not None and by_text["Armenian side"].country == "ARM"
-    assert by_text["Azerbaijani officials"] is not None and by_text["Azerbaijani officials"].kind == "government"
+    assert (
+        by_text["Azerbaijani officials"] is not None and by_text["Azerbaijani officials"].kind == "government"
+    )
     ministry = by_text["Ministry of Defence of Azerbaijan"]
     assert ministry is not None and (ministry.kind, ministry.country) == ("military", "AZE")
     assert "Azerbaijan's decisive military" not in by_text  # "military" modifies "offensive" there
@@ -144,7 +156,10 @@ def test_stage_offsets_and_parse_only_trigger_sentences() -> None:
     body = "Peace Talks\n\nBaku is releasing 32 soldiers. The weather was mild in Baku."
     (doc,) = analyse([_doc(body)], Settings())
     assert [s.text for s in doc.sentences] == [
-        "Peace Talks", "Baku is releasing 32 soldiers.", "The weather was mild in Baku."]
+        "Peace Talks",
+        "Baku is releasing 32 soldiers.",
+        "The weather was mild in Baku.",
+    ]
     for s in doc.sentences:
         assert body[s.start : s.end] == s.text
     parsed = {t.sentence for t in doc.tokens}
@@ -170,15 +185,26 @@ def test_seed_mentions(seed_texts: dict[str, str]) -> None:
 
 def _event_with(actor: Actor, doc_id: str) -> Event:
     sentence = Sentence(0, 0, 5, "Aliyev")
-    return Event(id=f"{doc_id}:0:0", doc_id=doc_id, type="CONSULT", summary="", sentence=sentence,
-                 trigger="met", actors=[EventActor(actor, "source", actor.name)])
+    return Event(
+        id=f"{doc_id}:0:0",
+        doc_id=doc_id,
+        type="CONSULT",
+        summary="",
+        sentence=sentence,
+        trigger="met",
+        actors=[EventActor(actor, "source", actor.name)],
+    )
 
 
 def test_resolve_across_unifies_surnames_and_fills_attributes() -> None:
     full = Actor("Ilham Aliyev", "person", "AZE", "GOV", "President")
     a = _doc("x", "a", mentions=[Mention(0, 12, "Ilham Aliyev", "PERSON", full)])
-    b = _doc("y", "b", events=[_event_with(Actor("Aliyev", "person"), "b")],
-             mentions=[Mention(0, 6, "Aliyev", "PERSON", Actor("Aliyev", "person"))])
+    b = _doc(
+        "y",
+        "b",
+        events=[_event_with(Actor("Aliyev", "person"), "b")],
+        mentions=[Mention(0, 6, "Aliyev", "PERSON", Actor("Aliyev", "person"))],
+    )
     c = _doc("z", "c", mentions=[Mention(0, 6, "Smith", "PERSON", Actor("Smith", "person"))])
     out = resolve_across([a, b, c])
     assert out[1].mentions[0].actor == full

@@ -3,8 +3,10 @@ Settings object, call one library function and render: no logic lives here."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -175,10 +177,102 @@ def timeline(
 
 
 @app.command()
+def timex(
+    file: Annotated[str, typer.Argument(help="text file, or - for standard input")] = "-",
+    dct: Annotated[str | None, typer.Option("--dct", help="document creation time, YYYY-MM-DD")] = None,
+) -> None:
+    """Tag and normalise the time expressions of a raw text (JSON list with offsets and TIMEX3 values)."""
+    from chronicle.temporal import tag, timexes_to_json
+
+    if dct is not None and not _is_iso_day(dct):
+        raise typer.BadParameter(f"{dct!r} is not a date of the form YYYY-MM-DD", param_hint="--dct")
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+        text = path.read_text(encoding="utf-8", errors="replace")
+    _write(json.dumps(timexes_to_json(tag(text, dct)), ensure_ascii=False, indent=2) + "\n", None)
+
+
+def _is_iso_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@app.command()
+def agreement(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="json | md")] = "json",
+) -> None:
+    """Provisions of the agreement(s) under negotiation and their status over time, with citations."""
+    from chronicle.agree import agreement_json, agreement_markdown
+
+    if format not in ("json", "md"):
+        raise typer.BadParameter(f"unknown format {format!r}; use json or md", param_hint="--format")
+    with _open_store(_settings(db)) as store:
+        provisions = store.provisions()
+    if format == "json":
+        _write(json.dumps(agreement_json(provisions), ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        _write(agreement_markdown(provisions), None)
+
+
+@app.command()
+def brief(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option("--since", help="first day, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="last day, YYYY[-MM[-DD]]")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="only events involving this actor or country")] = None,
+    format: Annotated[str, typer.Option("--format", help="md | json")] = "md",
+) -> None:
+    """A briefing for a period: merged events in chronicle's own words with [outlet, date] citations,
+    agreement changes, and open disagreements between sources."""
+    from chronicle.report.brief import brief_json, brief_markdown, build_brief
+
+    if format not in ("json", "md"):
+        raise typer.BadParameter(f"unknown format {format!r}; use md or json", param_hint="--format")
+    with _open_store(_settings(db)) as store:
+        try:
+            result = build_brief(store.documents(), store.timeline_events(), store.provisions(),
+                                 since=since, until=until, actor=actor)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    if format == "json":
+        _write(json.dumps(brief_json(result), ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        _write(brief_markdown(result), None)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="address to bind (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="CHRONICLE_TOKEN",
+                     help="enable POST /api/documents for clients sending this bearer token")] = None,
+) -> None:
+    """The REST API under /api (OpenAPI at /docs) and the web page at /."""
+    from chronicle.api import serve as serve_api
+
+    settings = _settings(db)
+    _open_store(settings).close()  # fail early, with a clear message, on a missing database
+    console.print(f"serving {settings.db_path} on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
+    serve_api(settings, host=host, port=port, token=token)
+
+
+@app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="where the demo database is written")] = Path("out/demo.db"),
 ) -> None:
     """Ingest the sample corpus into a fresh database and print what chronicle found."""
+    from chronicle.agree import agreement_json, agreement_markdown
+    from chronicle.web import render_html
+
     settings = _settings(db)
     seeds = settings.shared_path / "corpus" / "seeds"
     if not seeds.is_dir():
@@ -190,6 +284,7 @@ def demo(
     with _open_store(settings) as store:
         docs = store.documents()
         data = timeline_data(docs, store.timeline_events())
+        provisions = store.provisions()
     table = Table("id", "title", "outlet", "published", "basis", "lang", "story", title="documents")
     for d in data["documents"]:
         table.add_row(d["id"], escape(d["title"] or "—"), escape(d["outlet"] or "—"), d["published"] or "—",
@@ -200,7 +295,12 @@ def demo(
         out.print(escape(d["body"]))
     out.rule("timeline")
     out.print(escape(render_markdown(data)))
-    out.print(f"database: {db}  ·  browse it with: chronicle serve --db {db}")
+    out.rule("agreement")
+    out.print(escape(agreement_markdown(provisions)))
+    html_path = db.parent / "timeline.html"
+    html_path.write_text(render_html(data, agreement_json(provisions)), encoding="utf-8")
+    out.print(f"\ndatabase: {db}\nself-contained timeline page: {html_path} (open it in a browser)\n"
+              f"browse and query it live: .venv/bin/chronicle serve --db {db}  →  http://127.0.0.1:8000/")
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m chronicle`

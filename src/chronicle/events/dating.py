@@ -44,8 +44,9 @@ def from_timex(timex: TimeExpr, *, narrative: bool = False) -> EventDate:
         return EventDate(text=timex.text)
     end = precise(timex.end_value)
     basis = "relative" if narrative or timex.anchor is not None else "explicit"
-    return EventDate(start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text,
-                     basis=basis)  # type: ignore[arg-type]
+    return EventDate(
+        start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text, basis=basis
+    )  # type: ignore[arg-type]
 
 
 def from_publication(published: str) -> EventDate:

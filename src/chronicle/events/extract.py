@@ -12,7 +12,17 @@ from chronicle.events.dating import from_publication, from_timex, usable
 from chronicle.events.lexicon import EventLexicon, event_lexicon
 from chronicle.events.quantities import FoundQuantity, find_quantities
 from chronicle.records import (
-    Actor, Document, Event, EventActor, EventDate, Mention, Place, Quantity, Sentence, TimeExpr, Token,
+    Actor,
+    Document,
+    Event,
+    EventActor,
+    EventDate,
+    Mention,
+    Place,
+    Quantity,
+    Sentence,
+    TimeExpr,
+    Token,
 )
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -20,7 +30,9 @@ _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "tow
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 # Dependents through which an event noun takes its clause (tense, modality, subject) from a verb.
 _CLAUSE_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "from"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "from"}
+)
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -28,11 +40,41 @@ _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 _PRONOUNS_THING = frozenset({"it", "its"})
 _PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 # Adjectives that judge rather than name an event; left out of its wording.
-_EVALUATIVE = frozenset({
-    "decisive", "major", "new", "latest", "brief", "massive", "large", "rare", "further", "first", "last", "recent",
-    "previous", "possible", "potential", "full", "key", "important", "long", "short", "intense", "fresh",
-    "historic", "historical", "continued", "successful", "failed", "renewed", "so", "called", "comprehensive",
-})
+_EVALUATIVE = frozenset(
+    {
+        "decisive",
+        "major",
+        "new",
+        "latest",
+        "brief",
+        "massive",
+        "large",
+        "rare",
+        "further",
+        "first",
+        "last",
+        "recent",
+        "previous",
+        "possible",
+        "potential",
+        "full",
+        "key",
+        "important",
+        "long",
+        "short",
+        "intense",
+        "fresh",
+        "historic",
+        "historical",
+        "continued",
+        "successful",
+        "failed",
+        "renewed",
+        "so",
+        "called",
+        "comprehensive",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -148,15 +190,19 @@ class Extractor:
                 theme = self._theme(parse, tok)
                 if particle is None and lemma in lex.object_required and theme is None:
                     continue
-                if particle is None and lemma in lex.needs_theme and (
-                    theme is None or not _is_a(theme, lex.needs_theme[lemma])
+                if (
+                    particle is None
+                    and lemma in lex.needs_theme
+                    and (theme is None or not _is_a(theme, lex.needs_theme[lemma]))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
                 etype = self._object_rule(lemma, theme, etype)
                 wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
                 found.append(_Trigger(tok, etype, tok, wording, particle, host=tok))
-            elif tok.pos in {"NOUN", "PROPN"} and tok.dep != "compound" and (
-                tok.text[:1].islower() or tok.i == parse.tokens[0].i
+            elif (
+                tok.pos in {"NOUN", "PROPN"}
+                and tok.dep != "compound"
+                and (tok.text[:1].islower() or tok.i == parse.tokens[0].i)
             ):
                 noun = lemma if lemma in lex.nouns else tok.text.lower()
                 etype = lex.nouns.get(noun)
@@ -166,9 +212,14 @@ class Extractor:
                     continue
                 host = self._governor(parse, tok)
                 governor = host if tok.dep in _CLAUSE_DEPS and parse.head(tok) is host else tok
-                light = governor is not tok and governor.lemma.lower() in lex.light_verbs \
+                light = (
+                    governor is not tok
+                    and governor.lemma.lower() in lex.light_verbs
                     and tok.dep in {"dobj", "nsubjpass"}
-                found.append(_Trigger(tok, etype, governor, self._wording(parse, tok), light=light, host=host))
+                )
+                found.append(
+                    _Trigger(tok, etype, governor, self._wording(parse, tok), light=light, host=host)
+                )
         return found
 
     def _theme(self, parse: SentenceParse, verb: Token) -> Token | None:
@@ -225,7 +276,7 @@ class Extractor:
         """The noun with the modifiers that name the event: 'anti-terrorism operation'."""
         first = noun
         for kid in sorted(parse.kids(noun), key=lambda t: -t.i):
-            if kid.i > noun.i or kid.i != first.i - 1 and not self._hyphen_group_ends(parse, kid, first):
+            if kid.i > noun.i or (kid.i != first.i - 1 and not self._hyphen_group_ends(parse, kid, first)):
                 continue
             if kid.dep in {"compound", "nmod", "npadvmod", "nummod"} or (
                 kid.dep == "amod" and kid.text.lower() not in _EVALUATIVE
@@ -252,9 +303,11 @@ class Extractor:
             # "agreed to cease fire", "refused to take part", "called on X to stop": the outer act.
             head = parse.head(trig.tok)
             outer = by_tok.get(head.i) if head is not None else None
-            if outer is not None and trig.tok.dep in {"xcomp", "ccomp"} and outer.type in {
-                "AGREE", "REJECT", "DEMAND", "THREATEN", "DISAPPROVE"
-            }:
+            if (
+                outer is not None
+                and trig.tok.dep in {"xcomp", "ccomp"}
+                and outer.type in {"AGREE", "REJECT", "DEMAND", "THREATEN", "DISAPPROVE"}
+            ):
                 trig.absorbed = True
                 if outer.type == "AGREE" and trig.type in self.lex.hostile_types:
                     outer.type = "THREATEN"
@@ -307,7 +360,11 @@ class Extractor:
         if not is_noun or gov is not trig.tok:
             subj_clause = gov
             for _ in range(4):  # a conjoined verb shares its subject: "decided ... and called on"
-                if parse.kids(subj_clause, *_SUBJECTS, "agent") or subj_clause.dep not in {"conj", "xcomp", "advcl"}:
+                if parse.kids(subj_clause, *_SUBJECTS, "agent") or subj_clause.dep not in {
+                    "conj",
+                    "xcomp",
+                    "advcl",
+                }:
                     break
                 head = parse.head(subj_clause)
                 if head is None:
@@ -373,13 +430,19 @@ class Extractor:
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
             if arg.pos == "PRON" or arg.text.lower() in _PRONOUNS_PLURAL | _PRONOUNS_THING | _PRONOUNS_PERSON:
-                out += [EventActor(replace(a), role, arg.text) for a in self._antecedent(parse, arg, sentence)]
+                out += [
+                    EventActor(replace(a), role, arg.text) for a in self._antecedent(parse, arg, sentence)
+                ]
                 continue
             mention = parse.mention_of.get(arg.i)
             if mention is None:
                 near = parse.kids(arg, "compound", "amod", "poss", "nmod", "appos")
-                near += [p for prep in parse.kids(arg, "prep") if prep.text.lower() == "of"
-                         for p in parse.kids(prep, "pobj")]
+                near += [
+                    p
+                    for prep in parse.kids(arg, "prep")
+                    if prep.text.lower() == "of"
+                    for p in parse.kids(prep, "pobj")
+                ]
                 for sub in near:
                     if sub.i in parse.mention_of:
                         mention = parse.mention_of[sub.i]
@@ -408,8 +471,12 @@ class Extractor:
             return []
         prev_start = self.doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
         candidates = [
-            m for m in self.actor_mentions if prev_start <= m.start and m.end <= pron.start
-            and "according to" not in self.doc.body[max(0, m.start - 20) : m.start].lower()  # the cited source
+            m
+            for m in self.actor_mentions
+            if prev_start <= m.start
+            and m.end <= pron.start
+            and "according to"
+            not in self.doc.body[max(0, m.start - 20) : m.start].lower()  # the cited source
         ]
         for m in reversed(candidates):
             assert m.actor is not None
@@ -419,8 +486,13 @@ class Extractor:
             if word in _PRONOUNS_THING and is_person:
                 continue
             if word in _PRONOUNS_PLURAL:
-                pair = [c for c in candidates if c is not m and c.end <= m.start
-                        and self.doc.body[c.end : m.start].strip() in {"and", ","}]
+                pair = [
+                    c
+                    for c in candidates
+                    if c is not m
+                    and c.end <= m.start
+                    and self.doc.body[c.end : m.start].strip() in {"and", ","}
+                ]
                 if pair:
                     return [pair[-1].actor, m.actor]  # type: ignore[list-item]
             return [m.actor]
@@ -500,7 +572,11 @@ class Extractor:
         return None
 
     def _date(
-        self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger], timexes: list[TimeExpr],
+        self,
+        parse: SentenceParse,
+        trig: _Trigger,
+        live: list[_Trigger],
+        timexes: list[TimeExpr],
         sentence: Sentence,
     ) -> EventDate:
         """The time expression governing the trigger's clause; else the narrative date; else the
@@ -514,7 +590,9 @@ class Extractor:
         while cur.dep in {"ccomp", "xcomp", "conj", "parataxis"} and parse.head(cur) is not None:
             cur = parse.head(cur)  # type: ignore[assignment]
             ancestors.append(cur.i)
-        other_triggers = {t.governor.i for t in live if t is not trig} | {t.tok.i for t in live if t is not trig}
+        other_triggers = {t.governor.i for t in live if t is not trig} | {
+            t.tok.i for t in live if t is not trig
+        }
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
         for timex in timexes:
@@ -565,8 +643,10 @@ class Extractor:
 
     def _past(self, parse: SentenceParse, verb: Token) -> bool:
         auxes = {k.lemma.lower() for k in parse.kids(verb, "aux", "auxpass")}
-        return verb.tag == "VBD" or (verb.tag == "VBN" and ("have" not in auxes or any(
-            k.text.lower() == "had" for k in parse.kids(verb, "aux"))))
+        return verb.tag == "VBD" or (
+            verb.tag == "VBN"
+            and ("have" not in auxes or any(k.text.lower() == "had" for k in parse.kids(verb, "aux")))
+        )
 
     def _present(self, parse: SentenceParse, verb: Token) -> bool:
         auxes = [k for k in parse.kids(verb, "aux", "auxpass")]
@@ -587,7 +667,11 @@ class Extractor:
 
     # ------------------------------------------------------------------ output
     def _event(
-        self, sentence: Sentence, trig: _Trigger, quantities: list[Quantity], date: EventDate,
+        self,
+        sentence: Sentence,
+        trig: _Trigger,
+        quantities: list[Quantity],
+        date: EventDate,
         place: Place | None,
     ) -> Event:
         tok = trig.tok
@@ -630,8 +714,11 @@ def summarise(trig: _Trigger, quantities: Sequence[Quantity]) -> str:
     who = " and ".join(sources)
     if trig.tok.pos == "VERB":
         lemma = trig.tok.lemma.lower()
-        verb = {"promised": f"will {lemma}", "negated": f"does not {lemma}", "hypothetical": f"may {lemma}"}.get(
-            trig.modality, third_person(lemma) if len(sources) < 2 else lemma)
+        verb = {
+            "promised": f"will {lemma}",
+            "negated": f"does not {lemma}",
+            "hypothetical": f"may {lemma}",
+        }.get(trig.modality, third_person(lemma) if len(sources) < 2 else lemma)
         if trig.particle is not None:
             verb += " " + trig.particle.text.lower()
         obj = quantities[0].text if quantities else " and ".join(targets)

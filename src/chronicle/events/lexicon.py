@@ -46,8 +46,12 @@ def inflections(lemma: str) -> set[str]:
         forms.add(lemma[:-1] + "ing")
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
-            and lemma[-3] not in _VOWELS:
+    if (
+        len(lemma) >= 3
+        and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    ):
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -68,7 +72,8 @@ def event_lexicon() -> EventLexicon:
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={
-            verb: {t: frozenset(objs) for t, objs in rules.items()} for verb, rules in data["object_rules"].items()
+            verb: {t: frozenset(objs) for t, objs in rules.items()}
+            for verb, rules in data["object_rules"].items()
         },
         object_required=frozenset(data["object_required"]),
         needs_theme={k: frozenset(v) for k, v in data["needs_theme"].items()},

@@ -11,18 +11,79 @@ from chronicle.events.lexicon import EventLexicon
 from chronicle.records import Quantity, TimeExpr, Token
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_APPROX_ONE = frozenset({"over", "nearly", "about", "some", "around", "almost", "approximately", "roughly",
-                         "under", "estimated", "~"})
-_APPROX_TWO = frozenset({("more", "than"), ("up", "to"), ("at", "least"), ("fewer", "than"), ("less", "than"),
-                         ("close", "to"), ("as", "many")})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
+_APPROX_ONE = frozenset(
+    {
+        "over",
+        "nearly",
+        "about",
+        "some",
+        "around",
+        "almost",
+        "approximately",
+        "roughly",
+        "under",
+        "estimated",
+        "~",
+    }
+)
+_APPROX_TWO = frozenset(
+    {
+        ("more", "than"),
+        ("up", "to"),
+        ("at", "least"),
+        ("fewer", "than"),
+        ("less", "than"),
+        ("close", "to"),
+        ("as", "many"),
+    }
+)
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -79,13 +140,27 @@ def find_quantities(
             continue
         last = group[-1]
         head = by_i.get(last.head)
-        noun = head if head is not None and last.dep in {"nummod", "quantmod", "compound"} \
-            and head.pos in {"NOUN", "PROPN"} and head.i > last.i else None
-        if noun is not None and (noun.text.lower() in lex.time_units or noun.lemma.lower() in lex.time_units
-                                 or noun.text.lower() in _MONTHS):
+        noun = (
+            head
+            if head is not None
+            and last.dep in {"nummod", "quantmod", "compound"}
+            and head.pos in {"NOUN", "PROPN"}
+            and head.i > last.i
+            else None
+        )
+        if noun is not None and (
+            noun.text.lower() in lex.time_units
+            or noun.lemma.lower() in lex.time_units
+            or noun.text.lower() in _MONTHS
+        ):
             continue
         if noun is None:
-            if re.fullmatch(r"1[89]\d\d|20\d\d", last.text) or last.dep not in {"dobj", "nsubj", "pobj", "nsubjpass"}:
+            if re.fullmatch(r"1[89]\d\d|20\d\d", last.text) or last.dep not in {
+                "dobj",
+                "nsubj",
+                "pobj",
+                "nsubjpass",
+            }:
                 continue  # a bare year, a score, a code: nothing counted
             what = found[-1].quantity.what if found else ""
             if not what:
@@ -101,8 +176,14 @@ def find_quantities(
         elif prev is not None and prev.text.lower() in _APPROX_ONE:
             approximate, first = True, prev
         end = noun.end if noun is not None else last.end
-        quantity = Quantity(value=value, what=what, text=body[first.start : end], approximate=approximate,
-                            start=first.start, end=end)
+        quantity = Quantity(
+            value=value,
+            what=what,
+            text=body[first.start : end],
+            approximate=approximate,
+            start=first.start,
+            end=end,
+        )
         found.append(FoundQuantity(quantity, noun.i if noun is not None else last.i, first.i))
     del base
     return found

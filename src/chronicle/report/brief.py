@@ -90,6 +90,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "OTHER": ("was involved in a reported event with {o}", "was involved in a reported event"),
 }
 
+# Per PLOVER type: a noun phrase, for events whose actors are not known.
+NOUNS: dict[str, str] = {
+    "AGREE": "an agreement or commitment", "CONSULT": "talks or a meeting",
+    "SUPPORT": "an expression of support",
+    "CONCEDE": "a concession", "COOPERATE": "an act of cooperation", "AID": "aid",
+    "RETREAT": "a withdrawal or release", "INVESTIGATE": "an investigation", "DEMAND": "a demand",
+    "DISAPPROVE": "criticism", "REJECT": "a rejection", "THREATEN": "a threat", "PROTEST": "a protest",
+    "CRIME": "a crime", "SANCTION": "sanctions", "MOBILIZE": "a mobilisation", "COERCE": "coercive measures",
+    "ASSAULT": "an attack", "OTHER": "an event",
+}
+
 _DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -157,7 +168,11 @@ def event_sentence(event: TimelineEvent) -> str:
         verb = with_object.format(o=_join([actor_phrase(a) for a in targets])) if targets else alone
         clause = f"{subject} {verb}"
     else:
-        clause = f"an event of type {event.type} was reported"
+        # Nobody named: say what kind of event, and how the first source words it (a short quote).
+        wording = next((s.wording for s in event.sources if s.wording), None)
+        clause = f"there were reports of {NOUNS.get(event.type, NOUNS['OTHER'])}"
+        if wording:
+            clause += f" (described as “{wording}”)"
     details = ""
     if event.quantities:
         details += ", involving " + _join([quantity_phrase(q) for q in event.quantities])
@@ -182,7 +197,7 @@ def date_phrase(date: EventDate) -> str:
 def actor_phrase(ea: EventActor) -> str:
     a = ea.actor
     state = country_name(a.country)
-    if a.kind in ("person", "military", "organization", "group") and state and state != a.name:
+    if a.kind in ("person", "military", "organization", "group") and state and state not in a.name:
         return f"{a.name} ({state})"
     return a.name
 

@@ -77,7 +77,7 @@ _ALTERNATIVES = [
     rf"(?P<dpd>today|yesterday|tomorrow|this|last|{WEEKDAY})(?:'s)?{S}"
     r"(?P<pod>morning|afternoon|evening|night)(?!\w))",
     # the third quarter [of 1989], third-quarter, Q3 2023
-    rf"(?P<qtr>(?:the{S})?(?:(?P<qy1>{YEAR}){S})?(?:fiscal{S})?(?P<qord>first|second|third|fourth"
+    rf"(?P<qtr>(?:the{S})?(?:(?P<qrel>this|last|next){S}year's{S})?(?:(?P<qy1>{YEAR}){S})?(?:fiscal{S})?(?P<qord>first|second|third|fourth"
     rf"|1st|2nd|3rd|4th)[-\s]+(?:fiscal{S})?quarter(?!\w)(?:{S}of{S}(?:fiscal{S})?(?P<qy2>{YEAR}))?"
     rf"|(?:(?P<qy4>{YEAR}){S})?Q(?P<qn>[1-4])(?:{S0}(?P<qy3>{YEAR}))?(?!\w))",
     # the first half [of 2023]
@@ -85,7 +85,7 @@ _ALTERNATIVES = [
     rf"(?:{S}of{S}(?:the{S}year|(?P<hy2>{YEAR})))?(?!\w))",
     # year-earlier [quarter], year-ago
     rf"(?P<yago>(?:the{S})?(?P<yagou>year|month)[-\s](?:earlier|ago)(?!\w)"
-    r"(?:[^\S\n]+(?:quarter|period|level|month|year)s?(?!\w))?)",
+    r"(?:[^\S\n]+(?:(?:first|second|third|fourth)[-\s])?(?:quarter|period|level|month|year)s?(?!\w))?)",
     # 35 years ago, a day later, years earlier
     rf"(?P<ago>(?:(?P<agon>{NUM})[\s-]+)?(?P<agou>{UNIT})(?P<agopl>s)?(?:{S}or{S}(?:so|two|more))?{S}"
     rf"(?P<agod>ago|earlier|later|from{S}now|hence|back|before(?=\s*[,.;)])"
@@ -101,12 +101,12 @@ _ALTERNATIVES = [
     r"(?P<relpl>s)?(?![\w-]))",
     # three decades, 24-hour, decades-long, 44-year-old
     rf"(?P<dur>(?P<durn>{NUM})(?:{S}(?:more|additional|full|straight|consecutive|long|extra"
-    rf"|further))?[\s-]+(?P<duru>{UNIT})(?P<durpl>s)?(?P<durtail>-long|-old)?(?![\w])"
+    rf"|further))?[\s-]+(?P<duru>{UNIT})(?P<durpl>s)?(?P<durtail>-long|-old)?(?!\w|-\w)"
     rf"|(?P<durb>{PLURAL_UNITS})(?P<durbl>-long|-old)?(?![\w]))",
     # every year, each July, daily, twice a year
     rf"(?P<set>(?:every|each){S}(?:(?P<setn>other|{NUM}){S})?(?P<setu>{UNIT}|{WEEKDAY}|{MONTH}"
     r"|morning|afternoon|evening|night)(?P<setpl>s)?(?![\w])"
-    r"|(?P<setadv>daily|weekly|monthly|annually|yearly|nightly|hourly|quarterly|biweekly"
+    r"|(?P<setadv>daily|weekly|monthly|annually|yearly|nightly|hourly|biweekly"
     r"|biannually|semiannually)(?![\w])"
     rf"|(?P<setf>once|twice|thrice|{NUM}{S}times){S}(?:a|an|per|each|every){S}(?P<setfu>{UNIT})(?![\w]))",
     # the 1990s, the '90s, the nineties
@@ -125,11 +125,16 @@ _ALTERNATIVES = [
     rf"(?P<wd>(?:(?P<wdr>last|next|this|coming|past|previous|following){S})?(?P<wdn>{WEEKDAY})(?:'s)?(?![\w]))",
     # September, last November
     rf"(?P<mon>(?:(?P<monr>last|next|this|coming|past|that){S})?(?P<monn>{MONTH}))",
+    # nineteen ninety-six, two thousand and three
+    rf"(?P<yrw>nineteen{S}(?P<yrwt>{_TENS})(?:[-\s](?P<yrwu>{_SMALL}|one))?"
+    rf"|two{S}thousand(?:{S}and)?(?:{S}(?P<yrwk>{_TEENS}|{_SMALL}))?)(?![\w-])",
+    # year-end, the year's end
+    rf"(?P<yend>(?:the{S})?year(?:[-\s]|'s{S})end(?!\w))",
     # 2020, fiscal 1989, post-1959
     rf"(?P<yr>(?:(?P<yrf>fiscal|FY){S0})?(?:(?P<yrpp>post|pre)-)?(?P<yrv>{YEAR})(?!%|-\d))",
     # now, today, recently, the future
     r"(?P<dei>(?P<deiw>today|tonight|yesterday|tomorrow|now|nowadays|currently|presently|recently"
-    r"|lately|soon|previously|formerly|current|recent)(?![\w'-])"
+    r"|lately|soon|current|recent)(?![\w'-])"
     rf"|(?P<deip>at{S}present|these{S}days|the{S}(?:(?:near|distant|foreseeable|immediate){S})?future"
     rf"|the{S}past)(?![\w]))",
 ]
@@ -147,9 +152,9 @@ STARTERS: frozenset[str] = frozenset(
         "beginning", "start", "very", "about", "around", "approximately", "roughly", "nearly",
         "almost", "more", "less", "fewer", "at", "up", "no", "every", "each", "once", "twice",
         "thrice", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly",
-        "quarterly", "biweekly", "biannually", "semiannually", "today", "tonight", "yesterday",
+        "biweekly", "biannually", "semiannually", "today", "tonight", "yesterday",
         "tomorrow", "now", "nowadays", "currently", "presently", "recently", "lately", "soon",
-        "previously", "formerly", "christmas", "new", "halloween", "valentine", "valentines",
+        "christmas", "new", "halloween", "valentine", "valentines",
         "thanksgiving", "noon", "midnight", "midday", "post", "pre", "q", "year", "month", "day",
         "seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "decades",
         "centuries", "second", "minute", "hour", "week", "weekend", "fortnight", "quarter",

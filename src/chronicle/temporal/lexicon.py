@@ -85,5 +85,5 @@ NOT_PAST_ED = frozenset({
     "shed", "red", "hundred", "united", "armed", "based", "related", "limited", "detailed",
     "disputed", "unrecognized", "recognized", "recognised", "unrecognised", "populated",
     "called", "so-called", "expected", "scheduled", "planned", "advanced", "concerned", "ed",
-    "planned", "vowed", "promised",
+    "vowed", "promised",
 })

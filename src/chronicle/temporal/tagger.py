@@ -80,7 +80,7 @@ _Q_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "rou
           "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more": "EQUAL_OR_LESS",
           "no less": "EQUAL_OR_MORE"}
 _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-         "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W",
+         "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W",
          "biannually": "P6M", "semiannually": "P6M"}
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
@@ -106,7 +106,7 @@ class _State:
     text: str
     dct: date | None
     newlines: list[int]
-    narrative: tuple[int, int] | None = None  # (year, paragraph) of the latest explicit year
+    narrative: tuple[int, int] | None = None  # (year, start offset) of the latest explicit year
     last: _Ref | None = None
     last_day: _Ref | None = None
     quarter: tuple[int, int] | None = None  # (year, quarter) of the latest quarter mentioned
@@ -204,8 +204,10 @@ def _remember(st: _State, tx: TimeExpr) -> None:
     if tx.anchor is None and (st.dct is None or year <= st.dct.year):
         # Only past (relative to the dct) explicit years set the narrative: an announced
         # "from January 1, 2024" does not move the story into 2024.
+        if _prev_word(st.text, tx.start) in ("since", "until", "till", "through", "before"):
+            return  # a bound ("since 1980"), not the time the story is set in
         end_year = int(tx.end_value[:4]) if tx.end_value and tx.end_value[:4].isdigit() else year
-        st.narrative = (end_year, st.paragraph(tx.start))
+        st.narrative = (end_year, tx.start)
 
 
 def _anchor_name(ref: _Ref | None) -> str:
@@ -239,6 +241,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
     right_bound = right.start() if right else min(len(text), end + 160)
     left = [w.lower() for w in _WORD.findall(text, left_bound, start)[::-1][:10]]
     right_words = [w.lower() for w in _WORD.findall(text, end, right_bound)[:8]]
+    if len(left) >= 3 and left[0] == "as" and left[1] in ("soon", "early") and left[2] == "as":
+        return "future", 0  # "as soon as Tuesday"
     if left and left[0] in lx.ENDPOINT_WORDS:
         return None, 0
     best: tuple[int, int, str] | None = None
@@ -296,19 +300,34 @@ def _same_sentence(st: _State, ref: _Ref | None, pos: int) -> bool:
 
 
 def _narrative_year(st: _State, pos: int) -> int | None:
+    """The narrative year if it applies at ``pos``: the latest explicit year, stated in the
+    same paragraph at most one sentence back (with no dct, anywhere before)."""
     if st.narrative is None:
         return None
-    year, para = st.narrative
-    if st.dct is None or para == st.paragraph(pos):
+    year, start = st.narrative
+    if st.dct is None:
         return year
-    return None
+    if st.paragraph(start) != st.paragraph(pos):
+        return None
+    if len(_SENTENCE_END.findall(st.text, start, pos)) > 1:
+        return None
+    return year
 
 
 # --------------------------------------------------------------------------- resolution
 
+Cue = tuple[str | None, int]  # (tense, distance in words) from tense_cue
+_FAR_DAYS = 183  # a weak tense cue may not push a date further than this from the dct
+_STRONG_CUE = 2  # words: a marker this close to the expression is trusted at any distance
 
-def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year putting month(-day) on the side of the dct that the tense asks for."""
+
+def _nearest_year(dct: date, month: int, day: int | None, cue: Cue) -> int:
+    """The year putting month(-day) on the side of the dct that the tense asks for.
+
+    Without a usable tense, the nearest occurrence, with the past counting double-near
+    (news mostly reports what happened). A distant tense marker only decides within about
+    six months of the dct."""
+    tense, distance_words = cue
     ref = (dct.year, dct.month, dct.day if day else 0)
     cands = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -317,32 +336,36 @@ def _nearest_year(dct: date, month: int, day: int | None, tense: str | None) -> 
         cands.append((year, month, day or 0))
     if not cands:
         return dct.year
-    past = [c for c in cands if c <= ref]
-    future = [c for c in cands if c >= ref]
-    if tense == "past" and past:
-        return max(past)[0]
-    if tense in ("future", "present") and future:
-        return min(future)[0]
 
-    def distance(c: tuple[int, int, int]) -> tuple[int, int]:
+    def days_away(c: tuple[int, int, int]) -> int:
         months = abs((c[0] * 12 + c[1]) - (ref[0] * 12 + ref[1]))
-        return (months * 31 + abs(c[2] - ref[2]), 0 if c <= ref else 1)
+        return months * 31 + abs(c[2] - ref[2]) if months else abs(c[2] - ref[2])
 
-    return min(cands, key=distance)[0]
+    chosen: tuple[int, int, int] | None = None
+    if tense == "past":
+        past = [c for c in cands if c <= ref]
+        chosen = max(past) if past else None
+    elif tense == "future":
+        future = [c for c in cands if c >= ref]
+        chosen = min(future) if future else None
+    if chosen is not None and (distance_words <= _STRONG_CUE or days_away(chosen) <= _FAR_DAYS):
+        return chosen[0]
+    return min(cands, key=lambda c: (days_away(c) * (1 if c <= ref else 2), c > ref))[0]
 
 
 def _year_for(
-    st: _State, month: int, day: int | None, tense: str | None, pos: int
+    st: _State, month: int, day: int | None, cue: Cue, pos: int
 ) -> tuple[int | None, str | None]:
     """The year of a month(-day) written without one, and what anchored it."""
     narrative = _narrative_year(st, pos)
     if st.dct is None:
         return (narrative, "narrative") if narrative is not None else (None, None)
-    by_dct = _nearest_year(st.dct, month, day, tense)
+    by_dct = _nearest_year(st.dct, month, day, cue)
     if narrative is not None and narrative != by_dct:
         key = (narrative, month, day or 0)
         ref = (st.dct.year, st.dct.month, st.dct.day if day else 0)
-        contradicts = (tense == "past" and key > ref) or (tense in ("future", "present") and key < ref)
+        tense = cue[0]
+        contradicts = (tense == "past" and key > ref) or (tense == "future" and key < ref)
         if not contradicts and (day is None or safe_date(narrative, month, day) is not None):
             return narrative, "narrative"
     return by_dct, "dct"
@@ -527,6 +550,10 @@ def _month_year(m: re.Match[str], st: _State) -> TimeExpr | None:
 
 
 def _clock(m: re.Match[str], st: _State) -> TimeExpr | None:
+    if m.group("cnoon") and _capitalised(st.text, m.start("cnoon")) and not _sentence_start(
+        st.text, m.start("cnoon")
+    ):
+        return None  # "High Noon"
     if m.group("cnoon"):
         hour, minute = (24, 0) if m.group("cnoon").lower() == "midnight" else (12, 0)
     elif m.group("ch"):
@@ -542,7 +569,7 @@ def _clock(m: re.Match[str], st: _State) -> TimeExpr | None:
     if m.group("cdw"):
         weekday = lx.WEEKDAYS[m.group("cdw").lower()]
         if st.dct is not None:
-            found = _weekday_date(st.dct, weekday, None, _tense(st, m.start(), m.end()))
+            found = _weekday_date(st.dct, weekday, None, _tense(st, m.start(), m.end())[0])
             day_value, anchor = (fmt_day(found), "dct") if found else (None, None)
         else:
             day_value = f"XXXX-WXX-{weekday}"
@@ -567,7 +594,7 @@ def _clock(m: re.Match[str], st: _State) -> TimeExpr | None:
 def _day_part(m: re.Match[str], st: _State) -> TimeExpr | None:
     pod = lx.PARTS_OF_DAY[m.group("pod").lower()]
     word = m.group("dpd").lower()
-    tense = _tense(st, m.start(), m.end())
+    tense = _tense(st, m.start(), m.end())[0]
     if word in lx.WEEKDAYS:
         if not _capitalised(st.text, m.start("dpd")):
             return None
@@ -587,6 +614,7 @@ def _day_part(m: re.Match[str], st: _State) -> TimeExpr | None:
 
 
 def _quarter(m: re.Match[str], st: _State) -> TimeExpr | None:
+    year_shift = {"this": 0, "last": -1, "next": 1}.get((m.group("qrel") or "").lower())
     if m.group("qn"):
         quarter = int(m.group("qn"))
         year_text = m.group("qy3") or m.group("qy4")
@@ -596,9 +624,11 @@ def _quarter(m: re.Match[str], st: _State) -> TimeExpr | None:
     anchor: str | None = None
     if year_text:
         year: int | None = int(year_text)
+    elif year_shift is not None and st.dct is not None:
+        year, anchor = st.dct.year + year_shift, "dct"
     elif st.dct is not None:
         year, anchor = st.dct.year, "dct"
-        tense = _tense(st, m.start(), m.end())
+        tense = _tense(st, m.start(), m.end())[0]
         if quarter > quarter_of(st.dct) and tense != "future":
             year -= 1
     else:
@@ -656,7 +686,8 @@ def _ago(m: re.Match[str], st: _State) -> TimeExpr | None:
             ref = candidate
     if ref is None and st.dct is None:
         return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
-    if ref is None and unit == "Y" and abs(steps) == 1 and st.quarter is not None:
+    if unit == "Y" and abs(steps) == 1 and st.quarter is not None:
+        # An earnings report's "a year earlier" compares quarters: the same quarter a year back.
         year, quarter = shift_quarter(st.quarter[0], st.quarter[1], 4 * steps)
         return _make(st, m, "ago", "DATE", f"{year:04d}-Q{quarter}", "quarter", anchor="dct", use_q=True)
     value: str | None
@@ -739,6 +770,15 @@ def _relative(m: re.Match[str], st: _State) -> TimeExpr | None:
     plural = bool(m.group("relpl"))
     num_text = m.group("reln")
     unit = "PERIOD" if unit_word == "period" else _unit(unit_word)
+    if num_text is not None and re.fullmatch(r"1[5-9]\d\d|20\d\d", num_text) and not plural:
+        # "the 1988 quarter", "the 2020 period": a year, refined by the quarter in context.
+        if unit in ("Q", "PERIOD") and st.quarter is not None:
+            return _make(st, m, "rel", "DATE", f"{num_text}-Q{st.quarter[1]}", "quarter")
+        return _make(st, m, "rel", "DATE", num_text, "year")
+    if _capitalised(st.text, m.start("relu")) and not st.text[m.start("rel"):m.end("rel")].isupper():
+        return None  # a title: ABC's "This Week"
+    if dets == ["these"] and unit == "D" and plural:
+        return _make(st, m, "rel", "DATE", "PRESENT_REF", "unknown")
     if num_text is not None or plural:
         # "the past three years", "recent months": a stretch of time, not a calendar unit.
         amount = _amount(num_text) if num_text else None
@@ -749,9 +789,9 @@ def _relative(m: re.Match[str], st: _State) -> TimeExpr | None:
         value = _unit_duration(amount, unit)
         if value is None:
             return None
-        return _make(st, m, "rel", "DURATION", value, "duration", use_q=True)
+        return _make(st, m, "rel", "DURATION", value, "duration", use_q=num_text is not None)
     words = set(dets)
-    tense = _tense(st, m.start(), m.end())
+    tense = _tense(st, m.start(), m.end())[0]
     if unit in ("Q", "PERIOD"):
         return _relative_quarter(m, st, words, tense)
     if unit in ("H", "MIN", "S", "SEASON", "FN", ""):
@@ -820,8 +860,8 @@ def _relative_quarter(m: re.Match[str], st: _State, words: set[str], tense: str 
         base = (st.dct.year, quarter_of(st.dct)) if st.dct else None
     elif words & {"next", "coming", "upcoming"}:
         base = shift_quarter(st.dct.year, quarter_of(st.dct), 1) if st.dct else None
-    elif words & {"last", "previous", "preceding", "prior"} and "latest" not in words:
-        base = shift_quarter(st.dct.year, quarter_of(st.dct), -1) if st.dct else None
+    elif words & {"last", "previous", "preceding", "prior", "latest"}:
+        base = shift_quarter(st.dct.year, quarter_of(st.dct), -1) if st.dct else st.quarter
     elif st.quarter is not None:
         base = st.quarter
     elif st.dct is not None:
@@ -862,6 +902,16 @@ def _duration(m: re.Match[str], st: _State) -> TimeExpr | None:
     num_text = m.group("durn")
     unit = _unit(m.group("duru"))
     amount = _amount(num_text)
+    after = st.text[m.end("dur"):m.end("dur") + 12]
+    if (m.group("durtail") or "").lower() == "-old" or re.match(r"\s+old\b", after):
+        return None  # an age ("a 44-year-old", "52 years old"), not a stretch of time
+    if unit == "Q" and re.match(r"\s+of\b", after):
+        return None  # "three-quarters of its food": a fraction
+    if num_text.lower() in ("a", "an", "one") and re.search(
+        r"(?:\d|%|million|billion|cents?|dollars?|euros?|pence|shares?|percent)\s*\Z",
+        st.text[max(0, m.start("dur") - 20):m.start("dur")], re.I,
+    ):
+        return None  # a rate: "$1.76 a year"
     if num_text.lower() in ("a", "an") and m.group("durpl"):
         # "a months-long blockade": the article belongs to the noun phrase, not the number.
         value = _unit_duration(None, unit)
@@ -904,14 +954,15 @@ def _set(m: re.Match[str], st: _State) -> TimeExpr | None:
 
 
 def _decade(m: re.Match[str], st: _State) -> TimeExpr | None:
+    # TIMEX3 allows "199" for the 1990s; "199X" says the same and is what TempEval uses.
     if m.group("decy"):
-        value = m.group("decy")[:3]
+        value = m.group("decy")[:3] + "X"
     elif m.group("decs"):
         two = int(m.group("decs"))
         century = 20 if st.dct is not None and two <= st.dct.year % 100 else 19
-        value = f"{century}{two // 10}"
+        value = f"{century}{two // 10}X"
     else:
-        value = f"19{_DECADE_WORDS[m.group('decw').lower()]}"
+        value = f"19{_DECADE_WORDS[m.group('decw').lower()]}X"
     return _make(st, m, "dec", "DATE", value, "decade", use_pre=True)
 
 
@@ -992,7 +1043,7 @@ def _weekday(m: re.Match[str], st: _State) -> TimeExpr | None:
     rel = (m.group("wdr") or "").lower() or None
     if st.dct is None:
         return _make(st, m, "wd", "DATE", f"XXXX-WXX-{weekday}", "day", use_pre=True)
-    found = _weekday_date(st.dct, weekday, rel, _tense(st, m.start(), m.end()))
+    found = _weekday_date(st.dct, weekday, rel, _tense(st, m.start(), m.end())[0])
     if found is None:
         return None
     return _make(st, m, "wd", "DATE", fmt_day(found), "day", anchor="dct", use_pre=True)
@@ -1010,7 +1061,7 @@ def _month(m: re.Match[str], st: _State) -> TimeExpr | None:
     if lower == "march" and not (rel or m.group("pre") or prev in _MONTH_CONTEXT):
         return None
     month = lx.MONTHS[lower]
-    tense = _tense(st, m.start(), m.end())
+    cue = _tense(st, m.start(), m.end())
     if rel in ("last", "past") and st.dct is not None:
         year = st.dct.year - (0 if month < st.dct.month else 1)
         return _make(st, m, "mon", "DATE", fmt_month(year, month), "month", anchor="dct", use_pre=True)
@@ -1020,7 +1071,7 @@ def _month(m: re.Match[str], st: _State) -> TimeExpr | None:
     if rel == "this" and st.dct is not None:
         return _make(st, m, "mon", "DATE", fmt_month(st.dct.year, month), "month", anchor="dct",
                      use_pre=True)
-    year_found, anchor = _year_for(st, month, None, tense, m.start("mon"))
+    year_found, anchor = _year_for(st, month, None, cue, m.start("mon"))
     value = fmt_month(year_found, month) if year_found is not None else f"XXXX-{month:02d}"
     return _make(st, m, "mon", "DATE", value, "month", anchor=anchor, use_pre=True)
 
@@ -1039,6 +1090,22 @@ def _year(m: re.Match[str], st: _State) -> TimeExpr | None:
     return _make(st, m, "yr", "DATE", m.group("yrv"), "year", mod=mod, use_pre=True)
 
 
+def _spelled_year(m: re.Match[str], st: _State) -> TimeExpr | None:
+    if m.group("yrwt"):
+        year = 1900 + lx.NUMBER_WORDS[m.group("yrwt").lower()]
+        if m.group("yrwu"):
+            year += lx.NUMBER_WORDS[m.group("yrwu").lower()]
+    else:
+        year = 2000 + (lx.NUMBER_WORDS[m.group("yrwk").lower()] if m.group("yrwk") else 0)
+    return _make(st, m, "yrw", "DATE", fmt_year(year), "year", use_pre=True)
+
+
+def _year_end(m: re.Match[str], st: _State) -> TimeExpr | None:
+    if st.dct is None:
+        return _make(st, m, "yend", "DATE", None, "unknown", mod="END")
+    return _make(st, m, "yend", "DATE", fmt_year(st.dct.year), "year", anchor="dct", mod="END")
+
+
 def _deictic(m: re.Match[str], st: _State) -> TimeExpr | None:
     word = " ".join((m.group("deiw") or m.group("deip")).lower().split())
     start = m.start("dei")
@@ -1046,6 +1113,8 @@ def _deictic(m: re.Match[str], st: _State) -> TimeExpr | None:
         return None  # "USA Today", "Now This"
     if word == "current" and re.match(r"\s+accounts?\b", st.text[m.end("dei"):], re.I):
         return None
+    if word == "soon" and re.match(r"\s+as\b", st.text[m.end("dei"):]):
+        return None  # "as soon as Tuesday": the weekday is the expression
     if word in ("today", "yesterday", "tomorrow", "tonight"):
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         moved = add_days(st.dct, offset) if st.dct else None
@@ -1056,7 +1125,7 @@ def _deictic(m: re.Match[str], st: _State) -> TimeExpr | None:
                      anchor="dct" if moved else None, use_pre=True)
     if word in ("now", "nowadays", "currently", "presently", "at present", "these days", "current"):
         return _make(st, m, "dei", "DATE", "PRESENT_REF", "unknown")
-    if word in ("recently", "lately", "previously", "formerly", "recent", "the past"):
+    if word in ("recently", "lately", "recent", "the past"):
         return _make(st, m, "dei", "DATE", "PAST_REF", "unknown")
     return _make(st, m, "dei", "DATE", "FUTURE_REF", "unknown")
 
@@ -1066,5 +1135,6 @@ _HANDLERS = {
     "my": _month_year, "clk": _clock, "dp": _day_part, "qtr": _quarter, "half": _half,
     "yago": _year_ago, "ago": _ago, "rday": _rel_day, "rel": _relative, "dur": _duration,
     "set": _set, "dec": _decade, "cent": _century, "hol": _holiday, "sea": _season,
-    "wd": _weekday, "mon": _month, "yr": _year, "dei": _deictic,
+    "wd": _weekday, "mon": _month, "yrw": _spelled_year, "yend": _year_end, "yr": _year,
+    "dei": _deictic,
 }

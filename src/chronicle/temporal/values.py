@@ -114,6 +114,15 @@ def duration(amount: float | None, unit: str) -> str:
         amount, unit = amount * scale[unit], "Y"
     if unit == "Q":
         amount, unit = amount * 3, "M"
+    whole, part = divmod(amount, 1)
+    smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+    if part and unit in smaller and (part * smaller[unit][0]).is_integer():
+        # 2 1/2 years is P2Y6M: TIMEX3 prefers whole smaller units to decimals.
+        factor, lower = smaller[unit]
+        head = duration(whole, unit) if whole else ("PT" if unit in ("H", "MIN") else "P")
+        tail = duration(part * factor, lower)
+        tail = tail[2:] if tail.startswith("PT") and "T" in head else tail[1:]
+        return head + tail if head not in ("P", "PT") else (head + tail).replace("PTT", "PT")
     text = _num(amount)
     if unit in ("H", "MIN", "S"):
         return f"PT{text}{'M' if unit == 'MIN' else unit}"
