@@ -367,3 +367,15 @@ def test_utf16_with_bom() -> None:
     doc = clean_item(_item(text.encode("utf-16")), SETTINGS)
     assert doc.body.split("\n\n") == PROSE
     assert doc.status == "ok"
+
+
+def test_headline_repeated_as_the_lede_start_is_the_title() -> None:
+    page = (
+        "Rivals agree to resume border talks next month\n"
+        "Rivals agree to resume border talks next month, officials in both capitals said on Monday "
+        "after a meeting of envoys.\n\n"
+        "The envoys met for six hours and discussed the demarcation of the disputed frontier in detail.\n"
+    )
+    doc = clean_item(_item(page.encode()), Settings())
+    assert doc.title == "Rivals agree to resume border talks next month"
+    assert doc.body.startswith("Rivals agree to resume border talks next month, officials")

@@ -221,3 +221,21 @@ def test_resolve_across_leaves_ambiguous_surnames() -> None:
     ]
     out = resolve_across(docs)
     assert out[2].mentions[0].actor is not None and out[2].mentions[0].actor.name == "Lee"
+
+
+def test_table_attribute_ruler_matches_the_shipped_one(seed_texts: dict[str, str]) -> None:
+    """The lookup-table replacement for ``attribute_ruler`` gives the same POS/lemma/morph."""
+    from chronicle.nlp.analyse import TagAttributes, analysers
+
+    nlp = analysers.get(Settings()).nlp
+    table = TagAttributes(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+    texts = list(seed_texts.values())[:2]
+    reference = list(nlp.pipe(texts))
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        docs = [table(d) for d in docs] if name == "attribute_ruler" else list(proc.pipe(docs))  # type: ignore[attr-defined]
+    pairs = [
+        (a, b) for ref, ours in zip(reference, docs, strict=True) for a, b in zip(ref, ours, strict=True)
+    ]
+    same = sum((a.pos_, a.lemma_, str(a.morph)) == (b.pos_, b.lemma_, str(b.morph)) for a, b in pairs)
+    assert same / len(pairs) >= 0.995

@@ -22,7 +22,6 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from chronicle.errors import ChronicleError
 from chronicle.report import render_csv, render_json, render_markdown, timeline_data
@@ -285,14 +284,16 @@ def demo(
         docs = store.documents()
         data = timeline_data(docs, store.timeline_events())
         provisions = store.provisions()
-    table = Table("id", "title", "outlet", "published", "basis", "lang", "story", title="documents")
     for d in data["documents"]:
-        table.add_row(d["id"], escape(d["title"] or "—"), escape(d["outlet"] or "—"), d["published"] or "—",
-                      d["published_basis"], d["language"] or "—", d["story"])
-    out.print(table)
-    for d in data["documents"]:
-        out.rule(f"{d['id']} · {escape(d['title'] or '(untitled)')}")
+        out.rule(f"[bold]{d['id']}[/]")
+        out.print(f"[bold]title[/]      {escape(d['title'] or '—')}")
+        out.print(f"[bold]outlet[/]     {escape(d['outlet'] or '—')}    [bold]author[/] {escape(d['author'] or '—')}")
+        out.print(f"[bold]published[/]  {d['published'] or 'unknown'} ({d['published_basis']})    "
+                  f"[bold]language[/] {d['language'] or '—'}    [bold]story[/] {d['story']}"
+                  + (f"    [bold]reprint of[/] {d['duplicate_of']}" if d["duplicate_of"] else ""))
+        out.print()
         out.print(escape(d["body"]))
+        out.print()
     out.rule("timeline")
     out.print(escape(render_markdown(data)))
     out.rule("agreement")

@@ -76,7 +76,7 @@ def clean_text(text: str, base: Document) -> Document:
     if published is None:
         published = next((v for v in map(date_line_value, header) if v is not None), None)
 
-    title = _title(header, raw[0], first_line if outlet else None)
+    title = _title(header, raw[0], first_line if outlet else None) or _headline_repeated_as_lede(items)
     author = _author(header)
     outlet = outlet or _outlet_from_lines(raw)
 
@@ -141,6 +141,17 @@ def _title(header: list[str], first_raw: str, after_prefix: str | None) -> str |
             return None
         return text
     return None
+
+
+def _headline_repeated_as_lede(items: list[_Line]) -> str | None:
+    """A first line without closing punctuation that the next line opens with is the headline
+    repeated as the lede's start (scrapes keep both): it is the title."""
+    if len(items) < 2:
+        return None
+    head, lede = items[0].text, items[1].text
+    if head[-1:] in ".!?\"”" or len(L.words(head)) < 4:
+        return None
+    return head if L.normalize(lede).startswith(L.normalize(head)) else None
 
 
 def _author(header: list[str]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronicle.records import EventDate, Precision, TimeExpr
+from chronicle.records import EventDate, EventDateBasis, Precision, TimeExpr
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -43,10 +43,10 @@ def from_timex(timex: TimeExpr, *, narrative: bool = False) -> EventDate:
     if start is None:
         return EventDate(text=timex.text)
     end = precise(timex.end_value)
-    basis = "relative" if narrative or timex.anchor is not None else "explicit"
+    basis: EventDateBasis = "relative" if narrative or timex.anchor is not None else "explicit"
     return EventDate(
         start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text, basis=basis
-    )  # type: ignore[arg-type]
+    )
 
 
 def from_publication(published: str) -> EventDate:

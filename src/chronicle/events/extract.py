@@ -20,6 +20,7 @@ from chronicle.records import (
     Mention,
     Place,
     Quantity,
+    Role,
     Sentence,
     TimeExpr,
     Token,
@@ -401,7 +402,7 @@ class Extractor:
                 word = prep.text.lower()
                 if word in _TARGET_PREPS or word == "between":
                     for pobj in parse.kids(prep, "pobj"):
-                        role = "other" if word == "between" else "target"
+                        role: Role = "other" if word == "between" else "target"
                         targets += self._resolve(parse, pobj, role, sentence, places_ok=False)
         if not sources and not is_noun:
             sources = self._nearest_left(parse, trig, {a.actor.name for a in targets})
@@ -416,7 +417,7 @@ class Extractor:
         trig.actors = actors
 
     def _resolve(
-        self, parse: SentenceParse, tok: Token, role: str, sentence: Sentence, *, places_ok: bool = True
+        self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, *, places_ok: bool = True
     ) -> list[EventActor]:
         """The actors an argument token refers to (with its conjuncts); pronouns by proximity."""
         out: list[EventActor] = []
@@ -453,7 +454,7 @@ class Extractor:
             if actor is None and places_ok and mention.place is not None:
                 actor = Actor(mention.place.name, None, mention.place.country)
             if actor is not None:
-                out.append(EventActor(replace(actor), role, mention.text))  # type: ignore[arg-type]
+                out.append(EventActor(replace(actor), role, mention.text))
         return out
 
     def _conjuncts(self, parse: SentenceParse, tok: Token) -> list[Token]:

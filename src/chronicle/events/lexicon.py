@@ -62,7 +62,7 @@ def event_lexicon() -> EventLexicon:
         data: dict[str, Any] = json.load(fh)
     return EventLexicon(
         verbs=dict(data["verbs"]),
-        phrasal={tuple(k.split(" ", 1)): v for k, v in data["phrasal"].items()},  # type: ignore[misc]
+        phrasal={tuple(k.split(" ", 1)): v for k, v in data["phrasal"].items()},
         nouns=dict(data["nouns"]),
         noun_needs_modifier={k: frozenset(v) for k, v in data["noun_needs_modifier"].items()},
         light_verbs=frozenset(data["light_verbs"]),

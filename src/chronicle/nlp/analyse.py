@@ -70,10 +70,9 @@ class TagAttributes:
             conditions = {}
             for key, value in pattern[0].items():
                 negated = isinstance(value, dict) and "NOT_IN" in value
+                values: list[Any] = [value]
                 if isinstance(value, dict):
-                    values = value.get("NOT_IN", value.get("IN", []))
-                else:
-                    values = [value]
+                    values = list(value.get("NOT_IN") or value.get("IN") or [])
                 conditions[key] = (frozenset(str(v) for v in values), negated)
             attrs = {k: v for k, v in rule["attrs"].items() if k in {"POS", "MORPH", "LEMMA"}}
             self.rules.append((conditions, attrs))
@@ -97,7 +96,7 @@ class TagAttributes:
             if "POS" in attrs:
                 tok.pos_ = attrs["POS"]
             if "MORPH" in attrs:
-                tok.set_morph(attrs["MORPH"])
+                tok.set_morph(attrs["MORPH"])  # type: ignore[attr-defined]
             if "LEMMA" in attrs:
                 tok.lemma_ = attrs["LEMMA"]
         return doc
@@ -119,7 +118,8 @@ class Analyser:
     def analyse_batch(self, docs: list[Document], settings: Settings) -> None:
         """Fill ``sentences``, ``mentions`` and ``tokens`` of each document (status "ok")."""
         texts = [d.body for d in docs]
-        tokenized = list(self.nlp.tokenizer.pipe(texts, batch_size=settings.batch_size))
+        tokenizer = self.nlp.tokenizer
+        tokenized = list(tokenizer.pipe(texts, batch_size=settings.batch_size))  # type: ignore[union-attr]
         spans_per_doc: list[list[tuple[int, int]]] = []
         subdocs: list[Doc] = []
         owners: list[tuple[int, int, int]] = []  # (doc number, sentence index, first token)

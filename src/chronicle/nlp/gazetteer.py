@@ -199,10 +199,10 @@ def build_gazetteer() -> Gazetteer:
                 cplace = Place(city["name"], code, city["latitude"], city["longitude"], city["geonameid"])
                 add(city["name"], Entry("capital", "GPE", gov, cplace), overwrite=True)
     for alias, code in data["country_aliases"].items():
-        entry = entries.get(f"#country:{code}")
-        if entry is not None:
+        known = entries.get(f"#country:{code}")
+        if known is not None:
             exact = alias.replace(".", "").isupper()
-            add(alias, replace(entry, exact_case=exact), overwrite=True)
+            add(alias, replace(known, exact_case=exact), overwrite=True)
     for form, code in data["demonyms"].items():
         if code is None or code not in names_of:
             continue

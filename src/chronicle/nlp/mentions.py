@@ -280,10 +280,13 @@ class MentionFinder:
             title = self._title_before(i)
             if title is None and i >= 2 and self.words[i - 1].text == ",":
                 title = self._title_before(i - 1)  # "the Armenian Prime Minister, Nikol Pashinyan"
-            if title is None and i >= 3 and self.words[i - 2].text == "of":
-                # "President of Azerbaijan Ilham Aliyev"
-                if any(h.first == i - 1 and h.last == i and h.kind == "country" for h in self.hits):
-                    title = self._title_before(i - 2)
+            if (  # "President of Azerbaijan Ilham Aliyev"
+                title is None
+                and i >= 3
+                and self.words[i - 2].text == "of"
+                and any(h.first == i - 1 and h.last == i and h.kind == "country" for h in self.hits)
+            ):
+                title = self._title_before(i - 2)
             if title is None or not _cap(self.words[title[2]].text):
                 continue
             last = i
