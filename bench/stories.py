@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from lxml import etree
 from sklearn.metrics import adjusted_rand_score
 
@@ -90,29 +91,30 @@ def score(items: list[tuple[Document, str, int]], settings: Settings) -> dict[st
 
 
 def synthetic(n: int, seed: int = 7, dup_rate: float = 0.05) -> tuple[list[str], list[tuple[int, int]]]:
-    """``n`` short news-like texts (50-90 words from a 30k-word Zipf vocabulary); ``dup_rate``
-    of them are reprints of an earlier one with 0-3 words changed and sometimes a tail cut."""
+    """``n`` short news-like texts (50-90 words drawn independently from a 30k-word Zipf
+    vocabulary); ``dup_rate`` of them are reprints of an earlier one with 0-3 words changed
+    and sometimes the last words cut."""
+    gen = np.random.default_rng(seed)
     rng = random.Random(seed)
-    vocab = ["w" + format(i, "x") for i in range(30_000)]
-    weights = [1.0 / (i + 1) for i in range(len(vocab))]
+    vocab = np.array(["w" + format(i, "x") for i in range(30_000)])
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    lengths = gen.integers(50, 91, size=n)
+    words_all = vocab[gen.choice(len(vocab), size=int(lengths.sum()), p=weights / weights.sum())]
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
     texts: list[str] = []
     planted: list[tuple[int, int]] = []
-    pool = rng.choices(vocab, weights, k=200_000)
     for i in range(n):
         if i > 10 and rng.random() < dup_rate:
             src = rng.randrange(i)
             words = texts[src].split()
             for _ in range(rng.randint(0, 3)):
-                words[rng.randrange(len(words))] = rng.choice(pool)
+                words[rng.randrange(len(words))] = str(vocab[rng.randrange(len(vocab))])
             if rng.random() < 0.3:
                 words = words[: len(words) - rng.randint(1, 3)]
             texts.append(" ".join(words))
             planted.append((src, i))
         else:
-            start = rng.randrange(len(pool) - 100)
-            length = rng.randint(50, 90)
-            # A random slice of a shuffled pool keeps generation O(n) and texts distinct.
-            texts.append(" ".join(pool[start : start + length]) + f" n{i}")
+            texts.append(" ".join(words_all[offsets[i] : offsets[i + 1]]))
     return texts, planted
 
 

@@ -206,6 +206,7 @@ def main() -> None:
     test_value = _f1(scores["held-out test"].value_ok, scores["held-out test"].system,
                      scores["held-out test"].gold)[2]
     dev_value = _f1(scores["dev"].value_ok, scores["dev"].system, scores["dev"].gold)[2]
+    goal = "meets" if dev_value >= 0.80 else "short of"
     update_section("timex", f"""## Time expressions (`bench/timex.py`)
 
 `chronicle.temporal.tag` on TempEval-3 TBAQ (TimeBank + AQUAINT, {len(docs)} files), Task A
@@ -222,12 +223,16 @@ Published anchors (TempEval-3 *test* set, not TBAQ, so only roughly comparable):
 value F1 **0.776**, SUTime **0.674**. Our held-out value F1 is {test_value:.3f}; TBAQ is the
 TE3 training data, so the same rules would likely score differently on the TE3 test set.
 
-Losses, plainly: dev value F1 is {dev_value:.3f},
-short of the 0.80 goal. The main remaining dev errors: weekdays in clauses without a tense
-marker (we look back; some articles mean the coming day), weekday + part of day (we give
-`…TNI`, the gold often only the date), "a year earlier" in earnings reports (we give the
-same quarter a year back when a quarter is in context, the gold sometimes the year), and
-gold conventions we do not copy (`1989-WXX` for "last week", `1949-XX` for "1949").
+Losses, plainly: dev value F1 is {dev_value:.4f} ({goal} the 0.80 goal, by a hair), held-out
+{test_value:.4f}. Most remaining dev value errors are conventions the TBAQ annotators did not
+apply consistently, so no general rule gains on them: weekday + part of day ("Thursday
+night": we give `…TNI`, the gold as often the bare date or `TEV`), weeks (`1989-WXX` in the
+WSJ files for "last week", unpadded `2000-W7` elsewhere, ISO `1998-W12` in others), bare
+years as `1949-XX` in two files, decades as `199` or `199X`, "recent years" as `PAST_REF` or
+`PXY`; then weekdays whose gold is a week off the dct's reading, "a year earlier" in
+earnings reports (the same quarter a year back when a closed quarter is in context, the
+year when the comparison runs over nine months or a year; the gold mixes quarter, year,
+month and day), and unannotated "now"/"today's"/"current" (precision).
 """)
 
 

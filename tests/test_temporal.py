@@ -200,6 +200,62 @@ def test_numeric_dates_use_the_documents_own_order() -> None:
     assert [t.value for t in tag("Updated 12.02.2024.", None)] == ["2024"]  # ambiguous: year only
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "dct", "value"),
+    [
+        # A passive participle is not the clause's tense: "will be paid" looks ahead.
+        ("The dividend will be paid Dec. 14 to holders.", "Dec. 14", "2023-10-26", "2023-12-14"),
+        ("The new rules take hold effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
+        # An abbreviation's full stop does not end the sentence that holds the verb.
+        ("Mr. Lee will succeed Anna P. Smith Feb. 1, soon after.", "Feb. 1", "2023-10-26",
+         "2024-02-01"),
+        # "a still unspecified date": an adjective, not a past-tense verb.
+        ("It would be paid on a still unspecified date in January.", "January", "2023-10-26",
+         "2024-01"),
+        # No tense cue: April four months ahead beats April eight months back.
+        ("They can take part in the summit in April.", "April", "2023-12-05", "2024-04"),
+        ("Shares fell from the previous week's close; on Friday they rose. They had been higher"
+         " the previous Friday.", "the previous Friday", "2023-10-30", "2023-10-20"),
+        ("The fad of the '80s is back.", "the '80s", "1989-10-26", "198X"),
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven",
+         "1998-02-27", "1997-01"),
+        ("Crowds planned a rally on Saturday and were planning to march.", "Saturday", "2000-01-07",
+         "2000-01-08"),
+        ("The protest ran a day-long course.", "day-long", "2023-10-26", "P1D"),
+        ("Eight trading days later it recovered.", "Eight trading days", "2023-10-26", "P8D"),
+    ],
+)
+def test_tense_cues_and_anchors(sentence: str, phrase: str, dct: str | None, value: str) -> None:
+    tx = at(tag(sentence, dct), sentence, phrase)
+    assert (tx.text, tx.value) == (phrase, value), tx
+
+
+def test_recent_day_month_beats_an_older_narrative_year() -> None:
+    # A day-precise date within a month of the dct is the dct's, even right after an old year.
+    text = "The 1988 cease-fire held. Iran condemned the invasion of Kuwait on Aug. 2."
+    assert at(tag(text, "1990-08-15"), text, "Aug. 2").value == "1990-08-02"
+
+
+def test_span_leaves_out_possessive_and_article_of_a_modifier() -> None:
+    text = "Lawyers fought Friday's ruling. The third-quarter results and the 30-day review."
+    found = tag(text, "2023-10-30")
+    assert at(found, text, "Friday").text == "Friday"
+    assert at(found, text, "third-quarter").text == "third-quarter"
+    assert at(found, text, "30-day").text == "30-day"
+    assert at(tag("Profits fell in the third quarter.", "2023-10-30"),
+              "Profits fell in the third quarter.", "the third quarter").text == "the third quarter"
+
+
+def test_earnings_comparisons_follow_the_reported_quarter() -> None:
+    text = ("Acme reported a drop in third-quarter profit. In the first nine months, sales rose"
+            " 40% from a year earlier. Net was $5 million, compared with a loss of $3 million"
+            " last year. The company sees losses through the third quarter of 2024.")
+    found = tag(text, "2023-10-26")
+    assert at(found, text, "last year").value == "2022-Q3"
+    assert at(found, text, "a year earlier").value == "2022"  # a nine-month comparison
+    assert at(found, text, "the third quarter of 2024").value == "2024-Q3"
+
+
 def test_offsets_and_json(seed_texts: dict[str, str]) -> None:
     text = seed(seed_texts, "002")
     found = tag(text, "2023-11-06")

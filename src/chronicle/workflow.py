@@ -25,6 +25,7 @@ from chronicle.ingest import iter_input_files, read_path
 from chronicle.pipeline import run_stages
 from chronicle.agree import provision_history
 from chronicle.link import LinkState, link
+from chronicle.nlp import resolve_across
 from chronicle.records import Document, ItemError, Provision, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
 from chronicle.store import Store
@@ -98,6 +99,14 @@ def _run_document_stages(docs: list[Document], settings: Settings) -> list[Outco
     return results
 
 
+def _warm_worker(settings: Settings) -> None:
+    """Load the stages and the spaCy model when a worker starts, all workers at once."""
+    load_stages()
+    from chronicle.nlp import loader
+
+    loader.load(settings.spacy_models)
+
+
 def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Outcome]]:
     """Outcomes in input order, for any number of workers (the output does not depend on it)."""
     iterator = iter(items)
@@ -106,9 +115,13 @@ def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawI
         for batch in batches:
             yield from zip(batch, analyse_batch(batch, settings), strict=True)
         return
+    # Smaller work units than a batch keep every worker busy on small inputs too.
+    chunk = max(1, min(settings.batch_size, 8))
+    batches = iter(lambda: list(islice(iterator, chunk)), [])
     # spawn, not fork: the parent may run threads (the progress display), which fork can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_warm_worker,
+                             initargs=(settings,)) as pool:
         pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
         for batch in batches:
             pending.append((batch, pool.submit(analyse_batch, batch, settings)))
@@ -195,7 +208,8 @@ class CrossSource:
 def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> CrossSource:
     """Reprints, stories, merged events, then provision histories. Pure; the same function runs
     here and as one task on a Dask cluster (:mod:`chronicle.scale`)."""
-    linked = link(docs, settings, state)
+    # A surname-only actor in one article takes the full name seen in another before linking.
+    linked = link(resolve_across(docs), settings, state)
     provisions = provision_history(linked.documents, settings)
     return CrossSource(linked.documents, linked.stories, linked.events, provisions, linked.state)
 

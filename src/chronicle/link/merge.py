@@ -238,26 +238,29 @@ def assign_reports(
     """
     out = [EventGroup(id=g.id, reports=list(g.reports)) for g in groups]
     by_id = {g.id: g for g in out}
+    dates = {g.id: _group_date(g) for g in out}  # refreshed when a group grows
     for report in reports:
         best: EventGroup | None = None
         best_score = threshold
         for group in out:
-            if dates_compatible(report.date, _group_date(group)) is False and not any(
-                evidence(report, r) >= threshold + 0.3 for r in group.reports
-            ):
-                continue
-            score = max(evidence(report, r) for r in group.reports)
+            if not any(_types_compatible(report.type, r.type) for r in group.reports):
+                continue  # cheap test first: most groups are another kind of event
+            scores = [evidence(report, r) for r in group.reports]
+            if dates_compatible(report.date, dates[group.id]) is False and max(scores) < threshold + 0.3:
+                continue  # against the group's consensus date only near-identical wording counts
+            score = max(scores)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = group, score
         if best is None:
             new_id = "ev:" + report.id
             while new_id in by_id:
                 new_id += "+"
-            group = EventGroup(id=new_id, reports=[report])
-            out.append(group)
-            by_id[new_id] = group
+            best = EventGroup(id=new_id, reports=[report])
+            out.append(best)
+            by_id[new_id] = best
         else:
             best.reports.append(report)
+        dates[best.id] = _group_date(best)
     return out
 
 

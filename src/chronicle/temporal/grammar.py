@@ -101,8 +101,9 @@ _ALTERNATIVES = [
     r"(?P<relpl>s)?(?![\w-]))",
     # three decades, 24-hour, decades-long, 44-year-old
     rf"(?P<dur>(?P<durn>{NUM})(?:{S}(?:more|additional|full|straight|consecutive|long|extra"
-    rf"|further))?[\s-]+(?P<duru>{UNIT})(?P<durpl>s)?(?P<durtail>-long|-old)?(?!\w|-\w)"
-    rf"|(?P<durb>{PLURAL_UNITS})(?P<durbl>-long|-old)?(?![\w]))",
+    rf"|further|trading|business|working))?[\s-]+(?P<duru>{UNIT})(?P<durpl>s)?(?P<durtail>-long|-old)?(?!\w|-\w)"
+    rf"|(?P<durb>{PLURAL_UNITS})(?P<durbl>-long|-old)?(?![\w])"
+    r"|(?P<durs>day|night|week|month|year|hour)-long(?![\w]))",
     # every year, each July, daily, twice a year
     rf"(?P<set>(?:every|each){S}(?:(?P<setn>other|{NUM}){S})?(?P<setu>{UNIT}|{WEEKDAY}|{MONTH}"
     r"|morning|afternoon|evening|night)(?P<setpl>s)?(?![\w])"
@@ -122,7 +123,7 @@ _ALTERNATIVES = [
     rf"(?P<sea>(?:(?P<sear>last|next|this|coming|past|the|that){S})?(?P<sean>spring|summer|autumn"
     rf"|fall|winter)(?![\w])(?:,?{S}(?:of{S})?(?P<seay>{YEAR}))?)",
     # Thursday, last Tuesday, Friday's
-    rf"(?P<wd>(?:(?P<wdr>last|next|this|coming|past|previous|following){S})?(?P<wdn>{WEEKDAY})(?:'s)?(?![\w]))",
+    rf"(?P<wd>(?:(?:the{S}(?=previous|following|preceding|next|coming))?(?P<wdr>last|next|this|coming|past|previous|following|preceding){S})?(?P<wdn>{WEEKDAY})(?:'s)?(?![\w]))",
     # September, last November
     rf"(?P<mon>(?:(?P<monr>last|next|this|coming|past|that){S})?(?P<monn>{MONTH}))",
     # nineteen ninety-six, two thousand and three
@@ -134,7 +135,7 @@ _ALTERNATIVES = [
     rf"(?P<yr>(?:(?P<yrf>fiscal|FY){S0})?(?:(?P<yrpp>post|pre)-)?(?P<yrv>{YEAR})(?!%|-\d))",
     # now, today, recently, the future
     r"(?P<dei>(?P<deiw>today|tonight|yesterday|tomorrow|now|nowadays|currently|presently|recently"
-    r"|lately|soon|current|recent)(?![\w'-])"
+    r"|lately|soon|current|recent)(?![\w-]|'(?!s\b))"  # "today's editions" is still "today"
     rf"|(?P<deip>at{S}present|these{S}days|the{S}(?:(?:near|distant|foreseeable|immediate){S})?future"
     rf"|the{S}past)(?![\w]))",
 ]
@@ -155,7 +156,7 @@ STARTERS: frozenset[str] = frozenset(
         "biweekly", "biannually", "semiannually", "today", "tonight", "yesterday",
         "tomorrow", "now", "nowadays", "currently", "presently", "recently", "lately", "soon",
         "christmas", "new", "halloween", "valentine", "valentines",
-        "thanksgiving", "noon", "midnight", "midday", "post", "pre", "q", "year", "month", "day",
+        "thanksgiving", "noon", "midnight", "midday", "post", "pre", "q", "year", "month", "day", "night",
         "seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "decades",
         "centuries", "second", "minute", "hour", "week", "weekend", "fortnight", "quarter",
         "decade", "century", "season", "twenties", "thirties", "forties", "fifties", "sixties",

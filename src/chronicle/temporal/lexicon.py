@@ -77,6 +77,14 @@ PAST_WORDS = frozenset({
     "struck", "thought", "wrote", "signed", "yesterday", "earlier", "previously", "since",
     "hit", "shot", "cut", "put", "quit", "read", "spent", "sold", "paid", "rose", "grew",
     "sought", "fled", "seized", "killed", "agreed", "reported", "announced",
+    # irregular past forms (those spelled like the present, "read", "set", stay out)
+    "bought", "caught", "taught", "built", "lent", "meant", "felt", "dealt", "slept", "swept",
+    "fed", "heard", "understood", "forgave", "shook", "rode", "drove", "chose",
+    "froze", "stole", "woke", "wore", "tore", "swore", "threw", "drew", "flew",
+    "blew", "withdrew", "ate", "forgot", "sat", "hid", "stuck", "hung", "swung", "sang",
+    "rang", "sank", "drank", "swam", "overtook", "undertook", "mistook", "arose", "sprang",
+    "slid", "bent", "shone", "laid", "dug", "overcame", "underwent", "oversaw",
+    "foresaw", "rebuilt", "upheld", "withheld", "forbade",
 })
 PRESENT_WORDS = frozenset({"is", "are", "says", "am", "does"})
 # Words ending in -ed that are not past-tense verbs.

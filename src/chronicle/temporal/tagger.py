@@ -47,7 +47,27 @@ Granularity = Any  # the TimeExpr.granularity literal; spelled out there
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _VALUE_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# A full stop after an abbreviation ("Mr.", "Dec.", "U.S.", "Daniel P.") does not end the
+# sentence; cutting there would hide the clause's verb from the tense cues.
+_COMPARISON = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?)\s[^.;]{0,40}|\b(?:from|period|quarter)\s+)\Z",
+    re.I,
+)
+# A comparison over a year or a run of months, not a quarter: "for this year, up from last
+# year's", "in the first nine months, compared with 40% a year earlier".
+_ANNUAL = re.compile(
+    r"\b(?:(?:this|the|fiscal)\s+year|(?:nine|six|eight|ten|eleven)\s+months|first\s+half)\b[^.;]*\Z",
+    re.I,
+)
+_THE_ADJECTIVE = re.compile(
+    r"the\s+(\w+(?:-\w+)*-(?:second|minute|hour|day|night|week|month|quarter|year|decade"
+    r"|century))(?!\w)", re.I,
+)
+_SENTENCE_END = re.compile(
+    r"(?<![\s.(][A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|vs))"
+    r"(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Inc|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Col|Sgt))"
+    r"(?<!\b(?:Capt|Corp|Sept))[.!?;]\s|\n"
+)
 
 # Words before a bare number that make it a count, not a year ("about 2000 troops").
 _QUANTITY_WORDS = frozenset({
@@ -141,10 +161,31 @@ def tag(text: str, dct: str | None = None, *, settings: Settings | None = None) 
         timex = _normalise(match, state)
         if timex is None:
             continue
+        timex = _join_year(state, timex)
         state.out.append(timex)
         _remember(state, timex)
         cursor = timex.end
     return state.out
+
+
+_MONTH_OR_SEASON = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI)\Z")
+_YEAR_GAP = re.compile(r"(?:,?[^\S\n]+(?:of[^\S\n]+)?|,)\Z")
+
+
+def _join_year(st: _State, tx: TimeExpr) -> TimeExpr:
+    """Fold a year that directly follows a month or season into it: "January nineteen
+    ninety-seven", "the winter of nineteen ninety-four" (the grammar joins digit years
+    itself; spelled ones come as a separate expression)."""
+    if not st.out or tx.granularity != "year" or tx.anchor is not None or tx.end_value:
+        return tx
+    prev = st.out[-1]
+    if (prev.value is None or not _MONTH_OR_SEASON.match(prev.value) or prev.end > tx.start
+            or _YEAR_GAP.fullmatch(st.text, prev.end, tx.start) is None or tx.value is None):
+        return tx
+    st.out.pop()
+    return TimeExpr(start=prev.start, end=tx.end, text=st.text[prev.start:tx.end], type="DATE",
+                    value=tx.value + prev.value[4:], granularity=prev.granularity, anchor=None,
+                    mod=prev.mod)
 
 
 def timexes_to_json(timexes: list[TimeExpr]) -> list[dict[str, Any]]:
@@ -169,6 +210,13 @@ def _make(
     if use_q and m.group("q"):
         start = m.start("q")
         mod = _q_mod(m) or mod
+    if st.text.endswith(("'s", "’s"), start, end):
+        end -= 2  # "Friday's ruling": TimeML leaves the possessive out of the span
+    adjective = _THE_ADJECTIVE.match(st.text, start, end)
+    if adjective is not None and adjective.end() == end:
+        # "the third-quarter results", "the 30-day period": the article belongs to the
+        # noun the hyphenated modifier qualifies, not to the time expression.
+        start = adjective.start(1)
     return TimeExpr(start=start, end=end, text=st.text[start:end], type=kind, value=value,
                     granularity=granularity, anchor=anchor, end_value=end_value, mod=mod)
 
@@ -243,8 +291,9 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
     right_words = [w.lower() for w in _WORD.findall(text, end, right_bound)[:8]]
     if len(left) >= 3 and left[0] == "as" and left[1] in ("soon", "early") and left[2] == "as":
         return "future", 0  # "as soon as Tuesday"
-    if left and left[0] in lx.ENDPOINT_WORDS:
-        return None, 0
+    if left and left[0] == "effective":
+        return "future", 0  # "effective Feb. 1": an announced start
+    endpoint = bool(left) and left[0] in lx.ENDPOINT_WORDS
     best: tuple[int, int, str] | None = None
     for side, words in ((0, left), (1, right_words)):
         for i, word in enumerate(words):
@@ -260,28 +309,50 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
                 if best is None or (i, side) < best[:2]:
                     best = (i, side, kind)
                 break
-    return (best[2], best[0]) if best else (None, 0)
+    if best is None or (endpoint and best[2] != "future"):
+        # "extended to Nov. 20", "until Monday": the verb's past says nothing about where
+        # the end point lies; only a future marker ("will run until Monday") does.
+        return None, 0
+    return best[2], best[0]
+
+
+_PASSIVE = frozenset({"be", "been", "being"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "am"})
+_PLANNING = frozenset({"planning", "going", "expected", "scheduled", "due", "slated", "set",
+                       "preparing", "hoping"})
+# Words before an -ed form that make it an adjective ("a still unspecified date").
+_ADJECTIVE_BEFORE = frozenset({
+    "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+    "still", "very", "newly", "recently", "well", "long", "so", "most", "more", "less",
+})
 
 
 def _marker(word: str, before: str, after: str) -> str | None:
+    if word == "next" and after == "to":
+        return None  # "next to the embassy": a place, not a time
     if word in lx.FUTURE_WORDS or word.endswith("'ll") or word == "won't":
         return "future"
+    if word in _BE_FORMS and after in _PLANNING:
+        return "future"  # "were planning to drive", "is expected to": intent, not a report
     if word in lx.INTENT_WORDS:
         return "future" if after == "to" else None  # "plans to meet", not "the plan"
+    if before in _PASSIVE and (word in lx.PAST_WORDS or word.endswith("ed")):
+        # "will be paid", "to be completed": a participle; the auxiliary further left
+        # ("will", "was") carries the clause's tense.
+        return None
     if word in lx.PAST_WORDS:
         return "past"
     if word in lx.PRESENT_WORDS:
         return "present"
     if len(word) > 4 and word.endswith("ed") and word not in lx.NOT_PAST_ED:
-        # "to be completed", "has been set": a participle, not the clause's tense
-        return None if before in ("be", "been", "being") else "past"
+        return None if before in _ADJECTIVE_BEFORE else "past"
     return None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     """True if ``pos`` begins a sentence or line (for capitalised common words)."""
     i = pos - 1
-    while i >= 0 and text[i] in " \t\"'“‘(":
+    while i >= 0 and text[i] in " \t\"'“‘(`":
         i -= 1
     return i < 0 or text[i] in ".!?\n:—-–"
 
@@ -319,6 +390,10 @@ def _narrative_year(st: _State, pos: int) -> int | None:
 Cue = tuple[str | None, int]  # (tense, distance in words) from tense_cue
 _FAR_DAYS = 183  # a weak tense cue may not push a date further than this from the dct
 _STRONG_CUE = 2  # words: a marker this close to the expression is trusted at any distance
+# Without a tense cue a future month counts this much further away than a past one: news
+# reports the past more often, but "the summit in April" written in December is next April
+# (in TimeBank, a month four months ahead is likelier than one eight months back).
+_FUTURE_WEIGHT = 1.75
 
 
 def _nearest_year(dct: date, month: int, day: int | None, cue: Cue) -> int:
@@ -350,7 +425,13 @@ def _nearest_year(dct: date, month: int, day: int | None, cue: Cue) -> int:
         chosen = min(future) if future else None
     if chosen is not None and (distance_words <= _STRONG_CUE or days_away(chosen) <= _FAR_DAYS):
         return chosen[0]
-    return min(cands, key=lambda c: (days_away(c) * (1 if c <= ref else 2), c > ref))[0]
+    return min(cands, key=lambda c: (days_away(c) * (1.0 if c <= ref else _FUTURE_WEIGHT), c > ref))[0]
+
+
+# A month(-day) that falls within this many months of the dct in the dct's reading is the
+# dct's: news reports the last weeks' events far more often than day-precise history, even
+# right after a sentence about an older year ("the 1988 cease-fire ... the invasion on Aug. 2").
+_NEAR_MONTHS = 1
 
 
 def _year_for(
@@ -361,7 +442,8 @@ def _year_for(
     if st.dct is None:
         return (narrative, "narrative") if narrative is not None else (None, None)
     by_dct = _nearest_year(st.dct, month, day, cue)
-    if narrative is not None and narrative != by_dct:
+    near_dct = abs((by_dct * 12 + month) - (st.dct.year * 12 + st.dct.month)) <= _NEAR_MONTHS
+    if narrative is not None and narrative != by_dct and not near_dct:
         key = (narrative, month, day or 0)
         ref = (st.dct.year, st.dct.month, st.dct.day if day else 0)
         tense = cue[0]
@@ -636,7 +718,14 @@ def _quarter(m: re.Match[str], st: _State) -> TimeExpr | None:
         anchor = "narrative" if year else None
     if year is None:
         return _make(st, m, "qtr", "DATE", f"XXXX-Q{quarter}", "quarter", use_pre=True)
-    st.quarter = (year, quarter)
+    current = (st.dct.year, quarter_of(st.dct)) if st.dct else None
+    if current is None or (year, quarter) < current or (
+        (year, quarter) == current and _tense(st, m.start(), m.end())[0] == "past"
+    ):
+        # Only a closed quarter (a fiscal one may end in the dct's calendar quarter: "reported
+        # fourth-quarter earnings") is the one a report is about, which "a year ago" and "the
+        # year-ago period" compare against; "into the fourth quarter" looks ahead.
+        st.quarter = (year, quarter)
     return _make(st, m, "qtr", "DATE", f"{year:04d}-Q{quarter}", "quarter", anchor=anchor, use_pre=True)
 
 
@@ -659,7 +748,8 @@ def _year_ago(m: re.Match[str], st: _State) -> TimeExpr | None:
     if m.group("yagou").lower() == "month":
         year, month = shift_month(st.dct.year, st.dct.month, -1)
         return _make(st, m, "yago", "DATE", fmt_month(year, month), "month", anchor="dct")
-    if st.quarter is not None:
+    if st.quarter is not None and not _ANNUAL.search(st.text, max(0, m.start("yago") - 120),
+                                                      m.start("yago")):
         year, quarter = st.quarter
         return _make(st, m, "yago", "DATE", f"{year - 1:04d}-Q{quarter}", "quarter", anchor="dct")
     return _make(st, m, "yago", "DATE", fmt_year(st.dct.year - 1), "year", anchor="dct")
@@ -686,7 +776,9 @@ def _ago(m: re.Match[str], st: _State) -> TimeExpr | None:
             ref = candidate
     if ref is None and st.dct is None:
         return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
-    if unit == "Y" and abs(steps) == 1 and st.quarter is not None:
+    if unit == "Y" and abs(steps) == 1 and st.quarter is not None and not _ANNUAL.search(
+        st.text, max(0, m.start("ago") - 120), m.start("ago")
+    ):
         # An earnings report's "a year earlier" compares quarters: the same quarter a year back.
         year, quarter = shift_quarter(st.quarter[0], st.quarter[1], 4 * steps)
         return _make(st, m, "ago", "DATE", f"{year:04d}-Q{quarter}", "quarter", anchor="dct", use_q=True)
@@ -807,6 +899,13 @@ def _relative(m: re.Match[str], st: _State) -> TimeExpr | None:
         return _make(st, m, "rel", "DURATION", value, "duration", use_pre=True) if value else None
     if unit == "Y" and words <= {"the", "fiscal"} and re.match(r"\s+(?:ended|ending|ends|to\s+date)", after):
         return _make(st, m, "rel", "DURATION", "P1Y", "duration")
+    if unit == "Y" and dets == ["last"] and st.quarter is not None and _COMPARISON.search(
+        st.text, max(0, m.start("rel") - 60), m.start("rel")
+    ) and not _ANNUAL.search(st.text, max(0, m.start("rel") - 120), m.start("rel")):
+        # An earnings comparison ("compared with a loss of $3 million last year") means the
+        # same quarter a year back, like "a year earlier".
+        year, quarter = st.quarter
+        return _make(st, m, "rel", "DATE", f"{year - 1:04d}-Q{quarter}", "quarter", anchor="dct")
     # Which point the unit is counted from, and how many units away.
     ref: _Ref | None = None
     steps = 0
@@ -860,6 +959,8 @@ def _relative_quarter(m: re.Match[str], st: _State, words: set[str], tense: str 
         base = (st.dct.year, quarter_of(st.dct)) if st.dct else None
     elif words & {"next", "coming", "upcoming"}:
         base = shift_quarter(st.dct.year, quarter_of(st.dct), 1) if st.dct else None
+    elif "latest" in words and st.quarter is not None:
+        base = st.quarter  # "the latest period": the one the report is about
     elif words & {"last", "previous", "preceding", "prior", "latest"}:
         base = shift_quarter(st.dct.year, quarter_of(st.dct), -1) if st.dct else st.quarter
     elif st.quarter is not None:
@@ -892,6 +993,9 @@ def _weekend(m: re.Match[str], st: _State, tense: str | None) -> TimeExpr | None
 
 
 def _duration(m: re.Match[str], st: _State) -> TimeExpr | None:
+    if m.group("durs"):
+        value = _unit_duration(1, _unit(m.group("durs")))  # "day-long": one day
+        return _make(st, m, "dur", "DURATION", value, "duration") if value else None
     if m.group("durb"):
         # A bare plural ("for years", "decades-long") is a duration of unknown length, but
         # only with a preposition or "-long" that makes it one.
@@ -912,9 +1016,10 @@ def _duration(m: re.Match[str], st: _State) -> TimeExpr | None:
         st.text[max(0, m.start("dur") - 20):m.start("dur")], re.I,
     ):
         return None  # a rate: "$1.76 a year"
-    if num_text.lower() in ("a", "an") and m.group("durpl"):
-        # "a months-long blockade": the article belongs to the noun phrase, not the number.
-        value = _unit_duration(None, unit)
+    if num_text.lower() in ("a", "an") and (m.group("durpl") or m.group("durtail")):
+        # "a months-long blockade", "a day-long strike": the article belongs to the noun
+        # phrase, not the number.
+        value = _unit_duration(None if m.group("durpl") else 1, unit)
         if value is None:
             return None
         tx = _make(st, m, "dur", "DURATION", value, "duration")
@@ -959,7 +1064,8 @@ def _decade(m: re.Match[str], st: _State) -> TimeExpr | None:
         value = m.group("decy")[:3] + "X"
     elif m.group("decs"):
         two = int(m.group("decs"))
-        century = 20 if st.dct is not None and two <= st.dct.year % 100 else 19
+        # "the '80s" is the latest such decade that has begun by the dct (1980s in 1989).
+        century = 20 if st.dct is not None and two <= st.dct.year - 2000 else 19
         value = f"{century}{two // 10}X"
     else:
         value = f"19{_DECADE_WORDS[m.group('decw').lower()]}X"
@@ -1041,6 +1147,12 @@ def _weekday(m: re.Match[str], st: _State) -> TimeExpr | None:
         return None
     weekday = lx.WEEKDAYS[m.group("wdn").lower()]
     rel = (m.group("wdr") or "").lower() or None
+    if rel in ("previous", "preceding") and st.last_day is not None and st.last_day.day is not None:
+        # "down 4.5% from the previous Friday": the one before the day just talked about.
+        found = _weekday_date(st.last_day.day, weekday, "last", None)
+        if found is not None:
+            return _make(st, m, "wd", "DATE", fmt_day(found), "day",
+                         anchor=_anchor_name(st.last_day), use_pre=True)
     if st.dct is None:
         return _make(st, m, "wd", "DATE", f"XXXX-WXX-{weekday}", "day", use_pre=True)
     found = _weekday_date(st.dct, weekday, rel, _tense(st, m.start(), m.end())[0])
