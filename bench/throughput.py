@@ -60,7 +60,8 @@ def run(args: list[str]) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB of the largest process, stdout+stderr) of a chronicle command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    proc = subprocess.run([*CHRONICLE, *args], capture_output=True, text=True, env={**os.environ, "COLUMNS": "120"})
+    env = {**os.environ, "COLUMNS": "120"}
+    proc = subprocess.run([*CHRONICLE, *args], capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
     if proc.returncode not in (0, 1):
@@ -91,7 +92,9 @@ list(nlp.pipe(bodies[:5]))
 t = time.perf_counter(); list(nlp.pipe(bodies, batch_size=32)); bare = time.perf_counter() - t
 out = {{"docs": len(items), "bare_nlp_pipe": len(items) / bare}}
 for w in {workers!r}:
-    t = time.perf_counter(); list(analyse(items, Settings(workers=w))); out[f"stages_w{{w}}"] = len(items) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    list(analyse(items, Settings(workers=w)))
+    out[f"stages_w{{w}}"] = len(items) / (time.perf_counter() - t)
 print(json.dumps(out))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -145,9 +148,12 @@ def main() -> None:
         print(json.dumps(rates, indent=2))
 
         rows, digests = [], {}
-        configs = [(f"ingest --workers {w}", ["ingest", str(corpus), "--workers", str(w)]) for w in sorted({1, args.workers})]
+        configs = [
+            (f"ingest --workers {w}", ["ingest", str(corpus), "--workers", str(w)]) for w in sorted({1, args.workers})
+        ]
         if not args.no_dask:
-            configs.append((f"run --local-cluster {args.workers} (Dask)", ["run", str(corpus), "--local-cluster", str(args.workers)]))
+            dask_cmd = ["run", str(corpus), "--local-cluster", str(args.workers)]
+            configs.append((f"run --local-cluster {args.workers} (Dask)", dask_cmd))
         for i, (name, cmd) in enumerate(configs):
             db = tmp / f"db{i}.db"
             seconds, peak, _ = run([*cmd, "--db", str(db)])

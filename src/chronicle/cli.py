@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -42,7 +42,7 @@ out = Console(highlight=False, soft_wrap=True)
 DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file (default: $CHRONICLE_DB or ./chronicle.db)")]
 
 
-def _settings(db: Path | None = None, **overrides: object) -> Settings:
+def _settings(db: Path | None = None, **overrides: Any) -> Settings:
     try:
         return load_settings(db_path=db, **overrides)
     except ValueError as exc:
@@ -109,7 +109,8 @@ def ingest(
     db: DbOption = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1,
                        help="processes for the per-document stages (default: number of CPUs)")] = None,
-    watch_folder: Annotated[bool, typer.Option("--watch", help="keep watching PATH (one folder) for new files")] = False,
+    watch_folder: Annotated[bool, typer.Option("--watch",
+                            help="keep watching PATH (one folder) for new files")] = False,
     interval: Annotated[float, typer.Option("--interval", min=0.1, help="seconds between polls with --watch")] = 2.0,
 ) -> None:
     """Read, clean, analyse, link and store articles."""

@@ -34,7 +34,7 @@ class Record:
     """Mixin: plain-JSON round trip for the dataclasses below."""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload, no-any-return]
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -52,10 +52,7 @@ def _build(cls: type[T], data: dict[str, Any]) -> T:
         nested = hints.get(key)
         if nested is not None and value is not None:
             kind, sub = nested
-            if kind == "list":
-                value = [_build(sub, v) for v in value]
-            else:
-                value = _build(sub, value)
+            value = [_build(sub, v) for v in value] if kind == "list" else _build(sub, value)
         kwargs[key] = value
     return cls(**kwargs)
 
@@ -258,7 +255,7 @@ class EventSource(Record):
 @dataclass(slots=True)
 class Disagreement(Record):
     field: str  # "quantity", "date", "actor"
-    values: list[dict[str, Any]] = field(default_factory=list)  # [{"value":…, "sources":[doc…]}]
+    values: list[dict[str, Any]] = dataclasses.field(default_factory=list)  # [{"value":…, "sources":[doc…]}]
 
 
 @dataclass(slots=True)

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from chronicle.agree import provision_history
 from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
 from chronicle.ingest import iter_input_files, read_path
-from chronicle.pipeline import run_stages
-from chronicle.agree import provision_history
 from chronicle.link import LinkState, link
 from chronicle.nlp import resolve_across
+from chronicle.pipeline import run_stages
 from chronicle.records import Document, ItemError, Provision, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
 from chronicle.store import Store

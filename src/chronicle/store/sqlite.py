@@ -359,9 +359,7 @@ class Store:
             clauses.append("EXISTS (SELECT 1 FROM timeline_event_docs d WHERE d.event_rowid = e.rowid"
                            " AND d.doc_id = ?)")
             params.append(query.doc)
-        if query.since or query.until:
-            clauses.append("e.date_start IS NOT NULL")
-        elif not query.include_undated:
+        if query.since or query.until or not query.include_undated:
             clauses.append("e.date_start IS NOT NULL")
         if query.since:
             # Compare on the date prefix so "2023-09" (month precision) overlaps "2023-09-19".
