@@ -72,3 +72,20 @@ def test_watch_picks_up_files_as_they_arrive(tmp_path: Path, seed_paths: list[Pa
         watch(folder, store, Settings(), interval=0.01, on_batch=arrive, rounds=3)
         assert [b.stored for b in batches] == [[seed_paths[0].stem], [seed_paths[1].stem]]
         assert store.count_documents() == 2
+
+
+def test_changed_document_is_relinked_from_its_new_content(tmp_path: Path, seed_paths: list[Path]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seed_paths[:3]:
+        shutil.copy(path, folder)
+    target = folder / seed_paths[0].name
+    with Store(tmp_path / "c.db") as store:
+        ingest_paths([folder], store, Settings())
+        before = [e for e in store.timeline_events() if any(s.doc == target.stem for s in e.sources)]
+        assert before
+        dropped = before[0].sources[0].sentence
+        target.write_text(target.read_text(encoding="utf-8").replace(dropped, ""), encoding="utf-8")
+        assert ingest_paths([folder], store, Settings()).stored == [target.stem]
+        after = [s.sentence for e in store.timeline_events() for s in e.sources if s.doc == target.stem]
+        assert dropped not in after

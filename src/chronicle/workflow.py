@@ -217,7 +217,17 @@ def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState 
 def relink(store: Store, settings: Settings) -> None:
     """Recompute the cross-source view over the store, incrementally from the saved link state."""
     saved = store.link_state()
-    result = cross_source(store.documents(), settings, LinkState.from_dict(saved) if saved else None)
+    state = LinkState.from_dict(saved) if saved else None
+    docs = store.documents()
+    if state is not None:
+        current = {d.id: d.content_hash for d in docs}
+        if any(current.get(d.id) != d.content_hash for d in state.documents):
+            # A linked document changed or went away, and the state cannot unlearn it: link all
+            # again, in first-seen order, so that story and event ids stay as stable as they can.
+            order = {d.id: d.order for d in state.documents}
+            docs.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
+            state = None
+    result = cross_source(docs, settings, state)
     store.write_links(result.documents, result.stories, result.events, result.state.to_dict(), result.provisions)
 
 

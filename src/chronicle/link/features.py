@@ -3,6 +3,7 @@ and weighted term vectors. Pure functions over strings and records."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -52,6 +53,7 @@ def _segments(doc: Document) -> Iterable[str]:
         yield from (s for s in _SENTENCE_BREAK.split(doc.body) if s.strip())
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def normalise(token: str) -> str:
     """A light stem so that "prisoners"/"prisoner", "normalising"/"normalization" and
     "Armenia's"/"Armenia" meet; similarity features only, never shown to a user."""

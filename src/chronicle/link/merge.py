@@ -9,6 +9,7 @@ and lists where the sources disagree instead of picking one.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -150,8 +151,10 @@ def _head(what: str) -> str:
 # --------------------------------------------------------------------------- evidence
 
 
-def _content(text: str) -> set[str]:
-    return {normalise(t) for t in words(text) if t not in STOP_WORDS and len(t) > 1}
+@functools.lru_cache(maxsize=1 << 16)
+def _content(text: str) -> frozenset[str]:
+    """Content words of a sentence; cached because every report is compared with many groups."""
+    return frozenset(normalise(t) for t in words(text) if t not in STOP_WORDS and len(t) > 1)
 
 
 def _text_similarity(a: Event, b: Event) -> float:
@@ -176,7 +179,7 @@ def _types_compatible(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in _COMPATIBLE_TYPES
 
 
-def _wording_words(e: Event) -> set[str]:
+def _wording_words(e: Event) -> frozenset[str]:
     return _content(" ".join(x for x in (e.wording, e.trigger) if x))
 
 
