@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,20 +60,63 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-_ENV: dict[str, tuple[str, type]] = {
-    "CHRONICLE_DB": ("db_path", Path),
-    "CHRONICLE_SHARED": ("shared_path", Path),
-    "CHRONICLE_MAX_DOCUMENT_BYTES": ("max_document_bytes", int),
-    "CHRONICLE_BATCH_SIZE": ("batch_size", int),
-}
+# Settings whose environment variable is not CHRONICLE_<NAME>: the short names of the CLI spec.
+_ENV_NAMES: dict[str, str] = {"db_path": "CHRONICLE_DB", "shared_path": "CHRONICLE_SHARED"}
 
 
-def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settings:
-    """Defaults, then ``CHRONICLE_*`` environment variables, then explicit overrides (None skipped)."""
+def env_name(name: str) -> str:
+    """The environment variable of a setting: CHRONICLE_DB, CHRONICLE_BATCH_SIZE, ..."""
+    return _ENV_NAMES.get(name, "CHRONICLE_" + name.upper())
+
+
+def _convert(name: str, value: Any) -> Any:
+    """A config-file or environment value as the type of the setting's default."""
+    default = _DEFAULTS[name]
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                raise ValueError(text)
+            return text in ("1", "true", "yes", "on")
+        if isinstance(default, Path):
+            return Path(value)
+        if isinstance(default, tuple):
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(v).strip() for v in items if str(v).strip())
+        return type(default)(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"setting {name!r}: cannot use {value!r} as {type(default).__name__}") from None
+
+
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings)}
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """Settings from a TOML file: top-level keys, or a ``[chronicle]`` table."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"cannot read config file {path}: {exc}") from None
+    table = data.get("chronicle", data)
+    unknown = sorted(set(table) - set(_DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
+    return {k: _convert(k, v) for k, v in table.items()}
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, config: Path | None = None, **overrides: Any) -> Settings:
+    """Shipped defaults, then a TOML config file (``config``, else ``$CHRONICLE_CONFIG``), then
+    ``CHRONICLE_*`` environment variables, then explicit overrides (None means "not given")."""
     source = os.environ if env is None else env
     values: dict[str, Any] = {}
-    for var, (name, convert) in _ENV.items():
-        if source.get(var):
-            values[name] = convert(source[var])
+    config = config or (Path(source["CHRONICLE_CONFIG"]) if source.get("CHRONICLE_CONFIG") else None)
+    if config is not None:
+        values.update(read_config(config))
+    for name in _DEFAULTS:
+        raw = source.get(env_name(name))
+        if raw:
+            values[name] = _convert(name, raw)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

@@ -1,0 +1,47 @@
+"""The stage registry: the registered stages are pinned, and order is checked before running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from chronicle.pipeline import StageRegistry, check_order, stages
+from chronicle.records import Document
+from chronicle.settings import Settings
+from chronicle.workflow import DOCUMENT_STAGES, load_stages
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
+
+
+def test_registered_stages_are_pinned_and_documented() -> None:
+    load_stages()
+    assert stages.names() == sorted(DOCUMENT_STAGES) == ["events", "nlp", "temporal"]
+    assert [info.name for info in check_order(DOCUMENT_STAGES)] == list(DOCUMENT_STAGES)
+    text = DOCS.read_text(encoding="utf-8")
+    for name in DOCUMENT_STAGES:
+        info = stages.get(name)
+        assert f"| `{name}` | {', '.join(info.requires)} | {', '.join(info.assigns)} |" in text
+
+
+def test_out_of_order_pipeline_is_refused() -> None:
+    load_stages()
+    with pytest.raises(ValueError, match="requires"):
+        check_order(["events", "nlp"])
+    with pytest.raises(KeyError, match="unknown stage"):
+        check_order(["nope"])
+
+
+def test_registry_refuses_a_second_function_under_one_name() -> None:
+    registry = StageRegistry()
+
+    def first(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+        yield from docs
+
+    def second(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+        yield from docs
+
+    registry.register("x", assigns=("body",))(first)
+    with pytest.raises(ValueError, match="already registered"):
+        registry.register("x")(second)
