@@ -135,6 +135,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--big-warc-gb", type=float, default=0.0)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--seeds-copies", type=int, default=100, help="ingest the seeds this many times over (0: skip)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
@@ -161,6 +162,22 @@ def main() -> None:
             rows.append((name, count / seconds, seconds, peak))
             print(f"{name}: {count / seconds:.2f} docs/s, {seconds:.1f} s, peak RSS {peak:.0f} MB")
         identical = len(set(digests.values())) == 1
+
+        copies = ""
+        if args.seeds_copies > 0:
+            folder = tmp / "seeds_copies"
+            folder.mkdir()
+            seeds = sorted((shared_dir() / "corpus" / "seeds").glob("*.txt"))
+            for k in range(args.seeds_copies):
+                for path in seeds:
+                    shutil.copy(path, folder / f"{path.stem}_copy{k:03d}.txt")
+            n = len(seeds) * args.seeds_copies
+            cmd = ["ingest", str(folder), "--db", str(tmp / "copies.db"), "--workers", str(args.workers)]
+            seconds, peak, _ = run(cmd)
+            copies = (f"\nThe seeds ×{args.seeds_copies} ({n} documents, every one a reprint of one of five): "
+                      f"`chronicle ingest --workers {args.workers}` took {seconds:.1f} s, **{n / seconds:.1f} docs/s** "
+                      f"end to end (peak RSS {peak:.0f} MB).\n")
+            print(copies)
 
         big = ""
         if args.big_warc_gb > 0:
@@ -203,7 +220,7 @@ the serial cross-source step — reprints, stories, event merging, agreements):
 {table}
 
 Identical timeline JSON across all of these runs: **{'yes' if identical else 'NO'}**.
-{big}
+{copies}{big}
 ### Running on a real Dask cluster
 
 `chronicle run INPUTS... --scheduler tcp://HOST:8786` sends the per-document stages to the
