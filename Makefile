@@ -26,8 +26,8 @@ browser:
 demo: setup
 	CHRONICLE_SHARED=$(SHARED) $(BIN)/chronicle demo
 
-test: setup browser
-	CHRONICLE_SHARED=$(SHARED) $(BIN)/python -m pytest -q
+test: setup browser lint
+	CHRONICLE_SHARED=$(SHARED) $(BIN)/python -m pytest -q -p no:logging
 
 lint: setup
 	$(BIN)/ruff check src tests bench
