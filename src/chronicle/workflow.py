@@ -82,7 +82,13 @@ def analyse_batch(batch: Sequence[RawItem], settings: Settings) -> list[Outcome]
         except ChronicleError as exc:
             outcomes.append(ItemError(source=item.source, code=exc.code, message=exc.message, id=item.id))
     analysed = iter(_run_document_stages(cleaned, settings))
-    return [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+    results = [outcome if outcome is not None else next(analysed) for outcome in outcomes]
+    for result in results:
+        if isinstance(result, Document):
+            # The parse is the events stage's scratch data: nothing downstream reads it, and
+            # dropping it here keeps worker-to-writer traffic and the stored records small.
+            result.tokens = []
+    return results
 
 
 def _run_document_stages(docs: list[Document], settings: Settings) -> list[Outcome]:
