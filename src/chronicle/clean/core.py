@@ -11,6 +11,7 @@ from chronicle.clean.language import detect_language
 from chronicle.clean.text import clean_text
 from chronicle.records import Document, InputKind, RawItem
 from chronicle.settings import Settings
+from chronicle.temporal import find_dateline
 
 
 def clean_item(item: RawItem, settings: Settings) -> Document:
@@ -37,7 +38,10 @@ def clean_item(item: RawItem, settings: Settings) -> Document:
         given["published"] = item.published
         given["published_basis"] = "metadata"
     language, _ = detect_language(doc.body)
-    doc = dataclasses.replace(doc, language=language, **given)  # type: ignore[arg-type]
+    # An agency dateline ("BAKU, November 6") is kept for the temporal stage, which turns it
+    # into a publication date when the page states none.
+    dateline = find_dateline(doc.body)
+    doc = dataclasses.replace(doc, language=language, dateline=dateline, **given)  # type: ignore[arg-type]
 
     if len(doc.body.strip()) < settings.min_body_chars:
         return dataclasses.replace(doc, status="empty")

@@ -1,6 +1,6 @@
 """Explicit publication dates written as text: date-only lines ("Dec.27 - 2023 9:09 PM CET"),
-labelled dates glued to a line ("date 2025-03-13 ..."), and unyeared agency datelines
-("BAKU, November 6"). Only fully stated dates are returned: an ambiguous numeric date such
+and labelled dates glued to a line ("date 2025-03-13 ..."); agency datelines ("BAKU,
+November 6") are chronicle.temporal's. Only fully stated dates are returned: an ambiguous numeric date such
 as 12.02.2024 (day-month or month-day?) gives None rather than a guess."""
 
 from __future__ import annotations
@@ -44,14 +44,6 @@ _LEADING = re.compile(
     r"(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|:,\-–—]?\s*",
     re.I,
 )
-
-# "BAKU, November 6", "WASHINGTON, D.C., Nov. 5, 2023": a capitalised place, then month and day.
-_DATELINE = re.compile(
-    r"\A\s*(?P<text>(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’\-]+){0,2}),\s*"
-    r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+(?P<d>\d{1,2})"
-    r"(?:,\s*(?P<y>\d{4}))?)\b"
-)
-
 
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
@@ -116,15 +108,3 @@ def split_leading_date(line: str) -> tuple[str | None, str]:
     date = m.group("date").replace("/", "-")
     y, mo, d = (int(part) for part in date.split("-"))
     return _iso(y, mo, d), line[m.end():]
-
-
-def find_dateline(paragraph: str) -> tuple[str, str | None] | None:
-    """An agency dateline opening a paragraph: (its text, ISO date when it states the year)."""
-    m = _DATELINE.match(paragraph)
-    if not m or len(m.group("place").replace(" ", "")) < 3:
-        return None
-    month = _MONTHS.get(m.group("mon")[:3].lower())
-    if month is None:
-        return None
-    year = m.group("y")
-    return m.group("text"), (_iso(int(year), month, int(m.group("d"))) if year else None)

@@ -10,7 +10,9 @@ _SAMPLE_CHARS = 3000
 
 def detect_language(text: str) -> tuple[str | None, float]:
     """The ISO 639-1 code of ``text`` and its score; ``(None, 0.0)`` when there are no letters."""
-    sample = " ".join(text[:_SAMPLE_CHARS].split())  # the model refuses newlines
+    # The model refuses newlines, and reads capitalised words (datelines, acronyms, headlines
+    # in title case) as evidence of German or Dutch: it is given lower-case text.
+    sample = " ".join(text[:_SAMPLE_CHARS].split()).lower()
     if not any(ch.isalpha() for ch in sample):
         return None, 0.0
     result = detect(sample, model="lite", k=1)

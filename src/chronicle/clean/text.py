@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chronicle.clean import lines as L
-from chronicle.clean.dates import date_line_value, find_dateline, split_leading_date
+from chronicle.clean.dates import date_line_value, split_leading_date
 from chronicle.clean.language import detect_language
 from chronicle.records import Document
 
@@ -28,8 +28,6 @@ _LINE_LANGUAGE_SCORE = 0.9
 # A heading is a short line between article paragraphs; longer non-sentences are headlines
 # of other stories.
 _MAX_HEADING_WORDS = 12
-# Agency datelines open one of the first paragraphs.
-_DATELINE_PARAGRAPHS = 3
 
 # "GENERICO.ru" glued to the start of the first line (the site's logo text).
 _DOMAIN_PREFIX = re.compile(r"\A\s*(?P<d>(?:[A-Za-z0-9\-]+\.)+[a-z]{2,6})(?=[A-Z]|\s*[|:\-–—]\s)")
@@ -84,15 +82,6 @@ def clean_text(text: str, base: Document) -> Document:
     _mark_foreign(items)
     kept, removed = _select(items, start)
 
-    dateline = None
-    for paragraph in kept[:_DATELINE_PARAGRAPHS]:
-        found = find_dateline(paragraph)
-        if found is not None:
-            dateline = found[0]
-            if published is None and found[1] is not None:
-                published = found[1]
-            break
-
     return dataclasses.replace(
         base,
         body="\n\n".join(kept),
@@ -101,7 +90,6 @@ def clean_text(text: str, base: Document) -> Document:
         outlet=outlet,
         published=published,
         published_basis="dateline" if published else "unknown",
-        dateline=dateline,
         removed_lines=removed,
     )
 
