@@ -75,7 +75,13 @@ def score(records: list[dict[str, object]], settings: Settings) -> dict[str, flo
         gold_codes = {c for c in gold_codes if len(c) == 3 and c.isalpha() and c.isupper()}
         if gold_codes:
             country_total += 1
-            ours = {a.actor.country for a in (event.actors if event else []) if a.role == "source"}
+            # the gold codes an international/non-governmental body by its sector ("IGO")
+            ours = {
+                code
+                for a in (event.actors if event else [])
+                if a.role == "source"
+                for code in (a.actor.country, a.actor.sector if a.actor.sector in {"IGO", "NGO"} else None)
+            }
             country_hits += bool(gold_codes & ours)
     n = len(records)
     return {
@@ -127,8 +133,14 @@ def main() -> None:
         "Gold: `plover/PLOVER_GSR_CAMEO.txt`, 322 sentences, PLOVER 0.5 labels (FIGHT scored as",
         "ASSAULT, as in PLOVER 2021). Each sentence is one document through the `nlp` and `events`",
         "stages; the *main event* is the first event with a source actor (else the first event); no",
-        "event = wrong. Lexicon written from the PLOVER definitions, not from these sentences;",
-        "dev = even positions, held-out = odd positions.",
+        "event = wrong. Lexicon first written from the PLOVER definitions; a second round added",
+        "general lexicon/context rules (e.g. 'hunger strike' is PROTEST, 'lift a blockade' RETREAT,",
+        "'accept demands' CONCEDE, willingness adjectives are stated intents) after reading the",
+        "confusions of the dev half only (even positions); the held-out half (odd positions) was",
+        "not inspected. Precision rules (no events from wishes, hypotheticals, conditions,",
+        "attributive participles or background states) cost some recall here. Source country: a",
+        "gold `IGO`/`NGO` code matches our actor's sector. Before this round: all-sentence type",
+        "accuracy 0.58, source-country 0.42.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",

@@ -3,6 +3,7 @@
     .venv/bin/python bench/stories.py                 # ECB+ (dev/held-out/all) + 100k near-dup run
     .venv/bin/python bench/stories.py --docs 1000000  # the 1M near-dup run
     .venv/bin/python bench/stories.py --no-write      # print only
+    .venv/bin/python bench/stories.py --skip-dedup --reports 100000  # event merging at 100k
 
 ECB+ (topics 1-35 as shipped): every document of every topic is clustered at once, no gold
 topics given; a document's gold story is its topic plus ecb/ecbplus (two incidents of one
@@ -19,6 +20,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +30,12 @@ from sklearn.metrics import adjusted_rand_score
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import shared_dir, update_section
+from _report import BENCHMARKS_MD, shared_dir, update_section
 from chronicle.link import link
 from chronicle.link.dedup import MinHasher, similar_pairs
 from chronicle.link.features import shingles
-from chronicle.records import Document
+from chronicle.link.merge import assign_reports
+from chronicle.records import Actor, Document, Event, EventActor, EventDate, Sentence
 from chronicle.settings import Settings
 
 _NAME = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
@@ -142,7 +145,102 @@ def near_dup_bench(n: int, threshold: float) -> dict[str, float]:
             "sign_seconds": signed - started, "peak_gb": peak_gb}
 
 
+# --------------------------------------------------------------------------- event merging at scale
+
+_TYPES = ("ASSAULT", "COERCE", "MOBILIZE", "AGREE", "CONSULT", "COOPERATE", "SUPPORT", "DISAPPROVE", "REJECT",
+          "DEMAND", "THREATEN", "CONCEDE", "RETREAT", "AID", "PROTEST", "SANCTION")
+
+
+def synthetic_reports(n: int, seed: int = 11) -> list[Event]:
+    """``n`` per-document event reports shaped like a conflict corpus: 16 PLOVER types, 300
+    actors with a Zipf skew (two or three parties appear in most reports), 75% dated (mostly
+    to the day, over three years), sentences of 20 words from a 5k-word Zipf vocabulary; a
+    third re-report an earlier event (same type and actors, a compatible or missing date,
+    half of the sentence's words kept)."""
+    rng = random.Random(seed)
+    gen = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(5000)]
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    draws = iter(gen.choice(len(vocab), size=n * 24, p=weights / weights.sum()).tolist())
+    actor_w = 1.0 / np.arange(1, 301) ** 1.2
+    actor_draws = iter(gen.choice(300, size=n * 3, p=actor_w / actor_w.sum()).tolist())
+    base = date(2022, 1, 1).toordinal()
+    out: list[Event] = []
+    for i in range(n):
+        doc_id = f"d{i // 8}"
+        if out and rng.random() < 0.33:
+            src = out[rng.randrange(len(out))]
+            keep = [w for w in src.sentence.text.split() if rng.random() < 0.5]
+            text = " ".join(keep + [vocab[next(draws)] for _ in range(20 - len(keep))])
+            when = src.date if rng.random() < 0.7 else EventDate()
+            etype, actors, wording = src.type, src.actors, src.wording
+        else:
+            text = " ".join(vocab[next(draws)] for _ in range(20))
+            etype = rng.choice(_TYPES)
+            names = {int(next(actor_draws)) for _ in range(rng.randint(1, 3))}
+            actors = [EventActor(actor=Actor(name=f"Actor{a}", country=f"C{a % 60:02d}", kind="country"),
+                                 role="source") for a in sorted(names)]
+            wording = " ".join(rng.sample(vocab[:300], rng.randint(1, 2)))
+            roll = rng.random()
+            day_ = date.fromordinal(base + rng.randrange(3 * 365)).isoformat()
+            if roll < 0.6:
+                when = EventDate(start=day_, precision="day", basis="explicit")
+            elif roll < 0.7:
+                when = EventDate(start=day_[:7], precision="month", basis="explicit")
+            elif roll < 0.75:
+                when = EventDate(start=day_[:4], precision="year", basis="explicit")
+            else:
+                when = EventDate()
+        out.append(Event(
+            id=f"{doc_id}:{i}", doc_id=doc_id, type=etype, summary=text[:40],
+            sentence=Sentence(index=i % 8, start=i * 200, end=i * 200 + len(text), text=text),
+            trigger=(wording or "event").split()[-1], wording=wording, actors=list(actors), date=when,
+        ))
+    return out
+
+
+def merge_bench(n: int, threshold: float, check: int) -> dict[str, float]:
+    """Time event merging of ``n`` synthetic reports; on the first ``check`` of them, compare
+    the blocked result with scoring every group (what blocking could lose)."""
+    reports = synthetic_reports(n)
+    started = time.perf_counter()
+    groups = assign_reports([], reports, threshold=threshold)
+    seconds = time.perf_counter() - started
+    sub = reports[:check]
+    started = time.perf_counter()
+    blocked = assign_reports([], sub, threshold=threshold)
+    blocked_s = time.perf_counter() - started
+    started = time.perf_counter()
+    full = assign_reports([], sub, threshold=threshold, blocking=False)
+    full_s = time.perf_counter() - started
+
+    def partition(gs: list) -> set[frozenset[str]]:
+        return {frozenset(r.id for r in g.reports) for g in gs}
+
+    same = len(partition(blocked) & partition(full)) / max(1, len(partition(full)))
+    return {"reports": n, "groups": len(groups), "seconds": seconds, "check": check,
+            "check_blocked_s": blocked_s, "check_full_s": full_s, "same_groups": same}
+
+
 # --------------------------------------------------------------------------- main
+
+
+def _previous(start: str, stops: tuple[str, ...]) -> list[str]:
+    """The lines of a part of the current ``stories`` section (from ``start`` up to a ``stops``
+    line), kept when that part is not re-run."""
+    text = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else ""
+    body = text.split("<!-- bench:stories -->")[-1].split("<!-- /bench:stories -->")[0]
+    out: list[str] = []
+    for line in body.strip().splitlines():
+        if line.startswith(start):
+            out = [line]
+        elif out and line.startswith(stops):
+            break
+        elif out:
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
 
 
 def main() -> None:
@@ -150,6 +248,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000, help="synthetic documents for the near-dup run")
     parser.add_argument("--skip-ecb", action="store_true")
     parser.add_argument("--skip-dedup", action="store_true")
+    parser.add_argument("--reports", type=int, default=20_000, help="synthetic reports for the event-merging run")
+    parser.add_argument("--skip-merge", action="store_true")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     settings = Settings()
@@ -162,7 +262,8 @@ def main() -> None:
             "ECB+ topics 1-35 (as shipped: 33 topics, 772 documents), document-level story clustering: "
             "all documents clustered at once, no gold topics given; gold story = topic + ecb/ecbplus "
             "(two incidents of the same kind per topic). Text rebuilt from the tokens; no dates, no events "
-            "(the benchmark measures the text rule alone).",
+            "(the benchmark measures the text rule alone: the news-event terms and the background-sentence "
+            "weighting of the story model need the per-document stages and are not exercised here).",
             "",
             "Dev sweep of `story_threshold` (odd topics):",
             "",
@@ -176,15 +277,21 @@ def main() -> None:
         lines += ["", f"With the shipped `story_threshold` = {settings.story_threshold}:", "",
                   "| subset | docs | gold stories | our stories | B3 P | B3 R | B3 F1 | ARI | seconds |",
                   "|---|---|---|---|---|---|---|---|---|"]
+        f1s: dict[str, float] = {}
         for name, subset in (("dev (odd topics)", dev), ("held-out (even topics)", held), ("all", items)):
             s = score(subset, settings)
+            f1s[name] = s["F1"]
             print(f"{name}: {s}")
             lines.append(f"| {name} | {s['docs']} | {s['gold']} | {s['stories']} | {s['P']:.3f} "
                          f"| {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['seconds']:.1f} |")
-        lines += ["", "Goal: B3 F1 >= 0.90. Anchor: ECB+ has no published document-clustering score; the "
+        met = {name: f >= 0.90 for name, f in f1s.items()}
+        verdict = ", ".join(f"{name}: {f1s[name]:.3f} ({'met' if ok else 'NOT met'})" for name, ok in met.items())
+        lines += ["", f"Goal: B3 F1 >= 0.90 -- {verdict}. Anchor: ECB+ has no published document-clustering score; the "
                   "published figures are for cross-document *event coreference* with gold mentions "
                   "(CoNLL F1 about 80-88), a harder, mention-level task, shown only for orientation.", ""]
-    if not args.skip_dedup:
+    if args.skip_dedup:
+        lines += _previous("Near-duplicates:", ("Event merging at scale:",))
+    else:
         s = near_dup_bench(args.docs, settings.duplicate_threshold)
         print(f"near-dup: {s}")
         lines += [
@@ -202,6 +309,27 @@ def main() -> None:
             "Truth is the exact shingle Jaccard. The pairs missed are reprints just above the threshold whose "
             "128-permutation estimate (standard error about 0.035) falls below it; reported pairs are "
             "verified on the estimate, as the stored state keeps signatures, not texts.",
+        ]
+    if not args.skip_merge:
+        m = merge_bench(args.reports, settings.event_merge_threshold, check=3000)
+        print(f"merge: {m}")
+        lines += [
+            "",
+            f"Event merging at scale: {m['reports']:,} synthetic per-document event reports (16 PLOVER types, "
+            "300 actors with a Zipf skew so two or three parties are in most reports, 75% dated over three "
+            "years, a third re-reporting an earlier event), one process on the shared 2-core machine. Each "
+            "report is scored only against the group members found through blocking keys (type family x "
+            "date bucket x actor for dated pairs; actor x name word, and capped actor-only, word-only and "
+            "sentence min-hash keys with an undated side).",
+            "",
+            "| reports | merged events | time (s) | check: first N reports | blocked (s) | every group (s) "
+            "| same groups as scoring every group |",
+            "|---|---|---|---|---|---|---|",
+            f"| {m['reports']:,} | {m['groups']:,} | {m['seconds']:.1f} | {m['check']:,} "
+            f"| {m['check_blocked_s']:.1f} | {m['check_full_s']:.1f} | {m['same_groups']:.1%} |",
+            "",
+            "Before blocking every report was scored against every group (quadratic). Not timed here: the "
+            "story clustering of the same documents, which is blocked by shared terms.",
         ]
     text = "\n".join(lines)
     print(text)

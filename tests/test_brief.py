@@ -48,23 +48,24 @@ def source(doc: Document, index: int) -> EventSource:
 def events() -> list[TimelineEvent]:
     a, b = docs()
     return [
-        TimelineEvent("e-meet", "CONSULT", "meeting",
+        TimelineEvent("e-meet", "CONSULT", "Ilham Aliyev meets Nikol Pashinyan in St. Petersburg",
                       EventDate("2023-12-26", None, "day", "Tuesday", "relative"),
                       [EventActor(ALIYEV, "source"), EventActor(PASHINYAN, "target")],
                       location=Place("St. Petersburg", "RUS"), sources=[source(a, 0)]),
-        TimelineEvent("e-swap", "COOPERATE", "swap",
+        TimelineEvent("e-swap", "RETREAT", "Azerbaijan and Armenia exchange prisoners",
                       EventDate("2023-12-13", None, "day", "December 13", "explicit"),
                       [EventActor(AZE, "source"), EventActor(ARM, "source")],
                       quantities=[Quantity(32, "Armenian servicemen", "32 Armenian servicemen")],
                       sources=[source(a, 1), source(b, 0)], corroboration=2,
                       disagreements=[Disagreement("date", [{"value": "2023-12-13", "sources": ["a"]},
                                                            {"value": "2023-12-14", "sources": ["b"]}])]),
-        TimelineEvent("e-talks", "CONSULT", "talks",
+        TimelineEvent("e-talks", "CONSULT", "Negotiations with Azerbaijan",
                       EventDate("2025-03", None, "month", "March 2025", "explicit"),
                       [EventActor(AZE, "other")], sources=[source(b, 1)]),
-        TimelineEvent("e-undated", "ASSAULT", "attack", EventDate(None, None, "unknown", None, "unresolved"),
+        TimelineEvent("e-undated", "ASSAULT", "Azerbaijan attacks",
+                      EventDate(None, None, "unknown", None, "unresolved"),
                       [EventActor(AZE, "source")], sources=[source(b, 1)]),
-        TimelineEvent("e-year", "AGREE", "deal", EventDate("2023", None, "year", "2023", "explicit"),
+        TimelineEvent("e-year", "AGREE", "Armenia agrees", EventDate("2023", None, "year", "2023", "explicit"),
                       [EventActor(ARM, "source")], sources=[source(b, 1)]),
     ]
 
@@ -76,8 +77,69 @@ def test_event_sentence_is_built_from_fields_not_copied() -> None:
                     "in St. Petersburg.")
     assert text not in BODY_A
     swap = event_sentence(events()[1])
-    assert swap == ("On 13 December 2023, Azerbaijan and Armenia took cooperative steps, "
+    # the quantity is not in the headline, so the sentence adds it
+    assert swap == ("On 13 December 2023, Azerbaijan and Armenia exchanged prisoners, "
                     "involving 32 Armenian servicemen.")
+
+
+def _event(summary: str, etype: str = "OTHER", actors: list[EventActor] | None = None,
+           **fields: object) -> TimelineEvent:
+    date = EventDate("2024-05-02", None, "day", "May 2", "explicit")
+    return TimelineEvent("e", etype, summary, date, actors or [], **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("summary", "etype", "actors", "expected"), [
+    # singular subject: third person back to its lemma, then past (irregular and regular)
+    ("Armenia returns four border villages to Azerbaijan", "RETREAT",
+     [EventActor(ARM, "source"), EventActor(AZE, "target")],
+     "Armenia returned four border villages to Azerbaijan"),
+    ("Ilham Aliyev meets Nikol Pashinyan", "CONSULT",
+     [EventActor(ALIYEV, "source"), EventActor(PASHINYAN, "target")],
+     "Ilham Aliyev (Azerbaijan) met Nikol Pashinyan (Armenia)"),
+    ("Azerbaijan denies a claim", "REJECT", [EventActor(AZE, "source")], "Azerbaijan denied a claim"),
+    # plural subject: the headline has the lemma
+    ("Azerbaijan and Armenia exchange prisoners of war", "RETREAT",
+     [EventActor(AZE, "source"), EventActor(ARM, "source")],
+     "Azerbaijan and Armenia exchanged prisoners of war"),
+    # promise, negation
+    ("Armenia will withdraw its bid", "CONCEDE", [EventActor(ARM, "source")], "Armenia pledged to withdraw its bid"),
+    ("Armenia does not recognise its sovereignty", "REJECT", [EventActor(ARM, "source")],
+     "Armenia did not recognise its sovereignty"),
+    # nominal headlines: a verb for the event noun, or "there was"
+    ("Joint statement by Armenia and Azerbaijan", "CONSULT",
+     [EventActor(ARM, "source"), EventActor(AZE, "source")], "Armenia and Azerbaijan issued a joint statement"),
+    ("Military offensive by Azerbaijan", "ASSAULT", [EventActor(AZE, "source")],
+     "Azerbaijan launched a military offensive"),
+    ("Peace talks between Azerbaijan and Armenia", "CONSULT",
+     [EventActor(AZE, "source"), EventActor(ARM, "source")], "Azerbaijan and Armenia held peace talks"),
+    ("Takeover by Azerbaijan", "COERCE", [EventActor(AZE, "source")], "Azerbaijan carried out a takeover"),
+    ("Negotiations with Azerbaijan", "CONSULT", [EventActor(AZE, "other")], "there were negotiations with Azerbaijan"),
+    # passive headlines (nobody named): a copula that agrees with the subject
+    ("Seven drafts exchanged", "CONSULT", [], "seven drafts were exchanged"),
+    ("Agreement reached", "AGREE", [], "an agreement was reached"),
+    ("Fighting resumes", "ASSAULT", [], "fighting resumed"),
+])
+def test_headline_becomes_past_sentence(summary: str, etype: str, actors: list[EventActor], expected: str) -> None:
+    assert event_sentence(_event(summary, etype, actors)) == f"On 2 May 2024, {expected}."
+
+
+def test_place_and_quantities_are_added_once() -> None:
+    ev = _event("Azerbaijan releases 32 Armenian servicemen", "RETREAT", [EventActor(AZE, "source")],
+                location=Place("Baku", "AZE"),
+                quantities=[Quantity(32, "Armenian servicemen", "32 Armenian servicemen"),
+                            Quantity(32, "Armenian personnel", "32 Armenian personnel"),
+                            Quantity(2, "civilians", "two civilians")])
+    assert event_sentence(ev) == ("On 2 May 2024, Azerbaijan released 32 Armenian servicemen in Baku, "
+                                  "involving 2 civilians.")
+    said = _event("Fighting resumes in Tigray", "ASSAULT", location=Place("Tigray"))
+    assert event_sentence(said) == "On 2 May 2024, fighting resumed in Tigray."
+
+
+def test_summary_without_a_headline_shape_falls_back_to_the_type() -> None:
+    ev = _event("", "SANCTION", [EventActor(AZE, "source"), EventActor(ARM, "target")])
+    assert event_sentence(ev) == "On 2 May 2024, Azerbaijan imposed sanctions on Armenia."
+    nobody = _event("", "ASSAULT", sources=[EventSource("d", "x", 0, 1, wording="shelling")])
+    assert event_sentence(nobody) == "On 2 May 2024, there were reports of an attack (described as “shelling”)."
 
 
 @pytest.mark.parametrize(("date", "phrase"), [

@@ -315,3 +315,154 @@ def test_link_does_not_mutate_its_inputs() -> None:
 def test_story_threshold_is_validated(bad: float) -> None:
     with pytest.raises(ValueError):
         Settings(story_threshold=bad)
+
+
+# --------------------------------------------------------------------------- undated reports
+
+
+ARM, AZE = actor("Armenia", "ARM"), actor("Azerbaijan", "AZE")
+
+
+def _statement(doc_id: str, text: str, when: EventDate | None = None) -> Event:
+    return event(doc_id, text, etype="CONSULT", actors=[ARM, AZE], date=when, wording="joint statement",
+                 trigger="statement")
+
+
+def test_undated_report_joins_a_dated_one_on_specific_evidence_only() -> None:
+    dated = "Armenia and Azerbaijan issued a joint statement on December 13 after the exchange."
+    undated = "In a joint statement released on Thursday night, the two countries saw a historic chance."
+    later = "Armenia and Azerbaijan issued another joint statement in May on border delimitation."
+    talks = "Armenia and Azerbaijan held talks on Thursday night about the historic chance."
+    docs = [
+        doc("s1", dated, outlet="one", events=[_statement("s1", dated, day("2023-12-13"))]),
+        doc("s2", undated, outlet="two", events=[_statement("s2", undated)]),
+        doc("s3", later, outlet="three", events=[_statement("s3", later, day("2024-05-02"))]),
+        # Same parties and type but a generic name ("talks"): not specific enough without a date.
+        doc("s4", talks, outlet="four", events=[
+            event("s4", talks, etype="CONSULT", actors=[ARM, AZE], wording="talks", trigger="talks")]),
+    ]
+    merged = {e.id: sorted(s.doc for s in e.sources) for e in link(docs, SETTINGS).events}
+    assert merged == {"ev:s1:0": ["s1", "s2"], "ev:s3:0": ["s3"], "ev:s4:0": ["s4"]}
+
+
+def test_an_undated_member_never_bridges_two_known_dates() -> None:
+    undated = "In a joint statement released on Thursday night, the two countries saw a historic chance."
+    first = "Armenia and Azerbaijan issued a joint statement on December 13 after the exchange."
+    # Near-identical to the undated member, but dated months after the group's date.
+    copy = "In a joint statement released on Thursday night, the two countries saw a historic chance again."
+    docs = [
+        doc("u1", first, outlet="one", events=[_statement("u1", first, day("2023-12-13"))]),
+        doc("u2", undated, outlet="two", events=[_statement("u2", undated)]),
+        doc("u3", copy, outlet="three", events=[_statement("u3", copy, day("2024-05-02"))]),
+    ]
+    merged = {e.id: sorted(s.doc for s in e.sources) for e in link(docs, SETTINGS).events}
+    assert merged == {"ev:u1:0": ["u1", "u2"], "ev:u3:0": ["u3"]}
+
+
+def test_the_same_specific_figure_merges_undated_releases() -> None:
+    t1 = "Baku is releasing 32 Armenian military servicemen as a gesture of goodwill."
+    t2 = "As a humanitarian gesture, Azerbaijan will release 32 Armenian military personnel."
+    q1 = Quantity(value=32, what="Armenian military servicemen", text="32 Armenian military servicemen")
+    q2 = Quantity(value=32, what="Armenian military personnel", text="32 Armenian military personnel")
+    docs = [
+        doc("r1", t1, outlet="one", events=[event("r1", t1, etype="RETREAT", actors=[AZE], quantities=[q1],
+                                                  wording="releasing", trigger="releasing")]),
+        doc("r2", t2, outlet="two", events=[event("r2", t2, etype="CONCEDE", actors=[AZE, ARM], quantities=[q2],
+                                                  wording="release", trigger="release")]),
+    ]
+    [merged] = link(docs, SETTINGS).events
+    assert {s.doc for s in merged.sources} == {"r1", "r2"} and merged.disagreements == []
+
+
+# --------------------------------------------------------------------------- news vs background
+
+
+def _with_sentences(doc_id: str, sentences: list[str], **kwargs: object) -> Document:
+    body = ""
+    spans: list[Sentence] = []
+    for text in sentences:
+        start = len(body)
+        body += text + " "
+        spans.append(Sentence(index=len(spans), start=start, end=start + len(text), text=text))
+    result = doc(doc_id, body, **kwargs)  # type: ignore[arg-type]
+    result.sentences = spans
+    return result
+
+
+def test_background_sentences_and_news_events() -> None:
+    from chronicle.link.features import background_sentences, news_events
+    from chronicle.records import TimeExpr
+
+    lines = ["The two sides wrapped up talks on Thursday.", "Officials welcomed the text.",
+             "Negotiators will meet again.", "In September 2023 an offensive took the region."]
+    published = _with_sentences("p", lines, published="2025-03-13")
+    published.timexes = [TimeExpr(start=published.sentences[3].start + 3, end=published.sentences[3].start + 17,
+                                  text="September 2023", type="DATE", value="2023-09")]
+    news = event("p", lines[0], etype="CONSULT", date=day("2025-03-13"))
+    old = event("p", lines[3], start=published.sentences[3].start, date=month("2023-09"))
+    old.sentence = published.sentences[3]
+    published.events = [news, old]
+    assert background_sentences(published, window_days=10) == {3}
+    assert news_events(published, window_days=10) == [news]
+    # No publication date: an explicit year outside the lede still marks background.
+    undated = _with_sentences("u", lines)
+    undated.timexes = published.timexes
+    undated.events = [news, old]
+    assert background_sentences(undated, window_days=10) == {3}
+    assert news_events(undated, window_days=10) == [news]
+
+
+# --------------------------------------------------------------------------- scale
+
+
+def test_blocking_finds_what_scoring_every_group_finds() -> None:
+    import random
+
+    from chronicle.link.merge import assign_reports
+
+    rng = random.Random(3)
+    types = ["ASSAULT", "COERCE", "CONSULT", "AGREE", "RETREAT", "CONCEDE"]
+    actors = [actor(f"Actor{i}", f"C{i % 4}") for i in range(8)]
+    words = [f"w{i}" for i in range(40)]
+    reports: list[Event] = []
+    for i in range(400):
+        if reports and rng.random() < 0.4:
+            src = rng.choice(reports)
+            text = " ".join(w for w in src.sentence.text.split() if rng.random() < 0.6) + " extra words"
+            etype, who, wording, when = src.type, src.actors, src.wording, src.date
+            if rng.random() < 0.3:
+                when = EventDate()
+        else:
+            text = " ".join(rng.choice(words) for _ in range(12))
+            etype, who = rng.choice(types), rng.sample(actors, rng.randint(0, 2))
+            wording = " ".join(rng.sample(words[:10], rng.randint(1, 2)))
+            roll, when = rng.random(), EventDate()
+            if roll < 0.5:
+                when = day(f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+            elif roll < 0.65:
+                when = month(f"2023-{rng.randint(1, 12):02d}")
+            elif roll < 0.75:
+                when = EventDate(start="2023", precision="year", basis="explicit")
+        reports.append(event(f"x{i}", text, start=i, etype=etype, actors=list(who), wording=wording, date=when,
+                             trigger=(wording or "x").split()[-1]))
+
+    def partition(blocking: bool) -> list[list[str]]:
+        return [[r.id for r in g.reports] for g in assign_reports([], reports, threshold=0.6, blocking=blocking)]
+
+    blocked = partition(True)
+    assert blocked == partition(False)
+    assert len(blocked) < len(reports) - 50  # the check is not vacuous: many reports merged
+
+
+def test_version_1_state_is_migrated() -> None:
+    from chronicle.link.features import idf
+
+    state = link(_corpus(), SETTINGS).state
+    old = state.to_dict()
+    old["version"] = 1
+    for story in old["stories"]:  # version 1 kept the idf inside the centroids
+        story["centroid"] = {t: w * idf(old["df"].get(t, 0), old["n_docs"]) for t, w in story["centroid"].items()}
+    migrated = LinkState.from_dict(old)
+    for a, b in zip(migrated.stories, state.stories, strict=True):
+        assert a.centroid.keys() == b.centroid.keys()
+        assert all(abs(a.centroid[t] - b.centroid[t]) < 1e-9 for t in a.centroid)

@@ -128,3 +128,35 @@ def test_rerun_and_incremental_add_keep_ids(analysed: list[Document], linked: Li
         assert sources <= new_events[event_id]
     # The newcomer's offensive report joined the existing merged event.
     assert any(s.doc == "newcomer" for s in _offensive(later).sources)
+
+
+def _sources(event: TimelineEvent) -> set[str]:
+    return {s.doc[:3] for s in event.sources}
+
+
+def test_undated_reports_join_dated_ones_on_specific_evidence(linked: LinkResult) -> None:
+    # The joint statement: 000 dates it, 001 and 004 (no publication date) name it the same way.
+    statements = [e for e in linked.events if any(s.wording == "joint statement" for s in e.sources)]
+    assert len(statements) == 1
+    assert {"000", "001", "004"} <= _sources(statements[0])
+    assert statements[0].date.start == "2023-12-13"
+    # The release of the same 32 servicemen, told by two undated articles, is one event.
+    releases = [e for e in linked.events if any(q.value == 32 for q in e.quantities)]
+    assert len(releases) == 1 and {"001", "004"} <= _sources(releases[0])
+
+
+def test_stories_do_not_depend_on_the_batches_documents_arrive_in(analysed: list[Document]) -> None:
+    expected = _stories(link(analysed, SETTINGS))
+    batches = [analysed[:3], analysed[3:]]  # the three first, then the rest
+    state = None
+    for batch in batches:
+        state = link(batch, SETTINGS, state).state
+    assert state is not None
+    assert {d.id[:3]: d.story for d in state.documents} == expected
+    one_by_one = None
+    for document in reversed(analysed):
+        one_by_one = link([document], SETTINGS, one_by_one).state
+    assert one_by_one is not None
+    stories = {d.id[:3]: d.story for d in one_by_one.documents}
+    assert stories["001"] == stories["004"]
+    assert len({stories["000"], stories["001"], stories["002"], stories["003"]}) == 4

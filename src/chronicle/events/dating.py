@@ -44,9 +44,7 @@ def from_timex(timex: TimeExpr, *, narrative: bool = False) -> EventDate:
         return EventDate(text=timex.text)
     end = precise(timex.end_value)
     basis: EventDateBasis = "relative" if narrative or timex.anchor is not None else "explicit"
-    return EventDate(
-        start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text, basis=basis
-    )
+    return EventDate(start=start[0], end=end[0] if end else None, precision=start[1], text=timex.text, basis=basis)
 
 
 def from_publication(published: str) -> EventDate:

@@ -4,12 +4,15 @@ place, quantities, date and the evidence sentence. spaCy-free: reads Token recor
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chronicle.events.dating import from_publication, from_timex, usable
-from chronicle.events.lexicon import EventLexicon, event_lexicon
+from chronicle.events.headline import headline
+from chronicle.events.lexicon import EventLexicon, event_lexicon, inflections
 from chronicle.events.quantities import FoundQuantity, find_quantities
 from chronicle.records import (
     Actor,
@@ -29,11 +32,11 @@ from chronicle.records import (
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "towards", "at"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
+# Prepositions that order two distinct events ("surrendered after an offensive").
+_SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "prior"})
 # Dependents through which an event noun takes its clause (tense, modality, subject) from a verb.
 _CLAUSE_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
-_PLACE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "from"}
-)
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "from"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -90,6 +93,11 @@ class _Trigger:
     modality: str = "asserted"
     actors: list[EventActor] = field(default_factory=list)
     host: Token | None = None  # the verb the trigger hangs from, through prepositions too
+    joint: bool = False  # "a joint statement": the parties speak together
+    into: _Trigger | None = None  # the event this trigger was absorbed into (a modifier of it)
+    absorbed_here: list[_Trigger] = field(default_factory=list)  # modifiers folded into this one
+    own: set[int] = field(default_factory=set)  # extra tokens whose dates are this event's own
+    lexical_type: str = ""  # the type before negation/promise changed it
 
 
 class SentenceParse:
@@ -141,6 +149,14 @@ class Extractor:
         self.actor_mentions = [m for m in doc.mentions if m.actor is not None]
         # Sentence index -> the date its main clause's event was given (for narrative time).
         self._clause_dates: dict[int, EventDate] = {}
+        self.pair = document_pair(doc.mentions)
+        self._group_re = re.compile(
+            r"\b(?:the|both|these|those)\s+(?:two\s+|[A-Z][\w-]*\s+)?(?:"
+            + "|".join(sorted(self.lex.group_nouns))
+            + r")\b",
+            re.IGNORECASE,
+        )
+        self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
 
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
@@ -158,24 +174,38 @@ class Extractor:
         timexes = [t for t in self.doc.timexes if sentence.start <= t.start and t.end <= sentence.end]
         triggers = self._triggers(parse)
         self._absorb(parse, triggers)
-        live = [t for t in triggers if not t.absorbed]
-        quantities = find_quantities(tokens, self.doc.body, timexes, self.lex)
-        events = []
-        for trig in live:
+        for trig in triggers:
             self._context(parse, trig)
+        live = [t for t in triggers if not t.absorbed and self._not_an_event(parse, t, timexes) is None]
+        quantities = find_quantities(tokens, self.doc.body, timexes, self.lex)
+        kept: list[tuple[_Trigger, Event]] = []
+        for trig in live:
             self._actors(parse, trig, sentence)
+            for part in trig.absorbed_here:
+                self._fold_actors(parse, trig, part, sentence)
             qs = self._quantities_for(parse, trig, live, quantities)
             date = self._date(parse, trig, live, timexes, sentence)
+            if self._unanchored(parse, trig, date):
+                continue
             place = self._place(parse, trig, mentions, sentence)
-            events.append(self._event(sentence, trig, qs, date, place))
-        return events
+            kept.append((trig, self._event(parse, sentence, trig, qs, date, place)))
+        if any(t.modality == "promised" or t.type == "AGREE" for t, _ in kept if not t.joint):
+            for trig, event in kept:
+                if trig.joint:  # the statement announces a commitment: PLOVER codes it AGREE
+                    event.type = trig.type = "AGREE"
+        for trig in triggers:
+            if trig.tok.pos in {"NOUN", "PROPN"}:
+                self._emitted_nouns.add(trig.tok.lemma.lower())
+        return [e for _, e in kept]
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, parse: SentenceParse) -> list[_Trigger]:
         lex = self.lex
         found: list[_Trigger] = []
-        for tok in parse.tokens:
+        for n, tok in enumerate(parse.tokens):
             lemma = tok.lemma.lower()
+            if _negative_prefix(parse.tokens, n):
+                continue  # "non-deployment", "non-aggression": the absence of the act
             if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
                 particle = None
                 etype = None
@@ -195,11 +225,21 @@ class Extractor:
                     particle is None
                     and lemma in lex.needs_theme
                     and (theme is None or not _is_a(theme, lex.needs_theme[lemma]))
+                    and not (theme is not None and self._names_people(parse, theme))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
                 etype = self._object_rule(lemma, theme, etype)
                 wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
-                found.append(_Trigger(tok, etype, tok, wording, particle, host=tok))
+                governor = tok
+                head = parse.head(tok)
+                if (  # "fighting resumed in Karabakh": the gerund takes the clause of its verb
+                    head is not None
+                    and tok.tag == "VBG"
+                    and tok.dep in {"nsubj", "csubj", "dobj", "xcomp"}
+                    and head.lemma.lower() in lex.aspectual_verbs | lex.light_verbs
+                ):
+                    governor = head
+                found.append(_Trigger(tok, etype, governor, wording, particle, host=tok))
             elif (
                 tok.pos in {"NOUN", "PROPN"}
                 and tok.dep != "compound"
@@ -207,21 +247,70 @@ class Extractor:
             ):
                 noun = lemma if lemma in lex.nouns else tok.text.lower()
                 etype = lex.nouns.get(noun)
-                if etype is None:
+                joint = False
+                if etype is None and lemma in lex.joint_nouns:
+                    joint = any(k.lemma.lower() == "joint" for k in parse.kids(tok, "amod", "compound"))
+                    etype = "CONSULT" if joint else None
+                if etype is None and lemma not in lex.agreement_nouns:
                     continue
                 if noun in lex.noun_needs_modifier and not self._has_modifier(parse, tok, noun):
                     continue
                 host = self._governor(parse, tok)
-                governor = host if tok.dep in _CLAUSE_DEPS and parse.head(tok) is host else tok
+                anchor = self._clause_slot(parse, tok)
+                governor = host if anchor.dep in _CLAUSE_DEPS and parse.head(anchor) is host else tok
+                if etype is None:  # "an agreement was reached": AGREE only with a concluding verb
+                    if governor is tok or governor.lemma.lower() not in lex.agreement_verbs:
+                        continue
+                    etype = "AGREE"
                 light = (
                     governor is not tok
-                    and governor.lemma.lower() in lex.light_verbs
-                    and tok.dep in {"dobj", "nsubjpass"}
+                    and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
+                    and anchor.dep in {"dobj", "nsubjpass"}
                 )
-                found.append(
-                    _Trigger(tok, etype, governor, self._wording(parse, tok), light=light, host=host)
-                )
+                etype = self._noun_context_type(parse, tok, noun, governor, etype)
+                trig = _Trigger(tok, etype, governor, self._wording(parse, tok), light=light, host=host, joint=joint)
+                # participles modifying the noun date it: "a joint statement released on Thursday"
+                trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
+                found.append(trig)
         return found
+
+    def _noun_context_type(self, parse: SentenceParse, tok: Token, noun: str, governor: Token, etype: str) -> str:
+        """The type a modifier or the carrying verb gives an event noun: 'hunger strike' is a
+        PROTEST, 'lodged a protest' a DISAPPROVE."""
+        mods = {k.text.lower() for k in parse.kids(tok, "compound", "amod", "nmod")}
+        for rule_type, words in self.lex.noun_modifier_types.get(noun, {}).items():
+            if mods & words:
+                return rule_type
+        if governor is not tok:
+            for rule_type, verbs in self.lex.noun_governor_types.get(noun, {}).items():
+                if governor.lemma.lower() in verbs:
+                    return rule_type
+        return etype
+
+    def _clause_slot(self, parse: SentenceParse, noun: Token) -> Token:
+        """The token that fills the noun's slot in its clause: the first conjunct of a coordination
+        ("announced normalisation, ..., exchange of prisoners"), or a light noun it is the
+        complement of ("announced the start of an operation")."""
+        cur = noun
+        for _ in range(8):
+            head = parse.head(cur)
+            if head is None:
+                return cur
+            if cur.dep in {"conj", "appos"} and head.pos in {"NOUN", "PROPN"}:
+                cur = head
+                continue
+            if cur.dep == "pobj" and head.text.lower() == "of":
+                light = parse.head(head)
+                if light is not None and light.lemma.lower() in self.lex.light_nouns:
+                    cur = light
+                    continue
+            return cur
+        return cur
+
+    def _names_people(self, parse: SentenceParse, theme: Token) -> bool:
+        """'release Prime Minister Chaudhry', 'free two Reuters journalists': a named person or group."""
+        mention = parse.mention_of.get(theme.i)
+        return mention is not None and mention.actor is not None and mention.actor.kind in {"person", "group"}
 
     def _theme(self, parse: SentenceParse, verb: Token) -> Token | None:
         kids = parse.kids(verb, "dobj", "nsubjpass")
@@ -261,7 +350,7 @@ class Extractor:
 
     def _governor(self, parse: SentenceParse, noun: Token) -> Token:
         """The verb whose clause an event noun sits in ("launched [an operation]")."""
-        cur: Token | None = noun
+        cur: Token | None = self._clause_slot(parse, noun)
         while cur is not None:
             head = parse.head(cur)
             if head is None:
@@ -292,31 +381,96 @@ class Extractor:
         return span[-1].i == first.i - 1
 
     def _absorb(self, parse: SentenceParse, triggers: list[_Trigger]) -> None:
-        by_tok = {t.tok.i: t for t in triggers}
+        """Fold triggers that only modify another event of the same clause into it: an event noun
+        hanging from an event verb ("met ... for bilateral talks", "seized ... in a 24-hour
+        offensive", "reached during talks between X and Y"), a mediation ("with the mediation of
+        Moscow, the parties agreed"), a participle on an event noun ("talks mediated by the EU"),
+        and a complement of agreeing, refusing, demanding ("agreed to cease fire")."""
+        by_tok: dict[int, _Trigger] = {}
+        for t in triggers:
+            by_tok.setdefault(t.tok.i, t)
+            if t.governor is not t.tok:
+                by_tok.setdefault(t.governor.i, t)
         for trig in triggers:
+            host = self._modified_event(parse, trig, by_tok)
+            if host is not None:
+                trig.absorbed, trig.into = True, host
+                host.absorbed_here.append(trig)
+                if trig.tok.pos in {"NOUN", "PROPN"} and trig.type in self.lex.hostile_types:
+                    if host.type == trig.type or host.type in self.lex.hostile_types:
+                        # "seized the area in a 24-hour offensive": one assault, named by the noun
+                        host.type = trig.type if trig.type == "ASSAULT" else host.type
+                        if host.tok.pos == "VERB" and host.particle is None:
+                            host.wording = trig.wording
+                elif (
+                    trig.tok.pos in {"NOUN", "PROPN"}
+                    and host.type == trig.type
+                    and host.tok.pos == "VERB"
+                    and host.particle is None
+                ):
+                    host.wording = trig.wording  # "met ... for bilateral talks"
+                continue
             if trig.tok.pos in {"NOUN", "PROPN"}:
-                gov = by_tok.get((trig.host or trig.governor).i)
-                if gov is not None and gov is not trig and gov.type == trig.type:
-                    trig.absorbed = True
-                    if gov.tok.pos == "VERB" and gov.particle is None:
-                        gov.wording = trig.wording  # "seized ... in a 24-hour offensive"
                 continue
             # "agreed to cease fire", "refused to take part", "called on X to stop": the outer act.
             head = parse.head(trig.tok)
             outer = by_tok.get(head.i) if head is not None else None
             if (
                 outer is not None
+                and outer is not trig
                 and trig.tok.dep in {"xcomp", "ccomp"}
                 and outer.type in {"AGREE", "REJECT", "DEMAND", "THREATEN", "DISAPPROVE"}
             ):
-                trig.absorbed = True
+                trig.absorbed, trig.into = True, outer
                 if outer.type == "AGREE" and trig.type in self.lex.hostile_types:
                     outer.type = "THREATEN"
+        for trig in triggers:  # absorbed into an absorbed one: the outermost event takes it
+            seen = 0
+            while trig.into is not None and trig.into.into is not None and seen < 10:
+                outer = trig.into.into
+                if trig in trig.into.absorbed_here:
+                    trig.into.absorbed_here.remove(trig)
+                outer.absorbed_here.append(trig)
+                trig.into = outer
+                seen += 1
+
+    def _modified_event(self, parse: SentenceParse, trig: _Trigger, by_tok: dict[int, _Trigger]) -> _Trigger | None:
+        """The event a noun, a mediation or a participle trigger only modifies, if any: the first
+        verb above it (through nouns and prepositions) when that verb is another trigger, or
+        an event noun a participle hangs from. Not across 'after'/'before' (distinct events)."""
+        tok = trig.tok
+        is_noun = tok.pos in {"NOUN", "PROPN"}
+        mediation = tok.lemma.lower() in self.lex.mediation
+        participle = tok.pos == "VERB" and tok.dep in {"acl", "relcl"} and tok.tag == "VBN"
+        if not (is_noun or mediation or participle):
+            return None
+        if is_noun and trig.governor is not tok:
+            own = by_tok.get(trig.governor.i)  # "launched an operation": its own clause
+            return own if own is not None and own is not trig and own.tok is trig.governor else None
+        cur = tok
+        for _ in range(12):
+            head = parse.head(cur)
+            if head is None:
+                return None
+            if cur.dep == "prep" and cur.text.lower() in _SEQUENCE_PREPS:
+                return None
+            if cur.dep in {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl"} and cur is not tok:
+                return None
+            other = by_tok.get(head.i)
+            if other is not None and other is not trig:
+                return other
+            if head.pos in {"VERB", "AUX"}:
+                return None
+            cur = head
+        return None
 
     # ------------------------------------------------------------------ context
     def _context(self, parse: SentenceParse, trig: _Trigger) -> None:
         gov = trig.governor
-        auxes = {k.text.lower() for k in parse.kids(gov, "aux", "auxpass")}
+        clause = gov  # coordinated verbs share the first one's modal: "will meet and sign"
+        while not parse.kids(clause, "aux") and clause.dep == "conj" and parse.head(clause) is not None:
+            clause = parse.head(clause)  # type: ignore[assignment]
+        auxes = {k.text.lower() for k in parse.kids(clause, "aux", "auxpass")}
         negated = any(k.text.lower() in _NEGATIONS for k in parse.kids(gov, "neg")) or any(
             k.text.lower() in _NEGATIONS for k in parse.kids(trig.tok, "neg", "det")
         )
@@ -325,11 +479,28 @@ class Extractor:
             modality = "promised"
         elif auxes & _HYPOTHETICAL:
             modality = "hypothetical"
+            speech = parse.head(clause)
+            if (
+                auxes & _HYPOTHETICAL == {"would"}
+                and clause.dep == "ccomp"
+                and speech is not None
+                and speech.tag == "VBD"
+                and _lemma_in(speech, self.lex.speech_verbs | self.lex.intent_verbs)
+            ):
+                modality = "promised"  # "said they would exchange prisoners": a reported 'will'
         head = parse.head(gov)
+        if (  # "is willing to withdraw its troops": a stated intent, coded like a promise
+            gov.dep == "xcomp"
+            and head is not None
+            and head.pos == "ADJ"
+            and head.lemma.lower() in self.lex.willing_adjectives
+        ):
+            modality = "promised"
         if gov.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.intent_verbs:
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
+        trig.lexical_type = trig.type
         if negated:
             modality = "negated"
             trig.type = self.lex.negated_types.get(trig.type, trig.type)
@@ -338,6 +509,135 @@ class Extractor:
         if modality == "asserted" and self._reported(parse, gov):
             modality = "reported"
         trig.modality = modality
+
+    # ------------------------------------------------------------------ precision
+    def _not_an_event(self, parse: SentenceParse, trig: _Trigger, timexes: list[TimeExpr]) -> str | None:
+        """Why a trigger reports no event an analyst would code (None when it does): a wish, a
+        hypothetical, a condition, a purpose, an infinitive that only modifies a noun, a
+        participle used as an adjective, a background state, a negated non-act."""
+        lex = self.lex
+        tok, gov = trig.tok, trig.governor
+        if trig.modality == "hypothetical":
+            return "hypothetical"  # "would be a major breakthrough", "could sign"
+        if trig.modality == "negated":
+            flips = trig.type != trig.lexical_type
+            active = tok.pos == "VERB" and not parse.kids(gov, "auxpass") and tok.dep not in {"acl", "relcl"}
+            if not (flips and active):
+                return "negated"  # "not mediated by a third party", "has not been reached"
+        chain = self._clause_chain(parse, gov)
+        for clause in chain:
+            if any(k.text.lower() in lex.conditional_marks for k in parse.kids(clause, "mark")):
+                return "conditional"  # "if Armenia continues to resist the link"
+        for lower, upper in itertools.pairwise(chain):
+            if lower.dep == "xcomp" and (
+                _lemma_in(upper, lex.wish_verbs) or (upper.pos == "ADJ" and upper.lemma.lower() in lex.wish_adjectives)
+            ):
+                return "wish"  # "hoped to sign", "ready to begin discussions"
+        first = gov  # the first of coordinated verbs carries the construction
+        while first.dep == "conj" and parse.head(first) is not None:
+            first = parse.head(first)  # type: ignore[assignment]
+        infinitive = any(k.tag == "TO" for k in parse.kids(first, "aux"))
+        if gov.pos == "VERB" and infinitive and first.dep in {"acl", "advcl", "relcl"}:
+            return "purpose or modifier"  # "a deal to normalise ties", "talks to stabilize relations"
+        head = parse.head(gov)
+        if (
+            gov.dep in {"pcomp", "pobj"}
+            and head is not None
+            and head.text.lower() in lex.purpose_preps
+            and (gov.tag in {"VBG", "VB"} or head.text.lower() in {"towards", "toward"})
+        ):
+            return "purpose"  # "work towards signing", "ready for signing"
+        if tok.pos == "VERB" and tok.tag == "VBN":
+            agent = bool(parse.kids(tok, "agent"))
+            # a participle without its own subject or auxiliary modifies a noun or a clause:
+            # "the region, internationally recognised as ...", "prisoners captured in ..."
+            bare = not parse.kids(first, "nsubj", "nsubjpass", "aux", "auxpass")
+            participle = first.dep in {"acl", "amod"} or (first.dep == "advcl" and bare)
+            passive = participle or bool(parse.kids(tok, "auxpass") or parse.kids(first, "auxpass"))
+            if passive and _lemma_in(tok, lex.stative_passive) and (participle or not agent):
+                return "state"  # "peacekeepers are stationed", "internationally recognised as"
+            if participle and not agent and not self._timex_on(parse, tok, timexes):
+                return "attributive"  # "prisoners captured", a participle used as an adjective
+        if tok.pos == "VERB" and first.dep in {"acl", "advcl"} and self._durative(parse, first, timexes):
+            return "background"  # "the conflict has persisted for decades, with the two countries fighting"
+        if self._durative(parse, gov, timexes) and not self._timex_on(parse, gov, timexes, durations=False):
+            return "background"  # "have been fighting for years": a state, not a dated act
+        slot = self._clause_slot(parse, tok)
+        slot_head = parse.head(slot)
+        if (
+            tok.pos in {"NOUN", "PROPN"}
+            and slot.dep == "pobj"
+            and slot_head is not None
+            and slot_head.text.lower() == "of"
+        ):
+            owner = parse.head(slot_head)
+            if owner is not None and owner.lemma.lower() in lex.background_heads | lex.time_units:
+                return "background"  # "years of mediation", "principles of ... rejection"
+        return None
+
+    def _clause_chain(self, parse: SentenceParse, verb: Token) -> list[Token]:
+        """The verb and the clauses it is the complement or coordinate of, innermost first."""
+        chain = [verb]
+        cur = verb
+        for _ in range(6):
+            head = parse.head(cur)
+            if head is None or cur.dep not in {"xcomp", "conj", "ccomp", "pcomp", "acomp", "advcl"}:
+                break
+            chain.append(head)
+            if cur.dep in {"ccomp", "advcl"}:
+                break  # a new clause: its own conditions stop here
+            cur = head
+        return chain
+
+    def _timex_on(self, parse: SentenceParse, tok: Token, timexes: list[TimeExpr], *, durations: bool = True) -> bool:
+        """Whether a time expression hangs from ``tok`` (within three steps)."""
+        for timex in timexes:
+            if not durations and timex.type == "DURATION":
+                continue
+            for t in parse.tokens:
+                if timex.start <= t.start and t.end <= timex.end and tok in parse.ancestors(t)[:3]:
+                    return True
+        return False
+
+    def _durative(self, parse: SentenceParse, tok: Token, timexes: list[TimeExpr]) -> bool:
+        """The clause of ``tok`` (or the verb a 'with ...' phrase hangs from) lasts 'for decades'."""
+        verb: Token | None = tok
+        for _ in range(4):
+            if verb is None or (verb.pos in {"VERB", "AUX"} and verb is not tok):
+                break
+            verb = parse.head(verb)
+        for cand in [tok] if verb is None or verb is tok else [tok, verb]:
+            for timex in timexes:
+                if timex.type != "DURATION":
+                    continue
+                toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
+                inside = {t.i for t in toks}
+                root = next((t for t in toks if t.head not in inside), None)
+                if root is None:
+                    continue
+                head = parse.head(root)
+                if root.dep in {"npadvmod", "advmod"} and head is cand:
+                    return True  # "fought two years", "decades-long" does not count: it names a noun
+                if (
+                    root.dep == "pobj"
+                    and head is not None
+                    and head.text.lower() in {"for", "over", "throughout"}
+                    and parse.head(head) is cand
+                ):
+                    return True  # "has persisted for decades"
+        return False
+
+    def _unanchored(self, parse: SentenceParse, trig: _Trigger, date: EventDate) -> bool:
+        """An event noun with neither a participant nor a date of its own is a mention of a
+        topic ("talks had stalled", "the fighting"), and a definite noun repeating an event
+        this document already reported ("the offensive led to ...") is that event again."""
+        if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light:
+            return False
+        dated = date.basis in {"explicit", "relative"}
+        if not trig.actors and not dated:
+            return True
+        definite = any(k.lemma.lower() in {"the", "this", "that"} for k in parse.kids(trig.tok, "det"))
+        return definite and not dated and trig.tok.lemma.lower() in self._emitted_nouns
 
     def _reported(self, parse: SentenceParse, tok: Token) -> bool:
         cur = tok
@@ -365,6 +665,7 @@ class Extractor:
                     "conj",
                     "xcomp",
                     "advcl",
+                    "acomp",
                 }:
                     break
                 head = parse.head(subj_clause)
@@ -378,10 +679,32 @@ class Extractor:
                 for pobj in parse.kids(agent, "pobj"):
                     sources += self._resolve(parse, pobj, "source", sentence)
         if is_noun:
-            for prep in parse.kids(trig.tok, "prep"):
-                if prep.text.lower() == "by":
+            preps = parse.kids(trig.tok, "prep")
+            # "the shelling of positions by Armenian forces": the parse often hangs 'by' lower
+            preps += [
+                p
+                for of in preps
+                if of.text.lower() == "of"
+                for o in parse.kids(of, "pobj")
+                for p in parse.kids(o, "prep")
+                if p.text.lower() == "by"
+            ]
+            for prep in preps:
+                if prep.text.lower() in {"by", "from"}:
                     for pobj in parse.kids(prep, "pobj"):
                         sources += self._resolve(parse, pobj, "source", sentence)
+            host = trig.host
+            if (  # "In a joint statement ..., the two countries said": the speakers
+                not sources
+                and gov is trig.tok
+                and host is not None
+                and host is not trig.tok
+                and parse.head(trig.tok) is not None
+                and parse.head(trig.tok).text.lower() in {"in", "at", "during", "through"}  # type: ignore[union-attr]
+                and parse.head(parse.head(trig.tok)) is host  # type: ignore[arg-type]
+            ):
+                for subj in parse.kids(host, *_SUBJECTS):
+                    sources += self._resolve(parse, subj, "source", sentence)
             if not sources:
                 for poss in parse.kids(trig.tok, "poss"):
                     if poss.pos != "PRON":
@@ -406,6 +729,15 @@ class Extractor:
                         targets += self._resolve(parse, pobj, role, sentence, places_ok=False)
         if not sources and not is_noun:
             sources = self._nearest_left(parse, trig, {a.actor.name for a in targets})
+        if not sources and trig.tok.dep == "acl" and trig.tok.tag == "VBG":
+            head = parse.head(trig.tok)  # "ethnic Armenians fleeing the area": the noun acts
+            if head is not None:
+                sources = self._resolve(parse, head, "source", sentence)
+        if trig.joint and len(self.pair) == 2:
+            # a joint statement speaks for both parties: complete a half-found pair
+            countries = {a.actor.country for a in sources}
+            if countries & {a.country for a in self.pair}:
+                sources += [EventActor(replace(a), "source", None) for a in self.pair if a.country not in countries]
         seen: set[str] = set()
         actors: list[EventActor] = []
         for ea in sources + targets:
@@ -431,24 +763,22 @@ class Extractor:
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
             if arg.pos == "PRON" or arg.text.lower() in _PRONOUNS_PLURAL | _PRONOUNS_THING | _PRONOUNS_PERSON:
-                out += [
-                    EventActor(replace(a), role, arg.text) for a in self._antecedent(parse, arg, sentence)
-                ]
+                out += [EventActor(replace(a), role, arg.text) for a in self._antecedent(parse, arg, sentence)]
                 continue
             mention = parse.mention_of.get(arg.i)
             if mention is None:
                 near = parse.kids(arg, "compound", "amod", "poss", "nmod", "appos")
-                near += [
-                    p
-                    for prep in parse.kids(arg, "prep")
-                    if prep.text.lower() == "of"
-                    for p in parse.kids(prep, "pobj")
-                ]
                 for sub in near:
                     if sub.i in parse.mention_of:
                         mention = parse.mention_of[sub.i]
                         break
             if mention is None:
+                owners = self._of_actors(parse, arg, role, sentence, places_ok, depth=3)
+                if owners:  # "the governments of Armenia and Azerbaijan", "the office of the President of X"
+                    out += owners
+                    continue
+                if self._is_group(parse, arg):  # "the two countries", "both sides"
+                    out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 continue
             actor = mention.actor
             if actor is None and places_ok and mention.place is not None:
@@ -456,6 +786,37 @@ class Extractor:
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
         return out
+
+    def _of_actors(
+        self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, places_ok: bool, depth: int
+    ) -> list[EventActor]:
+        """The actors named in an 'of' complement (and its conjuncts), looking a few 'of's deep."""
+        if depth == 0:
+            return []
+        out: list[EventActor] = []
+        for prep in parse.kids(tok, "prep"):
+            if prep.text.lower() != "of":
+                continue
+            for pobj in parse.kids(prep, "pobj"):
+                for arg in [pobj, *self._conjuncts(parse, pobj)]:
+                    if arg.i in parse.mention_of or any(
+                        k.i in parse.mention_of for k in parse.kids(arg, "compound", "amod", "poss")
+                    ):
+                        out += self._resolve(parse, arg, role, sentence, places_ok=places_ok)
+                    else:
+                        out += self._of_actors(parse, arg, role, sentence, places_ok, depth - 1)
+        return out
+
+    def _is_group(self, parse: SentenceParse, tok: Token) -> bool:
+        """'the two countries', 'both sides', 'the Caucasus neighbours': the document's pair."""
+        if tok.text.lower() not in self.lex.group_nouns or len(self.pair) != 2:
+            return False
+        words = {k.text.lower() for k in parse.kids(tok, "det", "predet", "nummod", "quantmod")}
+        return bool(words & {"the", "both", "two", "these", "those"})
+
+    def _phrase(self, parse: SentenceParse, tok: Token) -> str:
+        span = [t for t in parse.subtree(tok) if t.i <= tok.i]
+        return self.doc.body[span[0].start : tok.end]
 
     def _conjuncts(self, parse: SentenceParse, tok: Token) -> list[Token]:
         out: list[Token] = []
@@ -476,9 +837,12 @@ class Extractor:
             for m in self.actor_mentions
             if prev_start <= m.start
             and m.end <= pron.start
-            and "according to"
-            not in self.doc.body[max(0, m.start - 20) : m.start].lower()  # the cited source
+            and "according to" not in self.doc.body[max(0, m.start - 20) : m.start].lower()  # the cited source
         ]
+        if word in _PRONOUNS_PLURAL and len(self.pair) == 2:
+            groups = [g for g in self._group_re.finditer(self.doc.body, prev_start, pron.start)]
+            if groups and (not candidates or groups[-1].end() > candidates[-1].end):
+                return list(self.pair)  # "the two countries said ... they exchanged"
         for m in reversed(candidates):
             assert m.actor is not None
             is_person = m.actor.kind == "person"
@@ -490,14 +854,37 @@ class Extractor:
                 pair = [
                     c
                     for c in candidates
-                    if c is not m
-                    and c.end <= m.start
-                    and self.doc.body[c.end : m.start].strip() in {"and", ","}
+                    if c is not m and c.end <= m.start and self.doc.body[c.end : m.start].strip() in {"and", ","}
                 ]
                 if pair:
                     return [pair[-1].actor, m.actor]  # type: ignore[list-item]
             return [m.actor]
         return []
+
+    def _fold_actors(self, parse: SentenceParse, trig: _Trigger, part: _Trigger, sentence: Sentence) -> None:
+        """The participants of a folded modifier join the event: a mediator as 'other'
+        ("with the mediation of Moscow"), the parties of 'talks between X and Y' as sources
+        when the event has none ("the agreement was reached during talks between ...")."""
+        if part.modality == "negated":
+            return  # "not mediated by a third party" names no participant
+        self._actors(parse, part, sentence)
+        names = {a.actor.name for a in trig.actors}
+        has_source = any(a.role == "source" for a in trig.actors)
+        mediation = part.tok.lemma.lower() in self.lex.mediation
+        extra: list[EventActor] = []
+        if mediation:
+            for prep in parse.kids(part.tok, "prep"):
+                if prep.text.lower() == "of":
+                    for pobj in parse.kids(prep, "pobj"):
+                        extra += self._resolve(parse, pobj, "other", sentence)
+        for ea in part.actors + extra:
+            if ea.actor.name in names:
+                continue
+            role: Role = "other" if mediation else ("source" if not has_source else ea.role)
+            if not mediation and has_source and ea.role == "source":
+                role = "other"
+            trig.actors.append(EventActor(ea.actor, role, ea.text))
+            names.add(ea.actor.name)
 
     def _nearest_left(self, parse: SentenceParse, trig: _Trigger, exclude: set[str]) -> list[EventActor]:
         """Fallback when the parse gives no subject: the closest actor mention before the verb in
@@ -545,9 +932,7 @@ class Extractor:
                 out.append(fq.quantity)
         return out
 
-    def _place(
-        self, parse: SentenceParse, trig: _Trigger, mentions: list[Mention], sentence: Sentence
-    ) -> Place | None:
+    def _place(self, parse: SentenceParse, trig: _Trigger, mentions: list[Mention], sentence: Sentence) -> Place | None:
         """The location of the event: a place introduced by a locative preposition (preferring one
         attached to the trigger's clause), or what 'there' points back to."""
         clause = {trig.tok.i, trig.governor.i}
@@ -583,7 +968,7 @@ class Extractor:
         """The time expression governing the trigger's clause; else the narrative date; else the
         publication date for present-tense reporting; else unresolved."""
         gov = trig.governor
-        own = {trig.tok.i, gov.i}
+        own = {trig.tok.i, gov.i} | trig.own
         # A date on a governing clause covers this one only through complements and coordination
         # ("said Thursday that they had wrapped up talks"), never through a relative clause.
         ancestors: list[int] = []
@@ -591,9 +976,7 @@ class Extractor:
         while cur.dep in {"ccomp", "xcomp", "conj", "parataxis"} and parse.head(cur) is not None:
             cur = parse.head(cur)  # type: ignore[assignment]
             ancestors.append(cur.i)
-        other_triggers = {t.governor.i for t in live if t is not trig} | {
-            t.tok.i for t in live if t is not trig
-        }
+        other_triggers = {t.governor.i for t in live if t is not trig} | {t.tok.i for t in live if t is not trig}
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
         for timex in timexes:
@@ -610,11 +993,13 @@ class Extractor:
                 if step in own:
                     rank = 0
                     break
-                if step in other_triggers:
-                    break
                 tok = parse.by_i[step]
                 if tok.pos in {"VERB", "AUX"} and step in ancestors:
+                    # a coordinated or governing clause's date covers this one ("exchanged
+                    # prisoners on December 13 and issued a joint statement")
                     rank = 1 + ancestors.index(step)
+                    break
+                if step in other_triggers:
                     break
                 if tok.pos in {"VERB", "AUX"} and step not in ancestors:
                     break
@@ -645,8 +1030,7 @@ class Extractor:
     def _past(self, parse: SentenceParse, verb: Token) -> bool:
         auxes = {k.lemma.lower() for k in parse.kids(verb, "aux", "auxpass")}
         return verb.tag == "VBD" or (
-            verb.tag == "VBN"
-            and ("have" not in auxes or any(k.text.lower() == "had" for k in parse.kids(verb, "aux")))
+            verb.tag == "VBN" and ("have" not in auxes or any(k.text.lower() == "had" for k in parse.kids(verb, "aux")))
         )
 
     def _present(self, parse: SentenceParse, verb: Token) -> bool:
@@ -669,6 +1053,7 @@ class Extractor:
     # ------------------------------------------------------------------ output
     def _event(
         self,
+        parse: SentenceParse,
         sentence: Sentence,
         trig: _Trigger,
         quantities: list[Quantity],
@@ -681,7 +1066,7 @@ class Extractor:
             id=f"{self.doc.id}:{sentence.start}:{tok.start}",
             doc_id=self.doc.id,
             type=trig.type,
-            summary=summarise(trig, quantities),
+            summary=summarise(trig, quantities, parse=parse, body=self.doc.body, lex=self.lex, place=place),
             sentence=replace(sentence),
             trigger=self.doc.body[tok.start : end],
             wording=trig.wording,
@@ -695,46 +1080,63 @@ class Extractor:
         )
 
 
+def document_pair(mentions: Sequence[Mention]) -> list[Actor]:
+    """The two countries a document is about: the two most-mentioned countries (ties broken by
+    first mention), each as its country actor. What 'the two countries', 'both sides' and
+    'the parties' refer to. Empty unless the document names at least two countries."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    actor_for: dict[str, Actor] = {}
+    for m in mentions:
+        actor = m.actor
+        if actor is None or not actor.country:
+            continue
+        counts[actor.country] += 1
+        first.setdefault(actor.country, m.start)
+        known = actor_for.get(actor.country)
+        if actor.kind == "country" and (known is None or known.kind != "country"):
+            actor_for[actor.country] = actor
+        elif known is None and actor.kind == "government" and not actor.role_title and "(" not in actor.name:
+            actor_for[actor.country] = actor  # "Baku" -> Azerbaijan's government
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    pair = [replace(actor_for[c]) for c in ranked[:2] if c in actor_for]
+    return pair if len(pair) == 2 else []
+
+
+def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:
+    """'non-deployment' (one token or 'non' '-' 'deployment')."""
+    if tokens[n].text.lower().startswith("non-"):
+        return True
+    prev = [t.text.lower() for t in tokens[max(0, n - 2) : n]]
+    return prev[-1:] == ["non"] or prev == ["non", "-"] or prev[-1:] == ["non-"]
+
+
+def _lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
+    """The lemma, or a regular inflection of a listed lemma (the tagger's lemma can be wrong:
+    'hoped' -> 'hop')."""
+    if tok.lemma.lower() in lemmas:
+        return True
+    word = tok.text.lower()
+    return any(word in inflections(lemma) for lemma in lemmas if word[:3] == lemma[:3])
+
+
 def _is_a(theme: Token, nouns: frozenset[str]) -> bool:
     word = theme.lemma.lower()
     return word in nouns or word.rstrip("s") in nouns or theme.text.lower() in nouns
 
 
-def third_person(lemma: str) -> str:
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-def summarise(trig: _Trigger, quantities: Sequence[Quantity]) -> str:
-    """A short line built from the fields: 'Azerbaijan releases 32 Armenian military servicemen'."""
-    sources = [a.actor.name for a in trig.actors if a.role == "source"]
-    targets = [a.actor.name for a in trig.actors if a.role != "source"]
-    who = " and ".join(sources)
-    if trig.tok.pos == "VERB":
-        lemma = trig.tok.lemma.lower()
-        verb = {
-            "promised": f"will {lemma}",
-            "negated": f"does not {lemma}",
-            "hypothetical": f"may {lemma}",
-        }.get(trig.modality, third_person(lemma) if len(sources) < 2 else lemma)
-        if trig.particle is not None:
-            verb += " " + trig.particle.text.lower()
-        obj = quantities[0].text if quantities else " and ".join(targets)
-        text = " ".join(p for p in (who, verb, obj) if p)
-    else:
-        what = trig.wording
-        if trig.light and trig.governor is not trig.tok:
-            lemma = trig.governor.lemma.lower()
-            verb = third_person(lemma) if len(sources) < 2 else lemma
-            text = " ".join(p for p in (who, verb, what) if p)
-        else:
-            text = what + (f" by {who}" if who else "")
-        if targets:
-            text += " with " + " and ".join(targets)
-    return text[:1].upper() + text[1:]
+def summarise(
+    trig: _Trigger,
+    quantities: Sequence[Quantity],
+    *,
+    parse: SentenceParse,
+    body: str,
+    lex: EventLexicon,
+    place: Place | None = None,
+) -> str:
+    """A short headline built from the fields and the parse, in chronicle's own words:
+    'Azerbaijan releases 32 Armenian military servicemen' (see chronicle.events.headline)."""
+    return headline(parse, trig, quantities, body=body, lex=lex, place=place)
 
 
 def extract_events(doc: Document, lex: EventLexicon | None = None) -> list[Event]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,13 +28,30 @@ class EventLexicon:
     needs_theme: dict[str, frozenset[str]]  # lemma -> theme nouns without which it is no event
     approximators: frozenset[str]
     time_units: frozenset[str]
+    # Precision rules (see extract.py): what makes a trigger a wish, a state or a modifier.
+    wish_verbs: frozenset[str] = frozenset()  # "hoped to sign": an aspiration, no event
+    wish_adjectives: frozenset[str] = frozenset()  # "ready to begin discussions"
+    purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
+    conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
+    stative_passive: frozenset[str] = frozenset()  # "peacekeepers are stationed": a state
+    mediation: frozenset[str] = frozenset()  # "with the mediation of Moscow": a role in another event
+    aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
+    light_nouns: frozenset[str] = frozenset()  # "the start of an operation"
+    background_heads: frozenset[str] = frozenset()  # "years of mediation", "the right to defend"
+    group_nouns: frozenset[str] = frozenset()  # "the two countries", "both sides"
+    agreement_nouns: frozenset[str] = frozenset()  # "agreement", only with a concluding verb
+    agreement_verbs: frozenset[str] = frozenset()  # "reach", "sign", "strike"
+    joint_nouns: frozenset[str] = frozenset()  # "joint statement"
+    willing_adjectives: frozenset[str] = frozenset()  # "is willing to withdraw": a stated intent
+    noun_modifier_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "hunger strike"
+    noun_governor_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "lodged a protest"
 
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
         forms: set[str] = set()
         for lemma in {*self.verbs, *(v for v, _ in self.phrasal)}:
             forms |= inflections(lemma)
-        for noun in self.nouns:
+        for noun in {*self.nouns, *self.agreement_nouns, *self.joint_nouns}:
             forms |= {noun, noun + "s", noun + "es"}
         return frozenset(forms)
 
@@ -72,11 +89,35 @@ def event_lexicon() -> EventLexicon:
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={
-            verb: {t: frozenset(objs) for t, objs in rules.items()}
-            for verb, rules in data["object_rules"].items()
+            verb: {t: frozenset(objs) for t, objs in rules.items()} for verb, rules in data["object_rules"].items()
         },
         object_required=frozenset(data["object_required"]),
         needs_theme={k: frozenset(v) for k, v in data["needs_theme"].items()},
         approximators=frozenset(data["approximators"]),
         time_units=frozenset(data["time_units"]),
+        wish_verbs=frozenset(data["wish_verbs"]),
+        wish_adjectives=frozenset(data["wish_adjectives"]),
+        purpose_preps=frozenset(data["purpose_preps"]),
+        conditional_marks=frozenset(data["conditional_marks"]),
+        stative_passive=frozenset(data["stative_passive"]),
+        mediation=frozenset(data["mediation"]),
+        aspectual_verbs=frozenset(data["aspectual_verbs"]),
+        light_nouns=frozenset(data["light_nouns"]),
+        background_heads=frozenset(data["background_heads"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        agreement_nouns=frozenset(data["agreement_nouns"]["nouns"]),
+        agreement_verbs=frozenset(data["agreement_nouns"]["verbs"]),
+        joint_nouns=frozenset(data["joint_nouns"]),
+        willing_adjectives=frozenset(data["willing_adjectives"]),
+        noun_modifier_types=_typed_words(data["noun_modifier_types"]),
+        noun_governor_types=_typed_words(data["noun_governor_types"]),
     )
+
+
+def _typed_words(table: dict[str, Any]) -> dict[str, dict[str, frozenset[str]]]:
+    """{noun: {type: words}} from the JSON form (keys starting with '_' are comments)."""
+    return {
+        noun: {etype: frozenset(words) for etype, words in rules.items()}
+        for noun, rules in table.items()
+        if not noun.startswith("_")
+    }

@@ -148,10 +148,12 @@ def find_quantities(
             and head.i > last.i
             else None
         )
+        if noun is not None and noun.text.lower() in lex.group_nouns and tok.i > base:
+            before = by_i.get(tok.i - 1)
+            if before is not None and before.text.lower() in {"the", "these", "those", "both"}:
+                continue  # "the two countries" names the parties, it counts nothing
         if noun is not None and (
-            noun.text.lower() in lex.time_units
-            or noun.lemma.lower() in lex.time_units
-            or noun.text.lower() in _MONTHS
+            noun.text.lower() in lex.time_units or noun.lemma.lower() in lex.time_units or noun.text.lower() in _MONTHS
         ):
             continue
         if noun is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,6 +24,10 @@ def _root(parent: dict[int, int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
+
+
+def _unit(keys: set[str]) -> dict[str, float]:
+    return {key: 1.0 / math.sqrt(len(keys)) for key in sorted(keys)}
 
 
 def _date_key(published: str | None) -> str:
@@ -103,34 +108,35 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
     # 2. Events: every report, reprints included (they are sources, but never independent).
     reports = [event for doc in new_docs for event in doc.events]
     state.groups = assign_reports(state.groups, reports, threshold=settings.event_merge_threshold)
-    doc_events: dict[str, list[str]] = {}
-    for group in state.groups:
-        for report in group.reports:
-            doc_events.setdefault(report.doc_id, []).append(group.id)
 
     # 3. Stories. Reprints join their original's story; the rest are clustered.
     originals = [d for d in new_docs if d.id not in dup_of and d.status == "ok"]
-    counts = []
-    for doc in originals:
-        terms = features.term_counts(doc)
-        for group_id in doc_events.get(doc.id, []):
-            # A shared merged event is a shared fact; its idf keeps background events light.
-            terms[group_id] += features.NAME_WEIGHT
-        counts.append(terms)
+    group_of = {report.id: group.id for group in state.groups for report in group.reports}
+    window = settings.story_window_days
+    counts = [features.term_counts(doc, window_days=window) for doc in originals]
+    # A merged event the document reports as its news is a shared fact. Background events
+    # (the war every article on the conflict recalls) are not: same topic, not same story.
+    news = [
+        _unit({group_of[e.id] for e in features.news_events(doc, window_days=window)}) for doc in originals
+    ]
     df = Counter(state.df)
     for terms in counts:
         df.update(terms.keys())
     n_docs = state.n_docs + len(counts)
     inputs = [
-        StoryInput(doc.id, features.weighted_vector(terms, df, n_docs), doc.published, doc.title)
-        for doc, terms in zip(originals, counts, strict=True)
+        StoryInput(
+            doc.id, features.weighted_vector(terms, df, n_docs), features.news_date(doc, window_days=window),
+            doc.title, news=events,
+        )
+        for doc, terms, events in zip(originals, counts, news, strict=True)
     ]
     # Documents with nothing to compare (empty, non-English) still get a story of their own.
     for doc in new_docs:
         if doc.id not in dup_of and doc.status != "ok":
             inputs.append(StoryInput(doc.id, {}, doc.published, doc.title))
     state.stories = cluster(
-        state.stories, inputs, threshold=settings.story_threshold, window_days=settings.story_window_days
+        state.stories, inputs, threshold=settings.story_threshold, window_days=settings.story_window_days,
+        idf=lambda term: features.idf(df.get(term, 0), n_docs),
     )
     state.df, state.n_docs = dict(sorted(df.items())), n_docs
     story_of = {doc_id: s.id for s in state.stories for doc_id in s.doc_ids}

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from chronicle.link.features import idf
 from chronicle.records import Document, Event, Record, Story, TimelineEvent
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -36,7 +37,12 @@ class StoryState(Record):
 
     id: str
     doc_ids: list[str] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=dict)  # sum of member unit vectors
+    # Sum of the members' unit term vectors with the idf left out (applied when comparing).
+    centroid: dict[str, float] = field(default_factory=dict)
+    # Sum of the members' unit vectors over the merged events they report as news, and how
+    # many members report any: story similarity rewards shared news, not shared background.
+    news: dict[str, float] = field(default_factory=dict)
+    with_news: int = 0
     first: str | None = None  # earliest known publication date of a member
     last: str | None = None
     title: str | None = None
@@ -65,9 +71,10 @@ class LinkState(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkState:
-        if data.get("version", STATE_VERSION) != STATE_VERSION:
-            raise ValueError(f"unsupported LinkState version {data.get('version')!r}")
-        return cls(
+        version = data.get("version", STATE_VERSION)
+        if version not in (1, STATE_VERSION):
+            raise ValueError(f"unsupported LinkState version {version!r}")
+        state = cls(
             version=STATE_VERSION,
             num_perm=int(data.get("num_perm", 128)),
             seed=int(data.get("seed", 1)),
@@ -80,6 +87,13 @@ class LinkState(Record):
             df={str(k): int(v) for k, v in data.get("df", {}).items()},
             n_docs=int(data.get("n_docs", 0)),
         )
+        if version == 1:
+            # Version 1 kept the idf inside the centroids; divide the last known one out.
+            for story in state.stories:
+                story.centroid = {
+                    t: w / idf(state.df.get(t, 0), state.n_docs) for t, w in story.centroid.items()
+                }
+        return state
 
 
 @dataclass(slots=True)

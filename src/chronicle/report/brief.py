@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 from chronicle.agree.names import country_name
 from chronicle.agree.render import status_phrase
+from chronicle.events.inflect import is_participle, lemma_of_third_person, past
+from chronicle.events.quantities import number_value
 from chronicle.records import (
     Disagreement,
     Document,
@@ -154,9 +156,195 @@ def actor_matches(event: TimelineEvent, query: str) -> bool:
 
 
 def event_sentence(event: TimelineEvent) -> str:
-    """One sentence about the event, from its fields: "On 26 December 2023, Ilham Aliyev
-    (Azerbaijan) met Nikol Pashinyan (Armenia) in St. Petersburg."."""
+    """One sentence about the event, from its fields: the date at its precision, then the
+    event's headline (its summary) turned into a past-tense clause with the actors' full names,
+    then the place and the quantities the clause does not already say: "On 26 December 2023,
+    Ilham Aliyev (Azerbaijan) met Nikol Pashinyan (Armenia) in Saint Petersburg."."""
     when = date_phrase(event.date)
+    clause = past_clause(event) or _template_clause(event)
+    details = ""
+    if event.location is not None and event.location.name and event.location.name not in clause:
+        details += f" in {event.location.name}"
+    unsaid = [q for q in event.quantities if not _said(q, clause)]
+    if unsaid:
+        details += ", involving " + _join([quantity_phrase(q) for q in unsaid])
+    return f"{when}, {clause}{details}."
+
+
+def past_clause(event: TimelineEvent) -> str | None:
+    """The event's headline as a past-tense clause (None when the summary has none of the shapes
+    chronicle.events.headline writes): "Azerbaijan and Armenia exchange prisoners of war" ->
+    "Azerbaijan and Armenia exchanged prisoners of war"; "Seven drafts exchanged" -> "seven
+    drafts were exchanged"; "Joint statement by Armenia and Azerbaijan" -> "Armenia and
+    Azerbaijan issued a joint statement"."""
+    summary = " ".join(event.summary.split())
+    if not summary:
+        return None
+    by_name = {a.actor.name: a for a in event.actors}
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    if names:
+        group = rf"((?:{names})(?:(?:, | and )(?:{names}))*)"
+        found = re.match(rf"^{group} (.+)$", summary)
+        if found:
+            subject = _split_names(found.group(1), by_name)
+            predicate = _past_predicate(found.group(2).split(), plural=len(subject) > 1)
+            if predicate:
+                return f"{_join([_phrase(n, by_name) for n in subject])} {_with_phrases(predicate, by_name)}"
+        found = re.match(rf"^(.+?) (by|between|with) {group}(.*)$", summary)
+        if found:
+            return _nominal_clause(found.group(1), found.group(2), _split_names(found.group(3), by_name),
+                                   found.group(4), event, by_name)
+    words = summary.split()
+    passive = _passive_clause(words, event)
+    if passive:
+        return _with_phrases(passive, by_name)
+    if len(words) >= 2 and words[1].endswith("s") and not words[1].endswith("ss"):
+        # "Fighting resumes in Karabakh": a noun subject and a present-tense verb
+        verb = past(lemma_of_third_person(words[1]))
+        return _with_phrases(" ".join([_sentence_case(words[0], event), verb, *words[2:]]), by_name)
+    return None
+
+
+def _split_names(text: str, by_name: dict[str, EventActor]) -> list[str]:
+    """"Azerbaijan, Armenia and Russia" -> the names, longest match first."""
+    out: list[str] = []
+    rest = text
+    ordered = sorted(by_name, key=len, reverse=True)
+    while rest:
+        name = next((n for n in ordered if rest.startswith(n)), None)
+        if name is None:
+            break
+        out.append(name)
+        rest = rest[len(name):]
+        rest = rest[2:] if rest.startswith(", ") else rest[5:] if rest.startswith(" and ") else rest
+    return out
+
+
+def _phrase(name: str, by_name: dict[str, EventActor]) -> str:
+    ea = by_name.get(name)
+    return actor_phrase(ea) if ea is not None else name
+
+
+def _with_phrases(text: str, by_name: dict[str, EventActor]) -> str:
+    """Actor names inside the clause in their briefing form ("Nikol Pashinyan (Armenia)"),
+    except before a possessive."""
+    for name in sorted(by_name, key=len, reverse=True):
+        phrase = actor_phrase(by_name[name])
+        if phrase != name:
+            pattern = rf"(?<![\w(]){re.escape(name)}(?![\w')’])"
+            found = re.search(pattern, text)
+            if found:
+                text = text[: found.start()] + phrase + text[found.end():]
+    return text
+
+
+def _past_predicate(words: list[str], *, plural: bool) -> str | None:
+    """"meets X" -> "met X", "will withdraw" -> "pledged to withdraw", "does not recognise" ->
+    "did not recognise", "may sign" -> "might sign"."""
+    if not words:
+        return None
+    first = words[0].lower()
+    rest = words[1:]
+    if first == "will":
+        if rest[:1] == ["not"]:
+            return " ".join(["would not", *rest[1:]])
+        return " ".join(["pledged to", *rest]) if rest else None
+    if first in {"does", "do"} and rest[:1] == ["not"]:
+        return " ".join(["did not", *rest[1:]])
+    if first == "may":
+        return " ".join(["might", *rest]) if rest else None
+    if not first.isalpha() or not first.islower():
+        return None
+    lemma = first if plural else lemma_of_third_person(first)
+    return " ".join([past(lemma), *rest])
+
+
+# Verbs for events a headline names by a noun: "Joint statement by X" -> "X issued a joint statement".
+_NOUN_VERBS: dict[str, str] = {
+    "statement": "issued", "declaration": "issued", "communique": "issued", "communiqué": "issued",
+    "appeal": "issued", "ultimatum": "issued", "warning": "issued", "threat": "issued",
+    "talks": "held", "negotiations": "held", "meeting": "held", "summit": "held", "discussions": "held",
+    "consultations": "held", "dialogue": "held", "referendum": "held", "protest": "held", "rally": "held",
+    "offensive": "launched", "operation": "launched", "attack": "launched", "assault": "launched",
+    "campaign": "launched", "counteroffensive": "launched", "incursion": "launched", "invasion": "launched",
+    "strike": "carried out", "strikes": "carried out", "shelling": "carried out", "bombardment": "carried out",
+    "takeover": "carried out", "blockade": "imposed", "sanctions": "imposed", "ban": "imposed",
+    "agreement": "reached", "deal": "reached", "accord": "reached", "ceasefire": "agreed",
+    "truce": "agreed", "exchange": "carried out", "withdrawal": "carried out", "visit": "made",
+    "proposal": "made", "concession": "made", "investigation": "opened", "inquiry": "opened",
+}
+_MASS = frozenset({"shelling", "fighting", "bombardment", "violence", "aid", "support", "criticism", "mediation"})
+
+
+def _nominal_clause(
+    noun_phrase: str, prep: str, actors: list[str], tail: str, event: TimelineEvent,
+    by_name: dict[str, EventActor],
+) -> str:
+    np = _sentence_case(noun_phrase, event)
+    head = np.split(" of ")[0].split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    article = "" if plural or head in _MASS else ("an " if np[:1].lower() in "aeiou" else "a ")
+    who = _join([_phrase(n, by_name) for n in actors])
+    verb = _NOUN_VERBS.get(head)
+    tail = _with_phrases(tail, by_name)
+    if verb and prep in {"by", "between"}:
+        return f"{who} {verb} {article}{np}{tail}"
+    there = "there were" if plural else "there was"
+    return f"{there} {article}{np} {prep} {who}{tail}"
+
+
+def _passive_clause(words: list[str], event: TimelineEvent) -> str | None:
+    """"Seven drafts exchanged in Vienna" -> "seven drafts were exchanged in Vienna"."""
+    for k in range(1, len(words)):
+        if not is_participle(words[k]) or (k + 1 < len(words) and words[k + 1] not in _PREPOSITIONS):
+            continue
+        at = k - 2 if words[k - 2 : k] == ["to", "be"] else k - 1 if words[k - 1] == "not" else k
+        if at < 1:
+            return None
+        subject = words[:at]
+        head = (" ".join(subject).split(" of ")[0].split() or subject)[-1].lower()
+        plural = (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head in _PLURALS or (
+            (number_value(subject[:1]) or 1) > 1
+        )
+        copula = "were" if plural else "was"
+        bare = len(subject) <= 2 and subject[0].lower() not in _DETERMINERS and head not in _MASS
+        article = ["an" if subject[0][:1].lower() in "aeiou" else "a"] if bare and not plural else []
+        first = _sentence_case(subject[0], event)
+        if article and first[:1].isupper():
+            article = []  # a name: "Karabakh was surrendered"
+        return " ".join([*article, first, *subject[1:], copula, *words[at:]])
+    return None
+
+
+_PREPOSITIONS = frozenset({"in", "to", "by", "with", "on", "at", "from", "for", "over", "into", "near", "after"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "both", "all", "several", "some", "no"})
+_PLURALS = frozenset({"people", "personnel", "police", "forces", "troops", "children", "men", "women"})
+
+
+def _sentence_case(word: str, event: TimelineEvent) -> str:
+    """A headline's first word inside a sentence: lower case unless it is a name (capitalised
+    in the middle of a source sentence, or part of an actor or place name)."""
+    first = word.split()[0] if word.split() else word
+    if not first[:1].isupper() or first.isupper():
+        return word
+    names = " ".join([a.actor.name for a in event.actors] + ([event.location.name] if event.location else []))
+    if re.search(rf"\b{re.escape(first)}\b", names):
+        return word
+    for src in event.sources:
+        if re.search(rf"(?<=[a-z,;] ){re.escape(first)}\b", src.sentence):
+            return word  # capitalised mid-sentence: a name
+    return word[:1].lower() + word[1:]
+
+
+def _said(q: Quantity, clause: str) -> bool:
+    """Whether the clause already gives this number ("32 Armenian servicemen", "four villages")."""
+    if q.text and q.text.lower() in clause.lower():
+        return True
+    return any(number_value([w.strip(",.")]) == q.value for w in clause.split())
+
+
+def _template_clause(event: TimelineEvent) -> str:
+    """The fallback when the summary is not a headline: one verb phrase per PLOVER type."""
     sources = [a for a in event.actors if a.role == "source"]
     targets = [a for a in event.actors if a.role == "target"]
     if not sources:
@@ -166,19 +354,13 @@ def event_sentence(event: TimelineEvent) -> str:
     if sources:
         subject = _join([actor_phrase(a) for a in sources])
         verb = with_object.format(o=_join([actor_phrase(a) for a in targets])) if targets else alone
-        clause = f"{subject} {verb}"
-    else:
-        # Nobody named: say what kind of event, and how the first source words it (a short quote).
-        wording = next((s.wording for s in event.sources if s.wording), None)
-        clause = f"there were reports of {NOUNS.get(event.type, NOUNS['OTHER'])}"
-        if wording:
-            clause += f" (described as “{wording}”)"
-    details = ""
-    if event.quantities:
-        details += ", involving " + _join([quantity_phrase(q) for q in event.quantities])
-    if event.location is not None and event.location.name:
-        details += f" in {event.location.name}"
-    return f"{when}, {clause}{details}."
+        return f"{subject} {verb}"
+    # Nobody named: say what kind of event, and how the first source words it (a short quote).
+    wording = next((s.wording for s in event.sources if s.wording), None)
+    clause = f"there were reports of {NOUNS.get(event.type, NOUNS['OTHER'])}"
+    if wording:
+        clause += f" (described as “{wording}”)"
+    return clause
 
 
 def date_phrase(date: EventDate) -> str:
