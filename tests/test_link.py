@@ -17,6 +17,7 @@ from chronicle.records import (
     Place,
     Quantity,
     Sentence,
+    TimelineEvent,
 )
 from chronicle.settings import Settings
 
@@ -466,3 +467,23 @@ def test_version_1_state_is_migrated() -> None:
     for a, b in zip(migrated.stories, state.stories, strict=True):
         assert a.centroid.keys() == b.centroid.keys()
         assert all(abs(a.centroid[t] - b.centroid[t]) < 1e-9 for t in a.centroid)
+
+
+def test_a_state_and_its_ministry_are_not_a_disagreement_but_two_states_are() -> None:
+    def merged_with(second: EventActor) -> TimelineEvent:
+        text1 = "Azerbaijan launched a military offensive in Karabakh on September 19, 2023."
+        text2 = "On September 19, 2023 the ministry launched a military offensive in Karabakh."
+        docs = [
+            doc("a1", text1, outlet="x", events=[event("a1", text1, actors=[actor("Azerbaijan", "AZE")],
+                                                       date=day("2023-09-19"), wording="military offensive")]),
+            doc("a2", text2, outlet="y", events=[event("a2", text2, actors=[second],
+                                                       date=day("2023-09-19"), wording="military offensive")]),
+        ]
+        events = link(docs, SETTINGS).events
+        assert len(events) == 1
+        return events[0]
+
+    ministry = actor("Azerbaijan Ministry of Defence", "AZE", kind="military")
+    assert merged_with(ministry).disagreements == []
+    other = merged_with(actor("Armenia", "ARM"))
+    assert [d.field for d in other.disagreements] == ["actor"]

@@ -88,6 +88,18 @@ def test_no_false_disagreement_over_the_displacement_figure(linked: LinkResult) 
             assert not all("100" in t for t in texts), texts
 
 
+def test_the_displacement_figure_is_merged_across_outlets(linked: LinkResult) -> None:
+    # Outlets word the figure differently ("over 100,000 ethnic Armenians", "more than 100,000
+    # people"); some event must carry it from two documents, read as one approximate figure.
+    for event in linked.events:
+        docs = {s.doc for s in event.sources}
+        figures = [q for q in event.quantities if q.value == 100_000]
+        if len(docs) >= 2 and len(figures) >= 2 and all(q.approximate for q in figures):
+            assert not [d for d in event.disagreements if d.field == "quantity"]
+            return
+    raise AssertionError("no merged event carries the displacement figure from two documents")
+
+
 def test_reprint_counts_once(analysed: list[Document]) -> None:
     original = next(d for d in analysed if d.id.startswith("001"))
     reprint = Document.from_dict({**original.to_dict(), "id": "reprint-of-001", "outlet": "reprints.example"})

@@ -917,20 +917,37 @@ class Extractor:
         self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger], found: list[FoundQuantity]
     ) -> list[Quantity]:
         out = []
-        anchors = {trig.tok.i, trig.governor.i}
+        # A trigger word owns its own token before any clause it is governed by.
+        owners = {o.governor.i: o for o in live} | {o.tok.i: o for o in live}
         for fq in found:
             noun = parse.by_i.get(fq.head)
             if noun is None:
                 continue
-            if noun.dep in {"dobj", "nsubjpass", "pobj"} and noun.head in anchors:
-                out.append(fq.quantity)
+            claimants = [o for o in live if self._claims(parse, o, live, fq, noun)]
+            if claimants:
+                if trig in claimants:
+                    out.append(fq.quantity)
                 continue
-            if noun.dep in {"dobj", "nsubjpass"} and any(noun.head in {o.tok.i, o.governor.i} for o in live):
-                continue  # the theme of another event
-            previous = [o for o in live if o.tok.i < fq.first and o.tok.pos == "VERB"]
-            if previous and previous[-1] is trig:
+            # No event holds the figure as its theme or follows it: an event word describing the
+            # counted noun owns it ("100,000 Armenians fleeing"), else the nearest event among the
+            # noun's ancestors ("over 100,000 Armenians fled", "the offensive, which led to the
+            # displacement of over 100,000 people").
+            owner = next((owners[k.i] for k in parse.kids(noun, "acl", "relcl") if k.i in owners), None)
+            owner = owner or next((owners[a.i] for a in parse.ancestors(noun) if a.i in owners), None)
+            if owner is not None and (owner is trig or owner.into is trig):
                 out.append(fq.quantity)
         return out
+
+    @staticmethod
+    def _claims(parse: SentenceParse, trig: _Trigger, live: list[_Trigger], fq: FoundQuantity, noun: Token) -> bool:
+        """Whether ``trig`` takes the figure as its theme, or as the first event word before it."""
+        anchors = {trig.tok.i, trig.governor.i}
+        if noun.dep in {"dobj", "nsubjpass", "pobj"} and noun.head in anchors:
+            return True
+        if noun.dep in {"dobj", "nsubjpass"} and any(noun.head in {o.tok.i, o.governor.i} for o in live):
+            return False  # the theme of another event
+        previous = [o for o in live if o.tok.i < fq.first and o.tok.pos == "VERB"]
+        return bool(previous) and previous[-1] is trig
 
     def _place(self, parse: SentenceParse, trig: _Trigger, mentions: list[Mention], sentence: Sentence) -> Place | None:
         """The location of the event: a place introduced by a locative preposition (preferring one

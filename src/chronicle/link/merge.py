@@ -552,8 +552,14 @@ def _disagreements(reports: Sequence[Event]) -> list[Disagreement]:
         r.doc_id: sorted({ea.actor.name for ea in r.actors if ea.role == "source"}) for r in reports
     }
     named = {doc: names for doc, names in initiators.items() if names}
+    # A state and its own ministry, army or leader are one initiator seen at two levels: only
+    # initiators that share neither a name nor a state disagree.
+    states = {
+        r.doc_id: {ea.actor.country for ea in r.actors if ea.role == "source" and ea.actor.country}
+        for r in reports
+    }
     if len({tuple(v) for v in named.values()}) > 1 and any(
-        not set(a) & set(b) for a in named.values() for b in named.values()
+        not set(named[a]) & set(named[b]) and not states[a] & states[b] for a in named for b in named
     ):
         by_actor: dict[str, list[str]] = {}
         for doc, names in named.items():
