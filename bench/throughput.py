@@ -19,7 +19,6 @@ import hashlib
 import io
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -56,16 +55,23 @@ def build_corpus(folder: Path, docs: int) -> int:
     return count
 
 
+# Runs a command and prints, last, the peak RSS (KiB) of its largest process: a fresh wrapper
+# per command, because a process's RUSAGE_CHILDREN maximum never goes down between commands.
+_MEASURE = (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+    "print(f'PEAK_RSS_KB={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}'); sys.exit(code)"
+)
+
+
 def run(args: list[str]) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB of the largest process, stdout+stderr) of a chronicle command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     env = {**os.environ, "COLUMNS": "120"}
-    proc = subprocess.run([*CHRONICLE, *args], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, *CHRONICLE, *args], capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    peak = int(proc.stdout.rsplit("PEAK_RSS_KB=", 1)[1].split()[0]) / 1024
     return seconds, peak, proc.stdout + proc.stderr
 
 
