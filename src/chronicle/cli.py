@@ -155,7 +155,7 @@ def run(
     finally:
         if store is not None:
             store.close()
-    _print_summary(IngestSummary(summary.stored, summary.unchanged, summary.failed))
+    _print_summary(summary)
     if summary.output:
         console.print(f"Parquet tables in {summary.output}")
     raise typer.Exit(summary.exit_code)

@@ -4,6 +4,7 @@ cross-source step as one cluster task (see the package docstring)."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -14,7 +15,7 @@ from chronicle.ingest import iter_input_files, read_path
 from chronicle.records import Document, ItemError, RawItem
 from chronicle.settings import Settings
 from chronicle.store import Store
-from chronicle.workflow import PIPELINE_VERSION, CrossSource, analyse_batch, cross_source
+from chronicle.workflow import PIPELINE_VERSION, CrossSource, IngestSummary, analyse_batch, cross_source
 
 # Files are grouped into partitions of about this many bytes; a bigger file is a partition alone.
 PARTITION_BYTES = 32 * 1024 * 1024
@@ -32,16 +33,11 @@ class PartitionResult:
 
 
 @dataclass(slots=True)
-class DaskSummary:
-    stored: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[ItemError] = field(default_factory=list)
+class DaskSummary(IngestSummary):
+    """The ingest summary, plus how the work was split and where Parquet went."""
+
     partitions: int = 0
     output: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
 
 
 def partition_files(files: Sequence[Path], target_bytes: int = PARTITION_BYTES) -> list[list[str]]:
@@ -165,6 +161,7 @@ def run_on_dask(
 
     if store is None and output is None:
         raise ValueError("give a store, an output folder, or both")
+    started = time.monotonic()
     if scheduler is None:
         cluster = LocalCluster(n_workers=local_workers or 2, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None)
@@ -172,7 +169,9 @@ def run_on_dask(
     else:
         cluster, client = None, Client(scheduler)
     try:
-        return _run(client, partition_files(list(iter_input_files(paths)), partition_bytes), settings, store, output)
+        summary = _run(client, partition_files(list(iter_input_files(paths)), partition_bytes), settings, store, output)
+        summary.seconds = time.monotonic() - started
+        return summary
     finally:
         client.close()
         if cluster is not None:
