@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from chronicle.errors import StoreError
-from chronicle.records import Document, Provision, RawItem, Story, TimelineEvent
+from chronicle.records import Document, Provision, RawItem, Record, Story, TimelineEvent
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Record)
 WriteOutcome = Literal["stored", "unchanged"]
 
 MIGRATIONS: tuple[str, ...] = (
@@ -192,6 +193,10 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
+    def _records(self, cls: type[R], sql: str, params: Sequence[Any] = ()) -> list[R]:
+        """The records stored as JSON in the ``record`` column that ``sql`` selects first."""
+        return [cls.from_dict(json.loads(row[0])) for row in self._db.execute(sql, params).fetchall()]
+
     # ------------------------------------------------------------------ documents
 
     def document_version(self, doc_id: str) -> tuple[str, str] | None:
@@ -253,12 +258,10 @@ class Store:
 
     def documents(self) -> list[Document]:
         """All documents with their analysis, in id order, with story/duplicate links applied."""
-        rows = self._db.execute("SELECT record FROM documents ORDER BY id").fetchall()
-        return [Document.from_dict(json.loads(r[0])) for r in rows]
+        return self._records(Document, "SELECT record FROM documents ORDER BY id")
 
     def document(self, doc_id: str) -> Document | None:
-        row = self._db.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return Document.from_dict(json.loads(row[0])) if row else None
+        return next(iter(self._records(Document, "SELECT record FROM documents WHERE id = ?", (doc_id,))), None)
 
     def list_documents(self, *, q: str | None = None, limit: int = 100, offset: int = 0) -> Page[Document]:
         where, params = "", []
@@ -269,10 +272,8 @@ class Store:
             where = "WHERE rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
             params.append(query)
         total = self._db.execute(f"SELECT count(*) FROM documents {where}", params).fetchone()[0]
-        rows = self._db.execute(
-            f"SELECT record FROM documents {where} ORDER BY id LIMIT ? OFFSET ?", [*params, limit, offset]
-        ).fetchall()
-        return Page([Document.from_dict(json.loads(r[0])) for r in rows], total, limit, offset)
+        sql = f"SELECT record FROM documents {where} ORDER BY id LIMIT ? OFFSET ?"
+        return Page(self._records(Document, sql, [*params, limit, offset]), total, limit, offset)
 
     def count_documents(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -342,16 +343,14 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def stories(self) -> list[Story]:
-        rows = self._db.execute("SELECT record FROM stories ORDER BY id").fetchall()
-        return [Story.from_dict(json.loads(r[0])) for r in rows]
+        return self._records(Story, "SELECT record FROM stories ORDER BY id")
 
     def timeline_events(self) -> list[TimelineEvent]:
-        rows = self._db.execute("SELECT record FROM timeline_events ORDER BY position").fetchall()
-        return [TimelineEvent.from_dict(json.loads(r[0])) for r in rows]
+        return self._records(TimelineEvent, "SELECT record FROM timeline_events ORDER BY position")
 
     def timeline_event(self, event_id: str) -> TimelineEvent | None:
-        row = self._db.execute("SELECT record FROM timeline_events WHERE id = ?", (event_id,)).fetchone()
-        return TimelineEvent.from_dict(json.loads(row[0])) if row else None
+        sql = "SELECT record FROM timeline_events WHERE id = ?"
+        return next(iter(self._records(TimelineEvent, sql, (event_id,))), None)
 
     def query_events(self, query: EventQuery) -> Page[TimelineEvent]:
         """Filtered, paginated merged events in timeline order (dated by date, undated last)."""
@@ -411,18 +410,17 @@ class Store:
         else:
             total = self._db.execute(f"SELECT count(*) FROM timeline_events e {count_where}", params).fetchone()[0]
         # Pick the page's rowids first (index only), then read just those records.
-        rows = self._db.execute(
+        sql = (
             f"SELECT record FROM timeline_events WHERE rowid IN (SELECT e.rowid FROM timeline_events e {page_where}"
-            " ORDER BY e.position LIMIT ? OFFSET ?) ORDER BY position",
-            [*params, query.limit, query.offset],
-        ).fetchall()
-        return Page([TimelineEvent.from_dict(json.loads(r[0])) for r in rows], total, query.limit, query.offset)
+            " ORDER BY e.position LIMIT ? OFFSET ?) ORDER BY position"
+        )
+        items = self._records(TimelineEvent, sql, [*params, query.limit, query.offset])
+        return Page(items, total, query.limit, query.offset)
 
     # ------------------------------------------------------------------ agreements
 
     def provisions(self) -> list[Provision]:
-        rows = self._db.execute("SELECT record FROM provisions ORDER BY position").fetchall()
-        return [Provision.from_dict(json.loads(r[0])) for r in rows]
+        return self._records(Provision, "SELECT record FROM provisions ORDER BY position")
 
     # ------------------------------------------------------------------ small lookups (API)
 
