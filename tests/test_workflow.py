@@ -89,3 +89,11 @@ def test_changed_document_is_relinked_from_its_new_content(tmp_path: Path, seed_
         assert ingest_paths([folder], store, Settings()).stored == [target.stem]
         after = [s.sentence for e in store.timeline_events() for s in e.sources if s.doc == target.stem]
         assert dropped not in after
+
+
+def test_the_database_inside_the_ingested_folder_is_not_input(tmp_path: Path, seed_paths: list[Path]) -> None:
+    shutil.copy(seed_paths[0], tmp_path)
+    with Store(tmp_path / "here.db") as store:
+        ingest_paths([tmp_path], store, Settings())
+        again = ingest_paths([tmp_path], store, Settings())
+        assert again.failed == [] and again.unchanged == [seed_paths[0].stem]

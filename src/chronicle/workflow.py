@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from chronicle.agree import provision_history
@@ -115,14 +115,16 @@ def _warm_worker(settings: Settings) -> None:
 
 def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Outcome]]:
     """Outcomes in input order, for any number of workers (the output does not depend on it)."""
-    iterator = iter(items)
-    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
-    if settings.workers == 1:
-        for batch in batches:
-            yield from zip(batch, analyse_batch(batch, settings), strict=True)
-        return
+    source = iter(items)
     # Smaller work units than a batch keep every worker busy on small inputs too.
     chunk = max(1, min(settings.batch_size, 8))
+    head = list(islice(source, chunk * settings.workers)) if settings.workers > 1 else []
+    iterator = chain(head, source)  # still a stream: only the head was read ahead
+    if settings.workers == 1 or len(head) < chunk * settings.workers:
+        # One process, or an input too small to repay starting the workers (a model each).
+        for batch in iter(lambda: list(islice(iterator, settings.batch_size)), []):
+            yield from zip(batch, analyse_batch(batch, settings), strict=True)
+        return
     batches = iter(lambda: list(islice(iterator, chunk)), [])
     # spawn, not fork: the parent may run threads (the progress display), which fork can deadlock.
     context = multiprocessing.get_context("spawn")
@@ -150,7 +152,9 @@ def ingest_paths(
     """
     started = time.monotonic()
     summary = IngestSummary()
-    files = list(iter_input_files(paths))
+    # The database may live in the folder being ingested: its own files are not input.
+    own = {Path(f"{store.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+    files = [f for f in iter_input_files(paths) if f.resolve() not in own]
     sizes = {str(f): (f.stat().st_size if f.is_file() else 0) for f in files}
     state = IngestProgress(bytes_total=sum(sizes.values()))
     finished_bytes = 0
