@@ -238,7 +238,11 @@ def relink(store: Store, settings: Settings) -> None:
             docs.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
             state = None
     result = cross_source(docs, settings, state)
-    store.write_links(result.documents, result.stories, result.events, result.state.to_dict(), result.provisions)
+    # Only documents that linking changed (story, reprint link, actors resolved across the
+    # corpus) are rewritten: on a re-run that is usually none of them.
+    before = {d.id: d for d in docs}
+    changed = [d for d in result.documents if before.get(d.id) != d]
+    store.write_links(changed, result.stories, result.events, result.state.to_dict(), result.provisions)
 
 
 def watch(
