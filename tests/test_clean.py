@@ -383,3 +383,12 @@ def test_headline_repeated_as_the_lede_start_is_the_title() -> None:
     doc = clean_item(_item(page.encode()), Settings())
     assert doc.title == "Rivals agree to resume border talks next month"
     assert doc.body.startswith("Rivals agree to resume border talks next month, officials")
+
+
+def test_agency_in_byline_or_dateline_is_the_outlet() -> None:
+    lede = "ADDIS ABABA, Dec 12 (Reuters) - " + PROSE[0]
+    byline = clean_item(_item(("Talks resume at the border\nBy Jane Doe, Reuters\n" + lede + "\n" + PROSE[1]).encode()),
+                        SETTINGS)
+    assert (byline.author, byline.outlet) == ("Jane Doe", "Reuters")
+    dateline_only = clean_item(_item((lede.replace("Reuters", "AFP") + "\n" + PROSE[1]).encode()), SETTINGS)
+    assert dateline_only.outlet == "AFP" and dateline_only.author is None

@@ -365,3 +365,14 @@ def test_seed_events_are_fewer_and_mostly_attributed(seed_docs: dict[str, Docume
     assert 40 <= len(events) <= 70
     with_actor = [e for e in events if e.actors]
     assert len(with_actor) >= 0.85 * len(events)
+
+
+def test_the_pair_named_together_beats_a_more_mentioned_mediator() -> None:
+    body = (
+        "Kenya and Uganda agreed on Monday in Ankara to reopen their border after talks hosted by Turkey. "
+        "Turkish officials said Turkey would monitor the deal, and Ankara offered further talks. "
+        "The two countries will exchange prisoners next week."
+    )
+    doc = _analyse(body, published="2024-05-06")
+    exchange = _find(doc, "exchange")
+    assert {a.actor.country for a in exchange.actors} == {"KEN", "UGA"}

@@ -4,6 +4,7 @@ metadata and the document status."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from chronicle.clean.decode import decode_content, looks_like_html
 from chronicle.clean.html import clean_html
@@ -12,6 +13,11 @@ from chronicle.clean.text import clean_text
 from chronicle.records import Document, InputKind, RawItem
 from chronicle.settings import Settings
 from chronicle.temporal import find_dateline
+
+# A news agency credited in the dateline: "ADDIS ABABA, Dec 12 (Reuters) -", "PARIS (AFP) -".
+_DATELINE_AGENCY = re.compile(
+    r"\A[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\)\s*[-–—]"
+)
 
 
 def clean_item(item: RawItem, settings: Settings) -> Document:
@@ -41,6 +47,8 @@ def clean_item(item: RawItem, settings: Settings) -> Document:
     # An agency dateline ("BAKU, November 6") is kept for the temporal stage, which turns it
     # into a publication date when the page states none.
     dateline = find_dateline(doc.body)
+    if doc.outlet is None and (agency := _DATELINE_AGENCY.match(doc.body)):
+        given.setdefault("outlet", agency.group("agency"))  # "KYIV, Dec 12 (Reuters) - ..."
     doc = dataclasses.replace(doc, language=language, dateline=dateline, **given)  # type: ignore[arg-type]
 
     if len(doc.body.strip()) < settings.min_body_chars:

@@ -76,6 +76,10 @@ def clean_text(text: str, base: Document) -> Document:
 
     title = _title(header, raw[0], first_line if outlet else None) or _headline_repeated_as_lede(items)
     author = _author(header)
+    if author and "," in author:
+        # "By Jane Doe, Reuters": the name, then who published it.
+        author, _, named_outlet = (part.strip() for part in author.partition(","))
+        outlet = outlet or named_outlet or None
     outlet = outlet or _outlet_from_lines(raw)
 
     _mark_chrome(items, title)

@@ -149,7 +149,7 @@ class Extractor:
         self.actor_mentions = [m for m in doc.mentions if m.actor is not None]
         # Sentence index -> the date its main clause's event was given (for narrative time).
         self._clause_dates: dict[int, EventDate] = {}
-        self.pair = document_pair(doc.mentions)
+        self.pair = document_pair(doc.mentions, doc.body)
         self._group_re = re.compile(
             r"\b(?:the|both|these|those)\s+(?:two\s+|[A-Z][\w-]*\s+)?(?:"
             + "|".join(sorted(self.lex.group_nouns))
@@ -1097,10 +1097,23 @@ class Extractor:
         )
 
 
-def document_pair(mentions: Sequence[Mention]) -> list[Actor]:
-    """The two countries a document is about: the two most-mentioned countries (ties broken by
-    first mention), each as its country actor. What 'the two countries', 'both sides' and
-    'the parties' refer to. Empty unless the document names at least two countries."""
+_AND = re.compile(r"\s*(?:and|&)\s*\Z")
+
+
+def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
+    """The two countries a document is about: what 'the two countries', 'both sides' and 'the
+    parties' refer to. The first pair of countries the text names together ("Ethiopia and
+    Somalia agreed"), else the two most-mentioned countries (ties broken by first mention), each
+    as its country actor. Empty unless the document names at least two countries."""
+    states = [
+        m for m in mentions
+        if m.actor is not None and m.actor.country and m.actor.kind in ("country", "government")
+        and not m.actor.role_title
+    ]
+    for a, b in itertools.pairwise(states):
+        assert a.actor is not None and b.actor is not None
+        if a.actor.country != b.actor.country and _AND.match(body[a.end:b.start]):
+            return [replace(a.actor), replace(b.actor)]
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     actor_for: dict[str, Actor] = {}
