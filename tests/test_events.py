@@ -376,3 +376,13 @@ def test_the_pair_named_together_beats_a_more_mentioned_mediator() -> None:
     doc = _analyse(body, published="2024-05-06")
     exchange = _find(doc, "exchange")
     assert {a.actor.country for a in exchange.actors} == {"KEN", "UGA"}
+
+
+def test_both_sides_are_the_coordinated_parties_not_adjectival_mediators() -> None:
+    body = (
+        "Talks between Sudan's army and the paramilitary Rapid Support Forces collapsed on Wednesday, "
+        "Saudi and U.S. mediators said, after both sides accused each other of violating a truce."
+    )
+    doc = _analyse(body, published="2023-06-21")
+    accused = _find(doc, "accused")
+    assert {a.actor.name for a in accused.actors} == {"Sudan", "Rapid Support Forces"}

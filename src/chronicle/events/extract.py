@@ -1097,22 +1097,25 @@ class Extractor:
         )
 
 
-_AND = re.compile(r"\s*(?:and|&)\s*\Z")
+# What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
+_AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 
 
 def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
-    """The two countries a document is about: what 'the two countries', 'both sides' and 'the
-    parties' refer to. The first pair of countries the text names together ("Ethiopia and
-    Somalia agreed"), else the two most-mentioned countries (ties broken by first mention), each
-    as its country actor. Empty unless the document names at least two countries."""
-    states = [
+    """The two parties a document is about: what 'the two countries', 'both sides' and 'the
+    parties' refer to. The first pair of parties the text names together ("Ethiopia and Somalia
+    agreed", "Sudan's army and the paramilitary Rapid Support Forces"), else the two
+    most-mentioned countries (ties broken by first mention), each as its country actor. Empty
+    unless the document names two parties."""
+    # Parties, not people, and not adjectives: "Saudi and U.S. mediators" names no parties.
+    parties = [
         m for m in mentions
-        if m.actor is not None and m.actor.country and m.actor.kind in ("country", "government")
-        and not m.actor.role_title
+        if m.actor is not None and m.label != "NORP" and m.actor.kind != "person" and not m.actor.role_title
     ]
-    for a, b in itertools.pairwise(states):
+    for a, b in itertools.pairwise(parties):
         assert a.actor is not None and b.actor is not None
-        if a.actor.country != b.actor.country and _AND.match(body[a.end:b.start]):
+        if a.actor.name != b.actor.name and (a.actor.country is None or a.actor.country != b.actor.country) \
+                and _AND.match(body[a.end:b.start]):
             return [replace(a.actor), replace(b.actor)]
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
