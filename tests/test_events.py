@@ -386,3 +386,10 @@ def test_both_sides_are_the_coordinated_parties_not_adjectival_mediators() -> No
     doc = _analyse(body, published="2023-06-21")
     accused = _find(doc, "accused")
     assert {a.actor.name for a in accused.actors} == {"Sudan", "Rapid Support Forces"}
+
+
+def test_capturing_a_place_is_an_assault_and_a_person_coercion() -> None:
+    town = _find(_analyse("Russian troops captured the town on Monday.", published="2023-06-21"), "captured")
+    assert town.type == "ASSAULT" and {a.actor.country for a in town.actors} == {"RUS"}
+    suspect = _find(_analyse("Police captured the suspect on Friday.", published="2023-06-21"), "captured")
+    assert suspect.type == "COERCE"
