@@ -8,7 +8,7 @@ import pytest
 
 from chronicle.nlp import analyse, find_mentions, gazetteer, resolve_across, segment
 from chronicle.nlp.mentions import Word
-from chronicle.pipeline import stages
+from chronicle.pipeline import run_stages, stages
 from chronicle.records import Actor, Document, Event, EventActor, Mention, Sentence
 from chronicle.settings import Settings
 
@@ -239,3 +239,11 @@ def test_table_attribute_ruler_matches_the_shipped_one(seed_texts: dict[str, str
     ]
     same = sum((a.pos_, a.lemma_, str(a.morph)) == (b.pos_, b.lemma_, str(b.morph)) for a, b in pairs)
     assert same / len(pairs) >= 0.995
+
+
+def test_a_states_army_followed_by_its_verb_is_its_military() -> None:
+    body = "Sudan's army launched an attack on the city on Monday. The Israeli military struck a camp."
+    doc = Document(id="t", source="t", content_hash="x", body=body, published="2023-06-21")
+    (out,) = run_stages([doc], ["temporal", "nlp"], Settings())
+    kinds = {m.text: m.actor.kind for m in out.mentions if m.actor is not None}
+    assert kinds.get("Sudan's army") == "military" and kinds.get("Israeli military") == "military"

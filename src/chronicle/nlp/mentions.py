@@ -15,6 +15,12 @@ from chronicle.nlp.gazetteer import Entry, Gazetteer
 from chronicle.records import Actor, Mention, Place
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Verbs that often follow a subject such as "the army" (the regular past tense is caught by "-ed").
+_COMMON_VERBS = frozenset({
+    "said", "says", "say", "struck", "strikes", "took", "takes", "began", "begins", "hit", "hits", "fought",
+    "fights", "shot", "shoots", "fires", "has", "had", "have", "is", "was", "were", "are", "will",
+    "would", "could", "may", "might", "can", "withdrew", "left", "told", "made",
+})
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 # Words that may sit between a nationality and the group noun it qualifies: "Armenian armed forces".
 _MAX_GROUP_GAP = 3
@@ -210,6 +216,9 @@ class MentionFinder:
             and nxt.isalpha()
             and nxt.islower()
             and nxt not in self.gaz.lexicon.group_nouns
+            # "the army said", "the military launched": a verb follows its subject, not a modifier
+            and not nxt.endswith("ed")
+            and nxt not in _COMMON_VERBS
         )
 
     def _ministry_pass(self) -> None:
