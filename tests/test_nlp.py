@@ -244,6 +244,6 @@ def test_table_attribute_ruler_matches_the_shipped_one(seed_texts: dict[str, str
 def test_a_states_army_followed_by_its_verb_is_its_military() -> None:
     body = "Sudan's army launched an attack on the city on Monday. The Israeli military struck a camp."
     doc = Document(id="t", source="t", content_hash="x", body=body, published="2023-06-21")
-    (out,) = run_stages([doc], ["temporal", "nlp"], Settings())
+    (out,) = run_stages([doc], ["nlp"], Settings())
     kinds = {m.text: m.actor.kind for m in out.mentions if m.actor is not None}
     assert kinds.get("Sudan's army") == "military" and kinds.get("Israeli military") == "military"
