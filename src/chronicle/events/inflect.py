@@ -118,22 +118,23 @@ def _regular_ed(lemma: str) -> str:
     return lemma + "ed"
 
 
-def past(lemma: str) -> str:
-    """meet -> met, withdraw -> withdrew, release -> released, stop -> stopped."""
+def _ed_form(lemma: str, irregular_index: int) -> str:
+    """The past (index 0) or participle (index 1) of a verb; a phrasal verb inflects its head."""
     head, sep, tail = lemma.partition(" ")
     if sep:
-        return f"{past(head)} {tail}"
+        return f"{_ed_form(head, irregular_index)} {tail}"
     irregular = _irregular(lemma)
-    return irregular[0] if irregular else _regular_ed(lemma)
+    return irregular[irregular_index] if irregular else _regular_ed(lemma)
+
+
+def past(lemma: str) -> str:
+    """meet -> met, withdraw -> withdrew, release -> released, stop -> stopped."""
+    return _ed_form(lemma, 0)
 
 
 def participle(lemma: str) -> str:
     """exchange -> exchanged, take -> taken, withdraw -> withdrawn."""
-    head, sep, tail = lemma.partition(" ")
-    if sep:
-        return f"{participle(head)} {tail}"
-    irregular = _irregular(lemma)
-    return irregular[1] if irregular else _regular_ed(lemma)
+    return _ed_form(lemma, 1)
 
 
 def lemma_of_third_person(word: str) -> str:

@@ -363,15 +363,15 @@ class Store:
         # once per event and takes minutes on 100,000 events. "{p}" is "+" in the page query:
         # there, walking the timeline-order index and testing membership stops after one page,
         # while the count is cheaper seeking the matches.
-        if query.actor:
-            clauses.append("{p}e.rowid IN (SELECT event_rowid FROM timeline_event_actors WHERE name = ?)")
-            params.append(query.actor)
-        if query.country:
-            clauses.append("{p}e.rowid IN (SELECT event_rowid FROM timeline_event_actors WHERE country = ?)")
-            params.append(query.country)
-        if query.doc:
-            clauses.append("{p}e.rowid IN (SELECT event_rowid FROM timeline_event_docs WHERE doc_id = ?)")
-            params.append(query.doc)
+        lookups = (
+            (query.actor, "timeline_event_actors", "name"),
+            (query.country, "timeline_event_actors", "country"),
+            (query.doc, "timeline_event_docs", "doc_id"),
+        )
+        for value, table, column in lookups:
+            if value:
+                clauses.append(f"{{p}}e.rowid IN (SELECT event_rowid FROM {table} WHERE {column} = ?)")
+                params.append(value)
         # Date terms are "+"-prefixed so they are tested inside the covering index, not used to seek
         # a date index whose matches must each be looked up in the table.
         if query.since or query.until or not query.include_undated:
