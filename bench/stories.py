@@ -8,11 +8,15 @@
 ECB+ (topics 1-35 as shipped): every document of every topic is clustered at once, no gold
 topics given; a document's gold story is its topic plus ecb/ecbplus (two incidents of one
 kind). The story threshold was tuned on the odd topics (dev); even topics are held out.
+Each document gets the time expressions of ``chronicle.temporal.tag`` (the temporal stage),
+with the publication date withheld, as ECB+ ships none; one row also runs the whole temporal
+stage, whose inferred publication dates then apply the story date window.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import re
 import resource
@@ -31,12 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _report import BENCHMARKS_MD, shared_dir, update_section
-from chronicle.link import link
+from chronicle.link import link, stories
 from chronicle.link.dedup import MinHasher, similar_pairs
 from chronicle.link.features import shingles
 from chronicle.link.merge import assign_reports
 from chronicle.records import Actor, Document, Event, EventActor, EventDate, Sentence
 from chronicle.settings import Settings
+from chronicle.temporal import annotate, tag
 
 _NAME = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")
@@ -79,12 +84,22 @@ def b_cubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, flo
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def score(items: list[tuple[Document, str, int]], settings: Settings) -> dict[str, float]:
+def with_timexes(items: list[tuple[Document, str, int]], settings: Settings) -> list[tuple[Document, str, int]]:
+    """The documents as the temporal stage leaves them, but with no publication date."""
+    return [(dataclasses.replace(d, timexes=tag(d.body, None, settings=settings)), g, t) for d, g, t in items]
+
+
+def score(
+    items: list[tuple[Document, str, int]], settings: Settings, only: set[int] | None = None
+) -> dict[str, float]:
+    """B3 and ARI of clustering ``items`` at once; with ``only``, scored on those topics' documents."""
     started = time.perf_counter()
     result = link([d for d, _, _ in items], settings)
     seconds = time.perf_counter() - started
-    pred = [d.story or "" for d in result.documents]
-    gold = [g for _, g, _ in items]
+    keep = [only is None or t in only for _, _, t in items]
+    pred = [d.story or "" for d, k in zip(result.documents, keep, strict=True) if k]
+    gold = [g for (_, g, _), k in zip(items, keep, strict=True) if k]
+    items = [x for x, k in zip(items, keep, strict=True) if k]
     p, r, f = b_cubed(pred, gold)
     return {"docs": len(items), "gold": len(set(gold)), "stories": len(set(pred)), "P": p, "R": r, "F1": f,
             "ARI": adjusted_rand_score(gold, pred), "seconds": seconds}
@@ -255,39 +270,74 @@ def main() -> None:
     settings = Settings()
     lines = ["## Stories and near-duplicates (`chronicle.link`)", ""]
     if not args.skip_ecb:
-        items = load_ecbplus(shared_dir() / "bench" / "ecbplus" / "topics")
+        raw = load_ecbplus(shared_dir() / "bench" / "ecbplus" / "topics")
+        items = with_timexes(raw, settings)
         dev = [x for x in items if x[2] % 2 == 1]
         held = [x for x in items if x[2] % 2 == 0]
+        odd = {t for _, _, t in dev}
         lines += [
             "ECB+ topics 1-35 (as shipped: 33 topics, 772 documents), document-level story clustering: "
             "all documents clustered at once, no gold topics given; gold story = topic + ecb/ecbplus "
-            "(two incidents of the same kind per topic). Text rebuilt from the tokens; no dates, no events "
-            "(the benchmark measures the text rule alone: the news-event terms and the background-sentence "
-            "weighting of the story model need the per-document stages and are not exercised here).",
+            "(two incidents of the same kind per topic). Text rebuilt from the tokens, with the time "
+            "expressions of the temporal stage's tagger but no publication dates (ECB+ ships none) and no "
+            "events (the news-event terms and the background-sentence weighting of the story model need the "
+            "nlp and events stages and are not exercised here). What separates two incidents of one kind "
+            "here is their wording and, since the news-year penalty, the years the texts state.",
             "",
-            "Dev sweep of `story_threshold` (odd topics):",
+            "Dev sweeps (odd topics): clustered alone, and scored on the odd topics inside the clustering of "
+            "all 772 documents (the setting of the goal: the idf of a larger collection makes every "
+            "within-topic similarity higher). First `story_threshold` at the shipped `YEAR_CONFLICT` = "
+            f"{stories.YEAR_CONFLICT}, then `YEAR_CONFLICT` at the shipped threshold. The last column, "
+            "all documents scored, is shown for the record, not used to choose:",
             "",
-            "| threshold | B3 P | B3 R | B3 F1 | ARI |",
-            "|---|---|---|---|---|",
+            "| story_threshold | YEAR_CONFLICT | B3 P | B3 R | B3 F1 | ARI | F1 (dev within all) | F1 (all) |",
+            "|---|---|---|---|---|---|---|---|",
         ]
-        for threshold in (0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26):
-            s = score(dev, settings.replace(story_threshold=threshold))
-            print(f"dev threshold {threshold}: {s}")
-            lines.append(f"| {threshold} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} |")
+        shipped = stories.YEAR_CONFLICT
+        sweep = [(t, shipped) for t in (0.14, 0.16, 0.18, 0.2, 0.22, 0.24)]
+        sweep += [(settings.story_threshold, p) for p in (0.0, 0.1, 0.15, 0.2) if p != shipped]
+        for threshold, penalty in sweep:
+            stories.YEAR_CONFLICT = penalty
+            swept = settings.replace(story_threshold=threshold)
+            s = score(dev, swept)
+            within = score(items, swept, only=odd)
+            everything = score(items, swept)
+            print(f"dev threshold {threshold} year conflict {penalty}: {s} within all: {within} all: {everything}")
+            lines.append(f"| {threshold} | {penalty} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} "
+                         f"| {s['ARI']:.3f} | {within['F1']:.3f} | {everything['F1']:.3f} |")
+        stories.YEAR_CONFLICT = shipped
         lines += ["", f"With the shipped `story_threshold` = {settings.story_threshold}:", "",
                   "| subset | docs | gold stories | our stories | B3 P | B3 R | B3 F1 | ARI | seconds |",
                   "|---|---|---|---|---|---|---|---|---|"]
+        staged = [(annotate(d, settings=settings), g, t) for d, g, t in raw]
+        rows: list[tuple[str, list[tuple[Document, str, int]], set[int] | None, float]] = [
+            ("dev (odd topics)", dev, None, shipped), ("held-out (even topics)", held, None, shipped),
+            ("all", items, None, shipped), ("held-out, within all", items, {t for _, _, t in held}, shipped),
+            ("all, without the year penalty", items, None, 0.0),
+            ("all, whole temporal stage (inferred publication dates)", staged, None, shipped),
+        ]
         f1s: dict[str, float] = {}
-        for name, subset in (("dev (odd topics)", dev), ("held-out (even topics)", held), ("all", items)):
-            s = score(subset, settings)
+        for name, subset, only, penalty in rows:
+            stories.YEAR_CONFLICT = penalty
+            s = score(subset, settings, only=only)
+            stories.YEAR_CONFLICT = shipped
             f1s[name] = s["F1"]
             print(f"{name}: {s}")
             lines.append(f"| {name} | {s['docs']} | {s['gold']} | {s['stories']} | {s['P']:.3f} "
                          f"| {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['seconds']:.1f} |")
-        met = {name: f >= 0.90 for name, f in f1s.items()}
+        met = {name: f1s[name] >= 0.90 for name in ("dev (odd topics)", "held-out (even topics)", "all")}
         verdict = ", ".join(f"{name}: {f1s[name]:.3f} ({'met' if ok else 'NOT met'})" for name, ok in met.items())
-        lines += ["", f"Goal: B3 F1 >= 0.90 -- {verdict}. Anchor: ECB+ has no published document-clustering score; the "
-                  "published figures are for cross-document *event coreference* with gold mentions "
+        lines += ["", f"Goal: B3 F1 >= 0.90 -- {verdict}.", "",
+                  "The threshold was not re-tuned when the year penalty came in (its weight was chosen on dev at "
+                  "the shipped threshold): clustered alone, dev peaks one step lower (see the sweep), inside "
+                  "the collection of the goal it peaks at the shipped value. The gain is modest and rests on "
+                  "the years the texts state: without them (most ECB documents state none) two incidents of "
+                  "one kind still merge when their wording is close. Inferred publication dates (the whole "
+                  "temporal stage) bring in the hard story date window, which splits some gold stories whose "
+                  "articles were published weeks or months apart (follow-ups) or got a wrongly inferred date.",
+                  "",
+                  "Anchor: ECB+ has no published document-clustering score; the published figures are for "
+                  "cross-document *event coreference* with gold mentions "
                   "(CoNLL F1 about 80-88), a harder, mention-level task, shown only for orientation.", ""]
     if args.skip_dedup:
         lines += _previous("Near-duplicates:", ("Event merging at scale:",))
@@ -310,7 +360,9 @@ def main() -> None:
             "128-permutation estimate (standard error about 0.035) falls below it; reported pairs are "
             "verified on the estimate, as the stored state keeps signatures, not texts.",
         ]
-    if not args.skip_merge:
+    if args.skip_merge:
+        lines += ["", *_previous("Event merging at scale:", ())]
+    else:
         m = merge_bench(args.reports, settings.event_merge_threshold, check=3000)
         print(f"merge: {m}")
         lines += [

@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import chronicle.events
-import chronicle.nlp
-import chronicle.temporal
 from chronicle.agree import STATUS_ORDER, agreement_json, agreement_markdown, provision_history
 from chronicle.clean import clean_item
 from chronicle.link import LinkResult, link
@@ -18,10 +15,10 @@ from chronicle.pipeline import run_stages
 from chronicle.records import Provision, ProvisionStatus, RawItem
 from chronicle.report.brief import brief_json, brief_markdown, build_brief
 from chronicle.settings import Settings
+from chronicle.workflow import DOCUMENT_STAGES, load_stages
 
 SETTINGS = Settings()
-# Importing the packages registers their stages with the pipeline.
-STAGES = (chronicle.temporal, chronicle.nlp, chronicle.events)
+load_stages()
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +29,7 @@ def linked(seed_paths: list[Path]) -> LinkResult:
         raw = RawItem(id=path.stem, source=str(path), kind="txt", content=content,
                       content_hash=hashlib.sha256(content).hexdigest())
         items.append(clean_item(raw, SETTINGS))
-    docs = list(run_stages(items, ["temporal", "nlp", "events"], SETTINGS))
+    docs = list(run_stages(items, DOCUMENT_STAGES, SETTINGS))
     return link(docs, SETTINGS)
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from chronicle.agree import provision_history, split_sentences
+from chronicle.agree import document_statuses, provision_history, split_sentences
 from chronicle.records import (
     Actor,
     Disagreement,
@@ -118,6 +118,9 @@ def _event(summary: str, etype: str = "OTHER", actors: list[EventActor] | None =
     ("Seven drafts exchanged", "CONSULT", [], "seven drafts were exchanged"),
     ("Agreement reached", "AGREE", [], "an agreement was reached"),
     ("Fighting resumes", "ASSAULT", [], "fighting resumed"),
+    # a headline already in the past stays so: never "defendeded"
+    ("Mariupol defended", "SUPPORT", [EventActor(Actor("Mariupol", None, "UKR"), "target")],
+     "Mariupol was defended"),
 ])
 def test_headline_becomes_past_sentence(summary: str, etype: str, actors: list[EventActor], expected: str) -> None:
     assert event_sentence(_event(summary, etype, actors)) == f"On 2 May 2024, {expected}."
@@ -189,6 +192,8 @@ def test_bad_period_is_refused() -> None:
 
 def test_agreement_changes_in_period_and_renderers() -> None:
     d = docs()
+    for doc in d:
+        doc.provision_statuses = document_statuses(doc)  # what the "agree" stage assigns
     provisions = provision_history(d, Settings())
     brief = build_brief(d, events(), provisions, since="2023-12-01", until="2023-12-31", actor=None)
     assert [i.ref for i in brief.agreement] == ["implementation_bodies"]

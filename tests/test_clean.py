@@ -392,3 +392,53 @@ def test_agency_in_byline_or_dateline_is_the_outlet() -> None:
     assert (byline.author, byline.outlet) == ("Jane Doe", "Reuters")
     dateline_only = clean_item(_item((lede.replace("Reuters", "AFP") + "\n" + PROSE[1]).encode()), SETTINGS)
     assert dateline_only.outlet == "AFP" and dateline_only.author is None
+
+
+# --------------------------------------------------------------------------- unseen-article rules
+
+
+def test_date_line_with_update_note_and_dated_byline() -> None:
+    assert date_line_value("March 6, 2025 4:12 PM GMT Updated 2 hours ago") == "2025-03-06"
+    assert date_line_value("Updated: March 6, 2025") is None
+    page = (b"World\nTalks on the border resume after a long pause in the capital\n"
+            b"Posted on June 28, 2025 by Jane Roe\n"
+            b"The two governments resumed talks on Friday, officials said, after months of deadlock "
+            b"over the disputed border and the return of refugees.\n"
+            b"Recent Posts\nAnother story entirely May 2, 2025\n")
+    doc = clean_item(_item(page), SETTINGS)
+    assert (doc.published, doc.author) == ("2025-06-28", "Jane Roe")
+    assert doc.title == "Talks on the border resume after a long pause in the capital"
+
+
+def test_site_name_above_headline_labelled_author_and_spaced_menu() -> None:
+    page = (b"Daily Frontier Monitor\nNews  Politics  War  Economy  Video\n"
+            b"Drones strike the eastern city overnight, wounding dozens\nAuthor: Ivan Petrenko\n"
+            b"Drones struck residential areas of the city overnight, wounding dozens of people, "
+            b"the mayor said on Friday.\n")
+    doc = clean_item(_item(page), SETTINGS)
+    assert doc.title == "Drones strike the eastern city overnight, wounding dozens"
+    assert doc.author == "Ivan Petrenko"
+    assert "Politics" not in doc.body
+
+
+def test_wire_credits_end_the_article_and_a_foreign_footer_goes() -> None:
+    page = ("The two sides exchanged prisoners on Thursday in a swap mediated by a Gulf state, "
+            "officials from both countries said in separate statements.\n"
+            "Both governments thanked the mediators and said further exchanges were planned.\n"
+            "Reporting by Jane Roe in Kyiv; Editing by John Doe\n"
+            "Our standards: editorial principles and corrections policy.\n"
+            "Sva prava zadržana. Zabranjeno preuzimanje sadržaja bez dozvole.\n").encode()
+    body = clean_item(_item(page), SETTINGS).body
+    assert "Reporting by" not in body and "standards" not in body and "prava" not in body
+    assert body.endswith("further exchanges were planned.")
+
+
+def test_outlet_from_title_suffix_and_from_the_url() -> None:
+    html = (b"<html><head><title>Border tensions rise in the north - Horn Observer</title></head><body>"
+            b"<h2>Border tensions rise in the north</h2><p>The government said on Tuesday that it had no "
+            b"intention of going to war with its neighbour, days after reserve forces were mobilised "
+            b"along the border.</p></body></html>")
+    assert clean_item(_item(html, is_html=True), SETTINGS).outlet == "Horn Observer"
+    text = b"The army said on Tuesday that its aircraft had struck positions near the city, destroying depots."
+    item = _item(text, url="https://www.example-news.org/africa/story")
+    assert clean_item(item, SETTINGS).outlet == "example-news.org"

@@ -393,3 +393,44 @@ def test_capturing_a_place_is_an_assault_and_a_person_coercion() -> None:
     assert town.type == "ASSAULT" and {a.actor.country for a in town.actors} == {"RUS"}
     suspect = _find(_analyse("Police captured the suspect on Friday.", published="2023-06-21"), "captured")
     assert suspect.type == "COERCE"
+
+
+# --------------------------------------------------------------------------- unseen-article rules
+
+
+def test_dateline_place_is_not_an_actor() -> None:
+    doc = _analyse("EL FASHER, Sudan - Fighters from the Rapid Support Forces attacked a camp on Saturday, "
+                   "killing at least 40 people.", published="2025-05-12")
+    attack = _find(doc, "attacked")
+    assert {a.actor.name for a in attack.actors} == {"Rapid Support Forces"}
+    killing = _find(doc, "killing")  # the participle clause happened when its main clause did
+    assert killing.date.start == attack.date.start == "2025-05-10"
+
+
+def test_possessive_owner_acts_through_its_means_and_place_acted_on_is_the_location() -> None:
+    doc = _analyse("The Sudanese army said its aircraft had struck positions near Nyala on Monday.",
+                   published="2025-05-12")
+    strike = _find(doc, "struck")
+    assert _actors(strike, "source") == {("Sudan", "SDN")}
+    shelled = _find(_analyse("Russian forces shelled the southern city of Kherson on Wednesday.",
+                             published="2025-03-06"), "shelled")
+    assert shelled.location is not None and shelled.location.name == "Kherson"
+
+
+def test_negotiators_for_parties_are_the_parties() -> None:
+    doc = _analyse("Negotiators for Israel and Hamas resumed indirect talks in Cairo on Thursday.",
+                   published="2025-01-09")
+    talks = next(e for e in doc.events if e.type == "CONSULT")
+    assert {a.actor.name for a in talks.actors if a.role == "source"} == {"Israel", "Hamas"}
+
+
+def test_last_week_is_a_seven_day_range() -> None:
+    doc = _analyse("Last week the two armies returned the bodies of 1,000 soldiers.", published="2025-03-06")
+    returned = _find(doc, "returned")
+    assert (returned.date.start, returned.date.end, returned.date.basis) == ("2025-02-24", "2025-03-02", "relative")
+
+
+def test_a_modal_does_not_reach_a_coordinated_past_verb() -> None:
+    doc = _analyse("The minister said on Monday that Eritrea would defend its sovereignty and rejected the claims.",
+                   published="2025-03-12")
+    assert _find(doc, "rejected").modality != "promised"

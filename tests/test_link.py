@@ -487,3 +487,46 @@ def test_a_state_and_its_ministry_are_not_a_disagreement_but_two_states_are() ->
     assert merged_with(ministry).disagreements == []
     other = merged_with(actor("Armenia", "ARM"))
     assert [d.field for d in other.disagreements] == ["actor"]
+
+
+# --------------------------------------------------------------------------- news years
+
+
+def test_news_year_is_the_news_date_else_the_latest_year_stated_outright() -> None:
+    from chronicle.link.features import news_year, years_apart
+    from chronicle.temporal import tag
+
+    body = ("Pirates were driven off in the gulf on November 12, 2011, the navy said. Attacks had "
+            "peaked in 2009. Last year the patrols were doubled, as in the 1990s.")
+    undated = doc("u", body)
+    undated.timexes = tag(body, None, settings=SETTINGS)
+    assert news_year(undated, window_days=10) == 2011  # not 2009 (background), not "last year"
+    dated = doc("d", body, published="2013-01-04")
+    dated.timexes = tag(body, "2013-01-04", settings=SETTINGS)
+    assert news_year(dated, window_days=10) == 2013  # "last year" resolves to 2012, but the date wins
+    vague = doc("v", "Last year the patrols were doubled, as in the 1990s.")
+    vague.timexes = tag(vague.body, None, settings=SETTINGS)
+    assert news_year(vague, window_days=10) is None
+    assert years_apart(10) == 2 and years_apart(400) == 3
+
+
+def test_a_year_conflict_splits_a_marginal_pair_also_against_a_stored_story() -> None:
+    import functools
+    import math
+
+    from chronicle.link.stories import YEAR_CONFLICT, StoryInput, cluster
+
+    cos = SETTINGS.story_threshold + YEAR_CONFLICT / 2  # similar, but not beyond doubt
+    first = {"pirates": 1.0}
+    second = {"pirates": cos, "gulf": math.sqrt(1 - cos * cos)}
+
+    def groups(year_a: int | None, year_b: int | None, *, stored: bool) -> int:
+        a, b = StoryInput("a", first, year=year_a), StoryInput("b", second, year=year_b)
+        run = functools.partial(cluster, threshold=SETTINGS.story_threshold, window_days=10, idf=lambda term: 1.0)
+        return len(run(run([], [a]), [b]) if stored else run([], [a, b]))
+
+    for stored in (False, True):
+        assert groups(2008, 2013, stored=stored) == 2
+        assert groups(2008, 2009, stored=stored) == 1  # December and January can be one story
+        assert groups(2008, None, stored=stored) == 1  # an unknown year conflicts with nothing
+        assert groups(2011, 2011, stored=stored) == 1

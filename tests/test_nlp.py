@@ -247,3 +247,29 @@ def test_a_states_army_followed_by_its_verb_is_its_military() -> None:
     (out,) = run_stages([doc], ["nlp"], Settings())
     kinds = {m.text: m.actor.kind for m in out.mentions if m.actor is not None}
     assert kinds.get("Sudan's army") == "military" and kinds.get("Israeli military") == "military"
+
+
+def test_a_smaller_city_named_as_a_city_is_a_place_not_a_person() -> None:
+    (kherson,) = [m for m in _mentions("Troops shelled the southern city of Kherson on Wednesday.")
+                  if m.text == "Kherson"]
+    assert kherson.actor is None and kherson.place is not None and kherson.place.country == "UKR"
+
+
+def test_lower_case_title_and_name_particles_and_second_mention() -> None:
+    found = {m.text: m.actor for m in _mentions(
+        "Earlier, army chief Abdel Fattah al-Burhan rejected talks. Burhan said the war would go on.")}
+    full = found["Abdel Fattah al-Burhan"]
+    assert full is not None and (full.kind, full.role_title, full.sector) == ("person", "army chief", "MIL")
+    assert found["Burhan"] is not None and found["Burhan"].name == "Abdel Fattah al-Burhan"
+    # a lower-case title before a single word names nobody
+    assert not [m for m in _mentions("The regional governor Smith said so.") if m.label == "PERSON"]
+
+
+def test_countries_geonames_adds_and_their_capital_coordinates() -> None:
+    kosovo = gazetteer().lookup("Kosovo")
+    assert kosovo is not None and kosovo.actor is not None and kosovo.actor.country == "XKX"
+    qatar = gazetteer().lookup("Qatar")
+    assert qatar is not None and qatar.place is not None
+    assert (qatar.place.coord_basis, round(qatar.place.lat or 0)) == ("capital", 25)  # Doha's point
+    drc = gazetteer().lookup("Democratic Republic of Congo")
+    assert drc is not None and drc.actor is not None and drc.actor.country == "COD"

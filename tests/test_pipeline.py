@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
 
 def test_registered_stages_are_pinned_and_documented() -> None:
     load_stages()
-    assert stages.names() == sorted(DOCUMENT_STAGES) == ["events", "nlp", "temporal"]
+    assert stages.names() == sorted(DOCUMENT_STAGES) == ["agree", "events", "nlp", "temporal"]
     assert [info.name for info in check_order(DOCUMENT_STAGES)] == list(DOCUMENT_STAGES)
     text = DOCS.read_text(encoding="utf-8")
     for name in DOCUMENT_STAGES:

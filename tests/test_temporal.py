@@ -345,3 +345,22 @@ def test_values_are_valid_timex3_on_time_like_text(words: list[str], dct: str | 
         assert tx.value is None or (TIMEX3.match(tx.value) and is_timex3_value(tx.value)), tx
         if tx.end_value is not None:
             assert is_timex3_value(tx.end_value)
+
+
+def test_past_years_alone_do_not_fix_a_dateline_year() -> None:
+    # A 2025 story recalling 2022: nothing caps the year, so it is not guessed.
+    recalled = Document(id="a", source="t", content_hash="x",
+                        body="KYIV, March 6 (Reuters) - Troops who defended the port in 2022 came home.")
+    assert infer_publication_date(recalled) == (None, "unknown")
+    # A fully dated report from the weeks just before the dateline does fix it.
+    recent = Document(id="b", source="t", content_hash="x",
+                      body="KYIV, March 6 (Reuters) - Talks held on February 20, 2025 failed.")
+    assert infer_publication_date(recent) == ("2025-03-06", "inferred")
+
+
+def test_later_counts_from_the_narrated_date_never_the_dct() -> None:
+    text = ("Fighters attacked a camp on Saturday.\n\nThe group denied it.\n\nAid was cut.\n\n"
+            "Two days later, the army struck back.")
+    assert at(tag(text, "2025-05-12"), text, "Two days later").value == "2025-05-12"
+    alone = "Two days later, the army struck back."
+    assert at(tag(alone, "2025-05-12"), alone, "Two days later").value is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -74,16 +75,23 @@ def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
         SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), TaskProgressColumn(),
         TextColumn("{task.fields[items]} docs · {task.fields[rate]}"), TimeElapsedColumn(),
         TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
-        console=console, transient=False,
+        # No refresh thread: the display is redrawn from the callback below, so the process
+        # stays single-threaded and ingest may fork its workers (see chronicle.workflow.analyse).
+        console=console, transient=False, auto_refresh=False,
     ) as progress:
         task = progress.add_task("ingest", total=None, items=0, rate="", current="")
+        last_draw = 0.0
 
         def advance(state: IngestProgress) -> None:
+            nonlocal last_draw
             elapsed = progress.tasks[task].elapsed or 0.0
             rate = f"{state.items / elapsed:.1f} docs/s" if elapsed > 0 else ""
             name = Path(state.current.split("#")[0].split("@")[0]).name
             progress.update(task, total=state.bytes_total or None, completed=state.bytes_done,
                             items=state.items, rate=rate, current=escape(name))
+            if time.monotonic() - last_draw >= 0.1:  # ten redraws a second at most
+                last_draw = time.monotonic()
+                progress.refresh()
 
         summary = ingest_paths(paths, store, settings, progress=advance)
         progress.update(task, total=1, completed=1, current="")

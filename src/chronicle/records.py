@@ -179,6 +179,9 @@ class Place(Record):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    # Where lat/lon come from: None for the place's own point; "capital" when a country (which
+    # has no single point) is placed at its capital, so a map must not read it as exact.
+    coord_basis: str | None = None
 
 
 @dataclass(slots=True)
@@ -252,6 +255,8 @@ class Document(Record):
     timexes: list[TimeExpr] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Where the agreement provisions this article names stand, sentence by sentence (agree stage).
+    provision_statuses: list[ProvisionStatus] = field(default_factory=list)
     # The parse of the sentences that may hold an event (nlp stage); scratch for chronicle.events.
     tokens: list[Token] = field(default_factory=list)
 
@@ -345,6 +350,7 @@ _NESTED: dict[str, dict[str, tuple[str, type]]] = {
         "timexes": ("list", TimeExpr),
         "mentions": ("list", Mention),
         "events": ("list", Event),
+        "provision_statuses": ("list", ProvisionStatus),
         "tokens": ("list", Token),
     },
     "EventSource": {"date": ("one", EventDate)},

@@ -9,13 +9,17 @@ process stays the single writer of the store.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
@@ -31,10 +35,10 @@ from chronicle.settings import Settings
 from chronicle.store import Store
 
 # Bump when a stage's output changes, so stored documents are re-analysed from their raw input.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 # The per-document stages, in order, and the modules that register them.
-DOCUMENT_STAGES: tuple[str, ...] = ("temporal", "nlp", "events")
-STAGE_MODULES: tuple[str, ...] = ("chronicle.temporal", "chronicle.nlp", "chronicle.events")
+DOCUMENT_STAGES: tuple[str, ...] = ("temporal", "nlp", "events", "agree")
+STAGE_MODULES: tuple[str, ...] = ("chronicle.temporal", "chronicle.nlp", "chronicle.events", "chronicle.agree")
 
 Outcome = Document | ItemError
 
@@ -106,11 +110,13 @@ def _run_document_stages(docs: list[Document], settings: Settings) -> list[Outco
 
 
 def _warm_worker(settings: Settings) -> None:
-    """Load the stages and the spaCy model when a worker starts, all workers at once."""
+    """Load the stages, the spaCy model and the gazetteer (before any document needs them)."""
     load_stages()
     from chronicle.nlp import loader
+    from chronicle.nlp.gazetteer import gazetteer
 
     loader.load(settings.spacy_models)
+    gazetteer()
 
 
 def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Outcome]]:
@@ -121,25 +127,48 @@ def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawI
     head = list(islice(source, chunk * settings.workers)) if settings.workers > 1 else []
     iterator = chain(head, source)  # still a stream: only the head was read ahead
     if settings.workers == 1 or len(head) < chunk * settings.workers:
-        # One process, or an input too small to repay starting the workers (a model each).
+        # One process, or an input too small to repay starting workers.
         for batch in iter(lambda: list(islice(iterator, settings.batch_size)), []):
             yield from zip(batch, analyse_batch(batch, settings), strict=True)
         return
+    # Forked workers inherit the parent's loaded models and tables (copy-on-write) instead of
+    # each spending seconds loading their own: on a small machine that start-up is most of the
+    # gap between N workers and N times one. Fork is only safe while this process runs no
+    # other thread (a child inherits any lock another thread holds), so with threads about
+    # (a server) or off Linux the workers are spawned and load their own.
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    if fork:
+        # The parent analyses the first item itself, which loads every model and table the
+        # stages use (lazily loaded ones included), so the workers start warm.
+        first = [next(iterator)]
+        yield from zip(first, analyse_batch(first, settings), strict=True)
+        _warm_worker(settings)  # should the first item have failed before the stages
+        gc.collect()
+        gc.freeze()  # the collector then leaves the shared objects' pages alone in the children
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     batches = iter(lambda: list(islice(iterator, chunk)), [])
-    # spawn, not fork: the parent may run threads (the progress display), which fork can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_warm_worker,
-                             initargs=(settings,)) as pool:
-        pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(analyse_batch, batch, settings)))
-            # Bounded read-ahead keeps memory flat on multi-GB inputs.
-            while len(pending) > 2 * settings.workers:
-                done, future = pending.popleft()
-                yield from zip(done, future.result(), strict=True)
-        while pending:
+    try:
+        warm = None if fork else partial(_warm_worker, settings)
+        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=warm) as pool:
+            yield from _ordered(pool, batches, settings)
+    finally:
+        gc.unfreeze()
+
+
+def _ordered(
+    pool: ProcessPoolExecutor, batches: Iterator[list[RawItem]], settings: Settings
+) -> Iterator[tuple[RawItem, Outcome]]:
+    """Submit batches with a bounded read-ahead and yield their outcomes in input order."""
+    pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
+    for batch in batches:
+        pending.append((batch, pool.submit(analyse_batch, batch, settings)))
+        # Bounded read-ahead keeps memory flat on multi-GB inputs.
+        while len(pending) > 2 * settings.workers:
             done, future = pending.popleft()
             yield from zip(done, future.result(), strict=True)
+    while pending:
+        done, future = pending.popleft()
+        yield from zip(done, future.result(), strict=True)
 
 
 def ingest_paths(

@@ -16,11 +16,12 @@ publication date, else stay unknown. Nothing is inferred across documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from chronicle.agree.names import subject_before
 from chronicle.agree.status import OPEN_STATUSES, RANK, Cue, clauses, find_cues, status_for
 from chronicle.agree.taxonomy import TAXONOMY
+from chronicle.pipeline import stage
 from chronicle.records import Document, Provision, ProvisionStatus, Sentence, TimeExpr
 from chronicle.settings import Settings
 
@@ -62,8 +63,23 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _DISCOURSE_WINDOW = 4  # sentences an enumeration's status carries over
 
 
+@stage("agree", requires=("sentences", "timexes", "mentions"), assigns=("provision_statuses",))
+def find_provision_statuses(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
+    """Where each provision an article names stands, per sentence (status "ok" only).
+
+    Per document, so it runs with the other per-document stages (in the worker processes);
+    the cross-source step only gathers the entries (:func:`provision_history`).
+    """
+    del settings  # no tunables yet; the signature is the stage contract
+    for doc in docs:
+        if doc.status == "ok":
+            doc.provision_statuses = document_statuses(doc)
+        yield doc
+
+
 def provision_history(docs: Sequence[Document], settings: Settings) -> list[Provision]:
-    """Every provision mentioned in ``docs``, with its status history ordered by date.
+    """Every provision mentioned in ``docs`` (through the "agree" stage), with its status
+    history ordered by date.
 
     Reprints (``duplicate_of`` set) and documents not analysed (status other than "ok") are
     left out, so one report is not counted twice. Only provisions with at least one entry are
@@ -74,7 +90,7 @@ def provision_history(docs: Sequence[Document], settings: Settings) -> list[Prov
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.status != "ok" or doc.duplicate_of:
             continue
-        entries.extend(document_statuses(doc))
+        entries.extend(doc.provision_statuses)
     result = []
     for ptype in TAXONOMY:
         history = sorted((e for e in entries if e.provision == ptype.key), key=history_key)

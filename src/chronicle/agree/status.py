@@ -58,7 +58,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("implemented", _c(
         r"\b(?:implemented|entered into force|came into (?:force|effect)|took effect|carried out|fulfilled|"
         r"exchanged|released|freed|repatriated|handed over|reopened|opened|unblocked|withdrew|withdrawn|"
-        r"demarcated|delimited|deployed|established|set up|amended|dropped)\b"), False),
+        r"demarcated|delimited|deployed|established|set up|amended|dropped)\b"
+        # "released a video/statement": a publication, not a release of people.
+        r"(?!\s+(?:a |an |the |its |their |new )?(?:\w+ )?(?:video|statement|footage|recording|report|images?|"
+        r"photos?|photographs?|list|names|details|figures|data|audio|message|clip|document)s?\b)"), False),
     ("agreed", _c(
         r"\b(?:agreed|agrees|agree|agreeing|accepted|accepts|accepting|concluded|finali[sz]ed|wrapped up|"
         r"settled|approved|initial(?:l)?ed|committed to|pledged|ready for signing|"

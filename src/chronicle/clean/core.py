@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from chronicle.clean.decode import decode_content, looks_like_html
-from chronicle.clean.html import clean_html
+from chronicle.clean.html import clean_html, url_host
 from chronicle.clean.language import detect_language
 from chronicle.clean.text import clean_text
 from chronicle.records import Document, InputKind, RawItem
@@ -49,6 +49,8 @@ def clean_item(item: RawItem, settings: Settings) -> Document:
     dateline = find_dateline(doc.body)
     if doc.outlet is None and (agency := _DATELINE_AGENCY.match(doc.body)):
         given.setdefault("outlet", agency.group("agency"))  # "KYIV, Dec 12 (Reuters) - ..."
+    if doc.outlet is None and "outlet" not in given and (host := url_host(item.url)):
+        given["outlet"] = host  # the site it was published on, as its address names it
     doc = dataclasses.replace(doc, language=language, dateline=dateline, **given)  # type: ignore[arg-type]
 
     if len(doc.body.strip()) < settings.min_body_chars:

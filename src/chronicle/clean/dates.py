@@ -91,8 +91,15 @@ def is_date_line(line: str) -> bool:
 
 
 def date_line_value(line: str) -> str | None:
-    """The publication date stated by a date-only line, or None (ambiguous, or an update date)."""
-    if not is_date_line(line) or _NOT_PUBLICATION.search(line):
+    """The publication date stated by a date-only line, or None (ambiguous, or an update date).
+
+    A line that states the date and then when it was updated ("March 6, 2025 4:12 PM GMT
+    Updated 2 hours ago") gives the date before the update label; a line that opens with the
+    update label gives nothing."""
+    update = _NOT_PUBLICATION.search(line)
+    if update is not None:
+        line = line[: update.start()]
+    if not is_date_line(line):
         return None
     values = {value for _, _, value in find_dates(line)}
     if len(values) != 1:

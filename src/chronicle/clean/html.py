@@ -36,6 +36,9 @@ _SLIVER_SHARE = 0.35
 # Line-filter verdicts that hold inside extracted HTML text too (the others, such as short
 # list items or date lines, are often real content in a page's own lists and tables).
 _DROP_REASONS = frozenset({"teaser", "cta", "nav"})
+# " - Site", " | Site", " — Site" after the headline in <title>.
+_TITLE_SUFFIX = re.compile(r"\A\s+[|\-–—:·•]\s+(?P<name>[^|\-–—]+?)\s*\Z")
+_MAX_SITE_NAME_WORDS = 5
 _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 # trafilatura and htmldate log every page they find hard; that is not an error of ours.
@@ -122,7 +125,7 @@ def clean_html(text: str, base: Document) -> Document:
     url = base.url
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url, date_config=dict(_DATE_PARAMS))
     published = extract_published(tree, url=url)
-    outlet = meta.sitename or _host(url or meta.url)
+    outlet = meta.sitename or _title_suffix(tree, meta.title) or url_host(url or meta.url)
     return dataclasses.replace(
         base,
         body=_drop_leading_title(extract_body(tree, url=url), meta.title),
@@ -144,7 +147,23 @@ def _drop_leading_title(body: str, title: str | None) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _host(url: str | None) -> str | None:
+def _title_suffix(tree: HtmlElement, title: str | None) -> str | None:
+    """The site name a page appends to its headline in ``<title>``: "Headline - Site",
+    "Headline | Site"; None when the title carries no such suffix."""
+    raw = tree.findtext(".//title")
+    if not raw or not title:
+        return None
+    raw = " ".join(raw.split())
+    if not raw.startswith(title) or raw == title:
+        return None
+    m = _TITLE_SUFFIX.match(raw[len(title):])
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    return name if 1 <= len(L.words(name)) <= _MAX_SITE_NAME_WORDS else None
+
+
+def url_host(url: str | None) -> str | None:
     """The URL's host without ``www.``, as the outlet of last resort."""
     if not url:
         return None

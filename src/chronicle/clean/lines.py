@@ -16,6 +16,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’»)\]」』]*\s*$|[\"”»」』]\s*$")
 # Link-free ways sites repeat their navigation as text: "Home | World | Politics", "News › Europe".
 _SEPARATORS = re.compile(r"\s[|»›·]\s|\s/\s")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t+")
 _BULLET = re.compile(r"\A\s*[•·▪●◦‣∙*\-–]\s+")
 _LIST_ITEM = re.compile(r"\A\s*(?:[•·▪●◦‣∙*\-–]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
 # Scripts written without spaces between words: a "word" run of these counts as several.
@@ -50,7 +51,7 @@ _TRAILING_START = re.compile(
     r"\A(?:recommended(?: for you)?|related(?: articles| stories| posts| news| content| topics)?|"
     r"similar (?:articles|stories|posts)|more (?:from|stories|news|on|in)\b.*|you (?:may|might) also like|"
     r"(?:also )?read (?:more|also|next)|latest (?:posts|news|stories|articles)\b.*|"
-    r"most (?:popular|read|viewed)|"
+    r"most (?:popular|read|viewed|shared|commented)(?: (?:this week|today|now|stories|articles|news))?|"
     r"leave a (?:reply|comment)|\d*\s*comments?|post a comment|add a comment|"
     r"please enter your \w+.*|exit mobile version|share this(?: article| story| post)?|tags?|"
     r"see also|popular (?:posts|stories)|top stories|about the author|what to read next)\W*\Z",
@@ -74,7 +75,13 @@ _COOKIE = re.compile(
     r"use of cookies|this (?:site|website) uses cookies)\b",
     re.I,
 )
-_BYLINE = re.compile(r"\A\s*(?:written\s+|posted\s+|reported\s+)?by\b(?P<name>.*)\Z", re.I)
+_BYLINE = re.compile(
+    r"\A\s*(?:(?:written\s+|posted\s+|reported\s+)?by\b|(?:author|writer|reporter)s?\s*:)(?P<name>.*)\Z", re.I
+)
+# A wire story's closing credits: "Reporting by Jane Doe in Kyiv; Editing by John Roe".
+_WIRE_CREDIT = re.compile(
+    r"\A\W*(?:(?:additional |further )?reporting|writing|editing|compiled|produced)\s+by\s+[A-Z]", re.I
+)
 # Related-story teasers; they may be glued inside a line of article text.
 TEASER = re.compile(
     r"(?:other topics of interest|"
@@ -143,8 +150,9 @@ def is_nav(line: str) -> bool:
 
 
 def is_trailing_start(line: str) -> bool:
-    """A widget title after which the rest of the page is chrome ("Recommended", "Leave A Reply")."""
-    return len(words(line)) <= 8 and bool(_TRAILING_START.match(line.strip()))
+    """A widget title after which the rest of the page is chrome ("Recommended", "Leave A Reply"),
+    or a wire story's closing credits."""
+    return (len(words(line)) <= 8 and bool(_TRAILING_START.match(line.strip()))) or is_wire_credit(line)
 
 
 def is_cta(line: str) -> bool:
@@ -161,6 +169,11 @@ def is_cta(line: str) -> bool:
 def is_credit(line: str) -> bool:
     """A photo credit or caption label ("Photo: …", "Source: …")."""
     return bool(_CREDIT.match(line))
+
+
+def is_wire_credit(line: str) -> bool:
+    """A wire story's closing credits ("Reporting by …; Editing by …"): the article ends there."""
+    return len(words(line)) <= 30 and bool(_WIRE_CREDIT.match(line))
 
 
 def is_cookie_notice(line: str) -> bool:
@@ -185,7 +198,13 @@ def is_list_item(line: str) -> bool:
 def is_separated_nav(line: str) -> bool:
     """A breadcrumb or menu flattened to text: several short items between separators."""
     parts = [p for p in re.split(r"\s[|»›·/]\s", line) if p.strip()]
-    return len(_SEPARATORS.findall(line)) >= 2 and all(len(words(p)) <= 4 for p in parts)
+    if len(_SEPARATORS.findall(line)) >= 2 and all(len(words(p)) <= 4 for p in parts):
+        return True
+    # A menu whose links were joined with runs of spaces: "News  Politics  War  Video".
+    spaced = [p for p in _SPACE_RUN.split(line.strip()) if p]
+    return len(spaced) >= 3 and not _TERMINAL.search(line) and all(
+        len(words(p)) <= 3 and p[:1].isupper() for p in spaced
+    )
 
 
 def byline_name(line: str) -> str | bool | None:
@@ -211,7 +230,7 @@ def chrome_reason(line: str) -> str | None:
     stripped = line.strip()
     if is_cookie_notice(stripped):
         return "cookie"
-    if is_credit(stripped):
+    if is_credit(stripped) or is_wire_credit(stripped):
         return "credit"
     if is_cta(stripped):
         return "cta"

@@ -25,9 +25,17 @@ from chronicle.records import Document
 # Per-line language checks need enough words for fastText to be sure.
 _MIN_WORDS_FOR_LINE_LANGUAGE = 6
 _LINE_LANGUAGE_SCORE = 0.9
+# Words nearly every English sentence of six words or more contains at least one of.
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "not", "no", "as", "will", "would",
+    "said", "says", "after", "before", "over", "into", "than",
+})
 # A heading is a short line between article paragraphs; longer non-sentences are headlines
 # of other stories.
 _MAX_HEADING_WORDS = 12
+_MIN_HEADLINE_WORDS = 5
 
 # "GENERICO.ru" glued to the start of the first line (the site's logo text).
 _DOMAIN_PREFIX = re.compile(r"\A\s*(?P<d>(?:[A-Za-z0-9\-]+\.)+[a-z]{2,6})(?=[A-Z]|\s*[|:\-–—]\s)")
@@ -38,6 +46,7 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _FIRST_PLURAL = re.compile(r"\b(?:our|us)\b", re.I)
+_DATED_BYLINE = re.compile(r"\A(?P<date>.+?\d.*?)\s+by\s+(?P<name>[^\d,;|]+)\Z", re.I)
 _HANDLE_SUFFIXES = frozenset({"official", "news", "en", "eng", "english", "online", "live", "int", "world"})
 
 
@@ -73,9 +82,12 @@ def clean_text(text: str, base: Document) -> Document:
             it.kind = L.kind(rest)
     if published is None:
         published = next((v for v in map(date_line_value, header) if v is not None), None)
+    dated_bylines = [found for found in map(_dated_byline, header) if found is not None]
+    if published is None and dated_bylines:
+        published = dated_bylines[0][0]
 
     title = _title(header, raw[0], first_line if outlet else None) or _headline_repeated_as_lede(items)
-    author = _author(header)
+    author = _author(header) or (dated_bylines[0][1] if dated_bylines else None)
     if author and "," in author:
         # "By Jane Doe, Reuters": the name, then who published it.
         author, _, named_outlet = (part.strip() for part in author.partition(","))
@@ -125,14 +137,18 @@ def _title(header: list[str], first_raw: str, after_prefix: str | None) -> str |
             if L.normalize(after_prefix).endswith(L.normalize(line)) and len(L.words(line)) >= 3:
                 return line
         after_prefix = _GLUED_LABEL.sub("", after_prefix)
+    candidates: list[str] = []
     for i, line in enumerate(header):
         text = after_prefix if (i == 0 and after_prefix is not None) else line
-        if L.chrome_reason(text) is not None or len(L.words(text)) < 3:
+        if L.chrome_reason(text) is not None or len(L.words(text)) < 3 or _dated_byline(text):
             continue
         if L.kind(text) is L.Kind.PROSE:
-            return None
-        return text
-    return None
+            break
+        candidates.append(text)
+    # A site's name often heads the page ("Balkan Weekly Review") above the headline; a
+    # headline is rarely shorter than five words, a site name rarely longer.
+    headline = next((text for text in candidates if len(L.words(text)) >= _MIN_HEADLINE_WORDS), None)
+    return headline or (candidates[0] if candidates else None)
 
 
 def _headline_repeated_as_lede(items: list[_Line]) -> str | None:
@@ -144,6 +160,18 @@ def _headline_repeated_as_lede(items: list[_Line]) -> str | None:
     if head[-1:] in ".!?\"”" or len(L.words(head)) < 4:
         return None
     return head if L.normalize(lede).startswith(L.normalize(head)) else None
+
+
+def _dated_byline(line: str) -> tuple[str, str] | None:
+    """("2025-06-28", "Jane Doe") for a blog-style line that gives both: "Posted on June 28,
+    2025 by Jane Doe"."""
+    m = _DATED_BYLINE.match(line)
+    if m is None:
+        return None
+    value, name = date_line_value(m.group("date")), L.byline_name("by " + m.group("name"))
+    if value is None or not isinstance(name, str):
+        return None
+    return value, name
 
 
 def _author(header: list[str]) -> str | None:
@@ -225,7 +253,11 @@ def _mark_foreign(items: list[_Line]) -> None:
             it.reason = "foreign"
         elif main_lang and len(L.words(it.text)) >= _MIN_WORDS_FOR_LINE_LANGUAGE:
             lang, score = detect_language(it.text)
-            if lang and lang != main_lang and score >= _LINE_LANGUAGE_SCORE:
+            # fastText is unsure on a short line in a language close to others (Serbian,
+            # Croatian, Bosnian); an English article's line without a single English
+            # function word is not English either.
+            unsure_but_foreign = main_lang == "en" and not _has_english_function_word(it.text)
+            if lang and lang != main_lang and (score >= _LINE_LANGUAGE_SCORE or unsure_but_foreign):
                 it.reason = "foreign"
         if it.reason == "foreign":
             foreign.append(i)
@@ -234,6 +266,10 @@ def _mark_foreign(items: list[_Line]) -> None:
         if all(it.kind is L.Kind.SHORT or it.reason is not None for it in between):
             for it in between:
                 it.reason = it.reason or "foreign"
+
+
+def _has_english_function_word(text: str) -> bool:
+    return any(w.lower() in _ENGLISH_FUNCTION_WORDS for w in L.words(text))
 
 
 def _select(items: list[_Line], start: int) -> tuple[list[str], int]:

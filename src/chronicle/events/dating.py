@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from chronicle.records import EventDate, EventDateBasis, Precision, TimeExpr
 
@@ -32,6 +33,18 @@ def precise(value: str | None) -> tuple[str, Precision] | None:
     return None
 
 
+def _week_days(value: str | None) -> tuple[str, str] | None:
+    """('2025-02-24', '2025-03-02') for the ISO week '2025-W09': its Monday and Sunday."""
+    m = _WEEK.match(value or "")
+    if m is None:
+        return None
+    try:
+        monday = date.fromisocalendar(int(m[1]), int(value[6:8]), 1)  # type: ignore[index]
+    except ValueError:
+        return None
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+
+
 def usable(timex: TimeExpr) -> bool:
     """A calendar point or period an event can be dated by (not a duration, set, or open range)."""
     return timex.type in {"DATE", "TIME"} and timex.mod not in _OPEN_MODS and precise(timex.value) is not None
@@ -39,6 +52,11 @@ def usable(timex: TimeExpr) -> bool:
 
 def from_timex(timex: TimeExpr, *, narrative: bool = False) -> EventDate:
     """The event date a time expression gives: 'explicit' when absolute, else 'relative'."""
+    week = _week_days(timex.value)
+    if week is not None:
+        # "last week": the seven days it covers, not the whole year the week falls in.
+        basis_w: EventDateBasis = "relative" if narrative or timex.anchor is not None else "explicit"
+        return EventDate(start=week[0], end=week[1], precision="day", text=timex.text, basis=basis_w)
     start = precise(timex.value)
     if start is None:
         return EventDate(text=timex.text)

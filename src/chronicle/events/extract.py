@@ -157,6 +157,8 @@ class Extractor:
             re.IGNORECASE,
         )
         self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
+        # The dateline names where the reporter filed from, not who acted or where.
+        self.dateline_end = dateline_end(doc.body, doc.dateline)
 
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
@@ -169,7 +171,10 @@ class Extractor:
         return out
 
     def _sentence_events(self, sentence: Sentence, tokens: list[Token]) -> list[Event]:
-        mentions = [m for m in self.doc.mentions if sentence.start <= m.start and m.end <= sentence.end]
+        mentions = [
+            m for m in self.doc.mentions
+            if sentence.start <= m.start and m.end <= sentence.end and m.start >= self.dateline_end
+        ]
         parse = SentenceParse(tokens, mentions)
         timexes = [t for t in self.doc.timexes if sentence.start <= t.start and t.end <= sentence.end]
         triggers = self._triggers(parse)
@@ -468,7 +473,12 @@ class Extractor:
     def _context(self, parse: SentenceParse, trig: _Trigger) -> None:
         gov = trig.governor
         clause = gov  # coordinated verbs share the first one's modal: "will meet and sign"
-        while not parse.kids(clause, "aux") and clause.dep == "conj" and parse.head(clause) is not None:
+        # ... but a finite past verb cannot be under a modal: in "would defend X and rejected Y"
+        # 'rejected' is a statement of its own.
+        while (
+            not parse.kids(clause, "aux") and clause.dep == "conj" and parse.head(clause) is not None
+            and not (clause.tag == "VBD" and parse.head(clause).tag == "VB")  # type: ignore[union-attr]
+        ):
             clause = parse.head(clause)  # type: ignore[assignment]
         auxes = {k.text.lower() for k in parse.kids(clause, "aux", "auxpass")}
         negated = any(k.text.lower() in _NEGATIONS for k in parse.kids(gov, "neg")) or any(
@@ -759,6 +769,11 @@ class Extractor:
             if head is None:
                 return out
             tok = head  # "the region, which surrendered" -> the region
+        if tok.start < self.dateline_end:
+            # The parse took the dateline's place for the subject ("EL FASHER, Sudan - Fighters
+            # from X attacked"): the real subject hangs from it as an apposition.
+            return [ea for app in parse.kids(tok, "appos") if app.start >= self.dateline_end
+                    for ea in self._resolve(parse, app, role, sentence, places_ok=places_ok)]
         for arg in [tok, *self._conjuncts(parse, tok)]:
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
@@ -777,6 +792,10 @@ class Extractor:
                 if owners:  # "the governments of Armenia and Azerbaijan", "the office of the President of X"
                     out += owners
                     continue
+                possessors = self._possessor(parse, arg, sentence)
+                if possessors:  # "its aircraft", "their troops": the owner acts through them
+                    out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in possessors]
+                    continue
                 if self._is_group(parse, arg):  # "the two countries", "both sides"
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 continue
@@ -787,15 +806,26 @@ class Extractor:
                 out.append(EventActor(replace(actor), role, mention.text))
         return out
 
+    def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence) -> list[Actor]:
+        """The antecedent of a possessive pronoun on ``tok`` ("its aircraft" -> the army)."""
+        for poss in parse.kids(tok, "poss"):
+            if poss.text.lower() in {"its", "their"}:
+                return self._antecedent(parse, poss, sentence)
+        return []
+
     def _of_actors(
-        self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, places_ok: bool, depth: int
+        self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, places_ok: bool, depth: int,
+        *, direct: bool = True,
     ) -> list[EventActor]:
-        """The actors named in an 'of' complement (and its conjuncts), looking a few 'of's deep."""
+        """The actors named in an 'of' complement (and its conjuncts), looking a few 'of's deep;
+        directly on the argument also 'for'/'from' ("negotiators for Israel and Hamas",
+        "fighters from the RSF")."""
         if depth == 0:
             return []
         out: list[EventActor] = []
         for prep in parse.kids(tok, "prep"):
-            if prep.text.lower() != "of":
+            word = prep.text.lower()
+            if word != "of" and not (direct and word in {"for", "from"} and tok.tag in {"NNS", "NNPS"}):
                 continue
             for pobj in parse.kids(prep, "pobj"):
                 for arg in [pobj, *self._conjuncts(parse, pobj)]:
@@ -804,7 +834,7 @@ class Extractor:
                     ):
                         out += self._resolve(parse, arg, role, sentence, places_ok=places_ok)
                     else:
-                        out += self._of_actors(parse, arg, role, sentence, places_ok, depth - 1)
+                        out += self._of_actors(parse, arg, role, sentence, places_ok, depth - 1, direct=False)
         return out
 
     def _is_group(self, parse: SentenceParse, tok: Token) -> bool:
@@ -972,6 +1002,13 @@ class Extractor:
             before = [m for m in mentions if m.place is not None and m.end <= trig.tok.start]
             if before:
                 return replace(before[-1].place)  # type: ignore[type-var]
+        # A place acted on is where it happened: "shelled the city of Kherson", "captured Goma".
+        for ea in trig.actors:
+            if ea.role != "target" or ea.actor.kind is not None:
+                continue
+            for m in mentions:
+                if m.place is not None and m.actor is None and m.text == ea.text:
+                    return replace(m.place)
         return None
 
     def _date(
@@ -990,7 +1027,9 @@ class Extractor:
         # ("said Thursday that they had wrapped up talks"), never through a relative clause.
         ancestors: list[int] = []
         cur = gov
-        while cur.dep in {"ccomp", "xcomp", "conj", "parataxis"} and parse.head(cur) is not None:
+        while (cur.dep in {"ccomp", "xcomp", "conj", "parataxis"} or self._participial(parse, cur)) and (
+            parse.head(cur) is not None
+        ):
             cur = parse.head(cur)  # type: ignore[assignment]
             ancestors.append(cur.i)
         other_triggers = {t.governor.i for t in live if t is not trig} | {t.tok.i for t in live if t is not trig}
@@ -1043,6 +1082,11 @@ class Extractor:
         if self.doc.published and self._present(parse, gov) and trig.modality != "hypothetical":
             return from_publication(self.doc.published)
         return EventDate()
+
+    def _participial(self, parse: SentenceParse, verb: Token) -> bool:
+        """A subjectless participle clause adjoined to its main clause ("shelled the city on
+        Wednesday, killing three"): it happened when the main clause did."""
+        return verb.dep == "advcl" and verb.tag == "VBG" and not parse.kids(verb, "nsubj", "nsubjpass", "mark")
 
     def _past(self, parse: SentenceParse, verb: Token) -> bool:
         auxes = {k.lemma.lower() for k in parse.kids(verb, "aux", "auxpass")}
@@ -1097,8 +1141,24 @@ class Extractor:
         )
 
 
+# An agency dateline's place in capitals, an optional region or date, an optional agency, a dash.
+_CAPS_DATELINE = re.compile(
+    r"\A[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3},?(?:\s+[A-Z][\w.]*(?: \d{1,2})?(?:, \d{4})?)?"
+    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]+\s*"
+)
+_AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—:]*\s*")
 # What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
 _AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
+
+
+def dateline_end(body: str, dateline: str | None = None) -> int:
+    """Where the dateline opening ``body`` ends ("KYIV, March 6 (Reuters) - ", "EL FASHER,
+    Sudan - "), or 0 when the body opens without one."""
+    if dateline and body.startswith(dateline):
+        tail = _AFTER_DATELINE.match(body, len(dateline))
+        return tail.end() if tail else len(dateline)
+    found = _CAPS_DATELINE.match(body)
+    return found.end() if found else 0
 
 
 def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
@@ -1114,8 +1174,11 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     ]
     for a, b in itertools.pairwise(parties):
         assert a.actor is not None and b.actor is not None
-        if a.actor.name != b.actor.name and (a.actor.country is None or a.actor.country != b.actor.country) \
-                and _AND.match(body[a.end:b.start]):
+        # Two organs of one state are not two parties; a state and its rebels are.
+        distinct = a.actor.country is None or a.actor.country != b.actor.country or (
+            a.actor.sector != b.actor.sector and "REB" in (a.actor.sector, b.actor.sector)
+        )
+        if a.actor.name != b.actor.name and distinct and _AND.match(body[a.end:b.start]):
             return [replace(a.actor), replace(b.actor)]
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}

@@ -126,7 +126,7 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
     inputs = [
         StoryInput(
             doc.id, features.weighted_vector(terms, df, n_docs), features.news_date(doc, window_days=window),
-            doc.title, news=events,
+            doc.title, news=events, year=features.news_year(doc, window_days=window),
         )
         for doc, terms, events in zip(originals, counts, news, strict=True)
     ]

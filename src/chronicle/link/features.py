@@ -33,6 +33,8 @@ LEDE_SEGMENTS = 3
 # on the conflict; it still counts, but as a fraction of a news sentence.
 BACKGROUND_WEIGHT = 0.25
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# A TIMEX3 calendar value with its year: "2011", "2011-11", "2011-11-12" (not "201X", "2011-W45").
+_EXPLICIT_DATE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 # Small on purpose: a large prior makes every word a few articles share look rare, and the
 # first articles on one conflict then glue into one story that later ones cannot undo (with 2,
 # the seed stories come out the same whatever batches the articles arrive in, bar a few orders
@@ -157,6 +159,34 @@ def news_date(doc: Document, *, window_days: int) -> str | None:
         if event.sentence.index < LEDE_SEGMENTS and event.date.precision == "day" and event.date.start:
             return event.date.start
     return None
+
+
+def news_year(doc: Document, *, window_days: int) -> int | None:
+    """The year a document's news happened in: that of its news date (see :func:`news_date`),
+    else the latest year the text names outright ("November 12, 2011", "in March 2010",
+    "2009"; not "last year" or "the 1990s").
+
+    An undated article still says when it happened, and an article names earlier years only
+    as background: the news is about the most recent year it states. Only a year, because
+    the latest explicit day is often not the day of the news (a follow-up cites the date of
+    the attack), while the year rarely changes within a story.
+    """
+    when = news_date(doc, window_days=window_days)
+    if when is not None and when[:4].isdigit():
+        return int(when[:4])
+    years = [
+        int(t.value[:4])
+        for t in doc.timexes
+        # anchor None: stated outright, not resolved against the document date or the story
+        if t.type == "DATE" and t.anchor is None and t.value and _EXPLICIT_DATE.fullmatch(t.value)
+    ]
+    return max(years, default=None)
+
+
+def years_apart(window_days: int) -> int:
+    """How many years apart two news years must be before no ``window_days`` span can hold
+    both: adjacent years can (December 31 and January 1), two years apart cannot."""
+    return 2 + window_days // 366
 
 
 def term_counts(doc: Document, *, window_days: int = 10) -> dict[str, float]:

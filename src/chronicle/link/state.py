@@ -46,6 +46,9 @@ class StoryState(Record):
     first: str | None = None  # earliest known publication date of a member
     last: str | None = None
     title: str | None = None
+    # How many members' news falls in each year (``features.news_year``; keys are years as
+    # strings, for JSON): undated members still tell a story of 2008 from one of 2013.
+    years: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

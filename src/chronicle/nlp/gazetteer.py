@@ -168,20 +168,27 @@ def build_gazetteer() -> Gazetteer:
         if key not in by_name or city["population"] > by_name[key]["population"]:
             by_name[key] = city
     names_of: dict[str, str] = {}
-    for country in pycountry.countries:
-        code = country.alpha_3
+    rows = [
+        (c.alpha_3, {c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")},
+         getattr(c, "common_name", c.name))
+        for c in pycountry.countries
+    ]
+    # Countries geonames knows and ISO 3166 does not yet (Kosovo, XKX).
+    known_codes = {code for code, _, _ in rows}
+    rows += [(code, set(), geo["name"]) for code, geo in countries.items() if code not in known_codes]
+    for code, iso_names, iso_short in rows:
         geo = countries.get(code)
-        short = geo["name"] if geo else getattr(country, "common_name", country.name)
+        short = geo["name"] if geo else iso_short
         names_of[code] = short
+        # Capitals stand for their government ("Baku said" = Azerbaijan's government).
+        capital = by_name.get((geo["capital"], geo["iso"])) if geo and geo.get("capital") else None
         place = Place(name=short, country=code, geonameid=geo["geonameid"] if geo else None)
+        if capital is not None:
+            # A country has no single point: a map places it at its capital, and says so.
+            place = replace(place, lat=capital["latitude"], lon=capital["longitude"], coord_basis="capital")
         entry = Entry("country", "GPE", _country_actor(short, code), place)
         entries[f"#country:{code}"] = entry
-        for name in {
-            short,
-            country.name,
-            getattr(country, "common_name", ""),
-            getattr(country, "official_name", ""),
-        }:
+        for name in {short} | iso_names:
             if name:
                 add(name, entry, overwrite=True)
         if " " not in short:
@@ -191,13 +198,10 @@ def build_gazetteer() -> Gazetteer:
                     form + "s",
                     Entry("demonym_plural", "NORP", Actor(short + " (people)", "group", code, "CVL")),
                 )
-        # Capitals stand for their government ("Baku said" = Azerbaijan's government).
-        if geo and geo.get("capital"):
-            city = by_name.get((geo["capital"], geo["iso"]))
-            if city is not None:
-                gov = Actor(name=short, kind="government", country=code, sector="GOV")
-                cplace = Place(city["name"], code, city["latitude"], city["longitude"], city["geonameid"])
-                add(city["name"], Entry("capital", "GPE", gov, cplace), overwrite=True)
+        if capital is not None:
+            gov = Actor(name=short, kind="government", country=code, sector="GOV")
+            cplace = Place(capital["name"], code, capital["latitude"], capital["longitude"], capital["geonameid"])
+            add(capital["name"], Entry("capital", "GPE", gov, cplace), overwrite=True)
     for alias, code in data["country_aliases"].items():
         known = entries.get(f"#country:{code}")
         if known is not None:

@@ -25,6 +25,15 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 # Words that may sit between a nationality and the group noun it qualifies: "Armenian armed forces".
 _MAX_GROUP_GAP = 3
 _MAX_NAME_TOKENS = 4
+# Lower-case words inside personal names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "port", "capital", "province", "region", "district", "outskirts", "suburb",
+    "settlement",
+})
+_NAME_PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "dos",
+    "das", "ben",
+})
 # Group nouns that are just as often adjectives ("military offensive", "police officers").
 _ADJECTIVE_LIKE = frozenset({"military", "peacekeeping", "government", "police", "opposition", "army"})
 
@@ -104,10 +113,21 @@ class MentionFinder:
             entry = self.gaz.lookup(self._surface(i, last))
             if entry is None:
                 continue
-            if not entry.strong and self._ner_label(i, last) not in {"GPE", "LOC", "FAC"}:
+            if not entry.strong and self._ner_label(i, last) not in {"GPE", "LOC", "FAC"} and not (
+                self._placed_by_context(i, last)
+            ):
                 continue
             return entry, last
         return None
+
+    def _placed_by_context(self, first: int, last: int) -> bool:
+        """The words before a smaller city's name say it is a place ("the city of Kherson",
+        "the town of X"), whatever the NER model thought the name was."""
+        if first < 2 or self.words[first - 1].text.lower() != "of":
+            return False
+        if last < len(self.words) and _cap(self.words[last].text) and self.words[last].text.isalpha():
+            return False  # part of a longer name
+        return self.words[first - 2].text.lower() in _PLACE_NOUNS
 
     def _title_before(self, end: int) -> tuple[str, str | None, int] | None:
         """A title ending just before word ``end``: (title, sector, first word index)."""
@@ -296,20 +316,27 @@ class MentionFinder:
                 and any(h.first == i - 1 and h.last == i and h.kind == "country" for h in self.hits)
             ):
                 title = self._title_before(i - 2)
-            if title is None or not _cap(self.words[title[2]].text):
+            if title is None:
                 continue
+            # A lower-case title ("army chief", "regional governor") is a title only before a
+            # full name of two words or more: "the president said" names nobody.
+            lower_title = not _cap(self.words[title[2]].text)
             last = i
+            particles = 0  # particle words do not count towards a name's length
             while (
                 last < len(self.words)
-                and last - i < _MAX_NAME_TOKENS
-                and _cap(self.words[last].text)
-                and self.words[last].text.isalpha()
+                and last - i - particles < _MAX_NAME_TOKENS
                 and not self.taken[last]
                 and self.words[last].sentence == self.words[i].sentence
                 and self.gaz.title(self.words[last].text) is None
             ):
-                last += 1
-            if last - i >= 2 or (last - i == 1 and i > 0 and self.words[i - 1].text[:1].isupper()):
+                if _cap(self.words[last].text) and self.words[last].text.isalpha():
+                    last += 1
+                elif skip := self._particle_run(last):
+                    last, particles = last + skip, particles + skip  # "Abdel Fattah al-Burhan"
+                else:
+                    break
+            if last - i >= 2 or (not lower_title and last - i == 1 and i > 0 and self.words[i - 1].text[:1].isupper()):
                 spans.append((i, last))
         spans = sorted(set(spans), key=lambda s: (s[0], -s[1]))
         kept: list[tuple[int, int]] = []
@@ -318,6 +345,17 @@ class MentionFinder:
                 continue
             kept.append((first, last))
         return kept
+
+    def _particle_run(self, k: int) -> int:
+        """How many words a name particle at ``k`` spans up to the capitalised name word that
+        must follow it ("al", "-" before "Burhan"; "von der" before "Leyen"); 0 if none."""
+        j = k
+        while j < len(self.words) and (self.words[j].text.lower() in _NAME_PARTICLES or self.words[j].text == "-"):
+            j += 1
+        if j == k or j >= len(self.words) or j - k > 3:
+            return 0
+        following = self.words[j].text
+        return j - k if _cap(following) and following.isalpha() and not self.taken[j] else 0
 
     def _words_in(self, start: int, end: int) -> tuple[int, int]:
         first = next((i for i, w in enumerate(self.words) if w.end > start), len(self.words))
@@ -383,7 +421,12 @@ class MentionFinder:
         by_surname: dict[str, Actor | None] = {}
         for name, actor in full.items():
             surname = name.split()[-1]
-            by_surname[surname] = None if surname in by_surname else actor  # ambiguous -> None
+            forms = {surname}
+            particle, dash, tail = surname.partition("-")
+            if dash and particle.lower() in _NAME_PARTICLES and tail:
+                forms.add(tail)  # "al-Burhan" is "Burhan" on second mention
+            for form in forms:
+                by_surname[form] = None if form in by_surname else actor  # ambiguous -> None
         for hit in self.hits:
             if hit.kind != "person" or hit.actor is None:
                 continue

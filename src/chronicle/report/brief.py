@@ -255,6 +255,8 @@ def _past_predicate(words: list[str], *, plural: bool) -> str | None:
         return " ".join(["might", *rest]) if rest else None
     if not first.isalpha() or not first.islower():
         return None
+    if is_participle(first) and lemma_of_third_person(first) == first:
+        return None  # a passive headline ("Mariupol defended"): the passive clause says it, never "defendeded"
     lemma = first if plural else lemma_of_third_person(first)
     return " ".join([past(lemma), *rest])
 

@@ -57,6 +57,8 @@ def event_data(event: TimelineEvent, outlets: dict[str, str | None]) -> dict[str
             "country": event.location.country,
             "lat": event.location.lat,
             "lon": event.location.lon,
+            # "capital": a country placed at its capital's point, not an exact position.
+            "coord_basis": event.location.coord_basis,
         },
         "quantities": [
             {"value": q.value, "what": q.what, "approximate": q.approximate, "text": q.text}

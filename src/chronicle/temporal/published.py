@@ -2,8 +2,10 @@
 
 A dateline gives month and day; the year comes from the text: the latest year the article
 mentions as past, kept below any date it announces for the future ("from January 1, 2024"
-means publication was before 2024) and not before the latest past date it reports. If
-nothing pins it down the answer is ``(None, "unknown")`` — never the system clock.
+means publication was before 2024) and not before the latest past date it reports. Past
+years alone are only a lower bound, so they decide only when a future date caps them or a
+fully dated event lies in the weeks just before the dateline. If nothing pins it down the
+answer is ``(None, "unknown")`` — never the system clock.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _FORWARD_CUE = re.compile(
 _RANGE_AFTER = re.compile(r"\s*(?:to|until|till|through|and|-|–)\b", re.I)
 _HEAD_LINES = 8
 _HEAD_CHARS = 1500
+# A fully dated past event at most this many days before the dateline dates the article.
+_RECENT_DAYS = 45
 
 
 def find_dateline(body: str) -> str | None:
@@ -99,6 +103,11 @@ def _year_from_body(body: str, month: int, day: int) -> int | None:
     if not past_years:
         return None
     year = max(past_years)
+    if earliest_future is None and not _recent(latest_past, year, month, day):
+        # Past years alone only give a lower bound: an article of 2025 recalls "the invasion
+        # in February 2022". Without a future date to cap it, or a dated report from the
+        # weeks just before the dateline, the year stays unknown rather than guessed.
+        return None
     candidate = safe_date(year, month, day)
     if candidate is None:
         return None
@@ -114,6 +123,15 @@ def _year_from_body(body: str, month: int, day: int) -> int | None:
     ):
         return None  # the body's dates contradict each other around this dateline
     return year
+
+
+def _recent(latest_past: date | None, year: int, month: int, day: int) -> bool:
+    """The latest fully dated past event lies in the weeks just before the dateline's day of
+    ``year``: the article reports it as recent news, so that year is the publication year."""
+    candidate = safe_date(year, month, day)
+    if latest_past is None or candidate is None:
+        return False
+    return 0 <= (candidate - latest_past).days <= _RECENT_DAYS
 
 
 def _first_day(value: str) -> date | None:

@@ -44,6 +44,9 @@ from chronicle.temporal.values import (
 
 Granularity = Any  # the TimeExpr.granularity literal; spelled out there
 
+# How many paragraphs back "two days later" may find the narrated date it counts from.
+_NARRATIVE_PARAGRAPHS = 3
+_LINE_BREAKS = re.compile(r"\n(?:[^\S\n]*\n)*")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _VALUE_PARTS = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)")
@@ -146,7 +149,9 @@ def tag(text: str, dct: str | None = None, *, settings: Settings | None = None) 
     no tunables yet.
     """
     del settings  # no tunables yet; kept so callers pass the one settings object through
-    state = _State(text=text, dct=parse_dct(dct), newlines=[m.start() for m in re.finditer("\n", text)])
+    # One break per run of line ends: a blank line between paragraphs is one paragraph step.
+    breaks = [m.start() for m in _LINE_BREAKS.finditer(text)]
+    state = _State(text=text, dct=parse_dct(dct), newlines=breaks)
     cursor = 0
     for token in TOKEN.finditer(text):
         begin = token.start()
@@ -770,10 +775,15 @@ def _ago(m: re.Match[str], st: _State) -> TimeExpr | None:
     relative_to_dct = direction in ("ago", "back", "from", "hence")
     ref: _Ref | None = None
     if not relative_to_dct:
-        # "a day later": from the previous expression of fine enough grain, else the dct.
+        # "a day later": from the previous expression of fine enough grain. Never the dct:
+        # "later"/"earlier" count from a narrated time, and the dct is not one ("two days
+        # later" in a story dated the 12th is not the 14th).
         candidate = st.last_day if unit in ("D", "W", "FN") else st.last
-        if candidate is not None and st.paragraph(candidate.start) >= st.paragraph(m.start("ago")) - 1:
+        window = _NARRATIVE_PARAGRAPHS
+        if candidate is not None and st.paragraph(candidate.start) >= st.paragraph(m.start("ago")) - window:
             ref = candidate
+        if ref is None:
+            return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
     if ref is None and st.dct is None:
         return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
     if unit == "Y" and abs(steps) == 1 and st.quarter is not None and not _ANNUAL.search(
