@@ -358,9 +358,12 @@ def test_past_years_alone_do_not_fix_a_dateline_year() -> None:
     assert infer_publication_date(recent) == ("2025-03-06", "inferred")
 
 
-def test_later_counts_from_the_narrated_date_never_the_dct() -> None:
+def test_later_counts_from_the_narrated_date_never_the_dct_earlier_may() -> None:
     text = ("Fighters attacked a camp on Saturday.\n\nThe group denied it.\n\nAid was cut.\n\n"
             "Two days later, the army struck back.")
     assert at(tag(text, "2025-05-12"), text, "Two days later").value == "2025-05-12"
     alone = "Two days later, the army struck back."
     assert at(tag(alone, "2025-05-12"), alone, "Two days later").value is None
+    # "earlier" with nothing narrated before it compares with the time of reporting
+    before = "Two days earlier, the army had struck."
+    assert at(tag(before, "2025-05-12"), before, "Two days earlier").value == "2025-05-10"

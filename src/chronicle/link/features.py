@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from chronicle.records import Document, Event
 
@@ -19,7 +19,10 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
 # Sentence starts, used only to tell a proper name from a capitalised first word when the
 # document has not been through the nlp stage yet.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
+# spaCy's English list (already loaded with the pipeline); unlike scikit-learn's it keeps
+# words that matter in conflict news, such as "fire", "found" and "un".
+STOP_WORDS: frozenset[str] = frozenset(SPACY_STOP_WORDS)
+_HAS_DIGIT = re.compile(r"\d").search
 
 # Names and numbers say *which* incident a text is about ("Tara Reid", "32", "COP29"); common
 # words mostly say what *kind* of incident. Weighting them up is what separates two stories of
@@ -215,7 +218,7 @@ def term_counts(doc: Document, *, window_days: int = 10) -> dict[str, float]:
             token = match.group(0)
             if token.lower() in STOP_WORDS or len(token) < 2:
                 continue
-            named = (k > 0 and token[0].isupper()) or any(ch.isdigit() for ch in token)
+            named = (k > 0 and token[0].isupper()) or _HAS_DIGIT(token) is not None
             counts[normalise(token)] += weight * (NAME_WEIGHT if named else 1)
     for mention in doc.mentions:
         if mention.actor is not None:

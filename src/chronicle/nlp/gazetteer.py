@@ -58,6 +58,12 @@ class Entry:
         return replace(self.place) if self.place is not None else None
 
 
+# Compiled once: normalise runs for every name in the gazetteer and every candidate span.
+_SAINT = re.compile(r"\bst\.?(?=\s|-)")
+_SEPARATORS = re.compile(r"[\s\-]+")
+_ASCII_NAME = re.compile(r"[A-Za-z .'\-]+")
+
+
 def normalise(text: str) -> str:
     """The lookup key for a name: lower case, no accents, 'St.' as 'saint', hyphens as spaces."""
     text = text.replace("’", "'")
@@ -65,8 +71,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower()
-    text = re.sub(r"\bst\.?(?=\s|-)", "saint", text)
-    return re.sub(r"[\s\-]+", " ", text).strip()
+    text = _SAINT.sub("saint", text)
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 def demonyms_for(name: str) -> set[str]:
@@ -229,24 +235,27 @@ def build_gazetteer() -> Gazetteer:
             add(name, Entry("region", "LOC", None, place), overwrite=True)
     # Other cities: the most populous city of each name wins; alternate names only when ASCII.
     stop = {normalise(w) for w in data["place_stopwords"]}
-    best: dict[str, dict[str, Any]] = {}
+    best: dict[str, tuple[dict[str, Any], bool]] = {}  # name -> (city, is its primary name)
     for city in cities.values():
-        names = {city["name"]} | {
+        # The primary name first, then the alternates in a fixed order: when an alternate
+        # normalises to the primary ("Torreon", "Torreón"), the primary's entry must win in
+        # every process (a set's order changes with the string hash seed).
+        names = [city["name"], *sorted({
             a
             for a in city.get("alternatenames", ())
-            if len(a) > 3 and a[0].isupper() and a.isascii() and re.fullmatch(r"[A-Za-z .'\-]+", a)
-        }
+            if len(a) > 3 and a[0].isupper() and _ASCII_NAME.fullmatch(a) and a != city["name"]
+        })]
         for name in names:
             k = normalise(name)
             if k in stop or k in entries:
                 continue
-            if k not in best or city["population"] > best[k]["population"]:
-                best[k] = city | {"_primary": name == city["name"]}
+            if k not in best or city["population"] > best[k][0]["population"]:
+                best[k] = (city, name == city["name"])
     iso3_of = {c["iso"]: code for code, c in countries.items()}
-    for k, city in best.items():
+    for k, (city, primary) in best.items():
         code3 = iso3_of.get(city["countrycode"])
         place = Place(city["name"], code3, city["latitude"], city["longitude"], city["geonameid"])
-        strong = " " in k or (city["_primary"] and city["population"] >= STRONG_CITY_POPULATION)
+        strong = " " in k or (primary and city["population"] >= STRONG_CITY_POPULATION)
         entries[k] = Entry("city", "GPE", None, place, strong=strong)
     lexicon = Lexicon(
         titles={k.lower(): v for k, v in data["titles"].items()},

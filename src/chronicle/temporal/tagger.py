@@ -775,14 +775,15 @@ def _ago(m: re.Match[str], st: _State) -> TimeExpr | None:
     relative_to_dct = direction in ("ago", "back", "from", "hence")
     ref: _Ref | None = None
     if not relative_to_dct:
-        # "a day later": from the previous expression of fine enough grain. Never the dct:
-        # "later"/"earlier" count from a narrated time, and the dct is not one ("two days
-        # later" in a story dated the 12th is not the 14th).
+        # "a day later": from the previous expression of fine enough grain. "Later" never
+        # from the dct: news narrates the past, so "two days later" in a story dated the 12th
+        # is not the 14th. "Earlier" may: "a year earlier, net income was..." compares with
+        # the reporting time.
         candidate = st.last_day if unit in ("D", "W", "FN") else st.last
         window = _NARRATIVE_PARAGRAPHS
         if candidate is not None and st.paragraph(candidate.start) >= st.paragraph(m.start("ago")) - window:
             ref = candidate
-        if ref is None:
+        if ref is None and not backward:
             return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
     if ref is None and st.dct is None:
         return _make(st, m, "ago", "DATE", None, "unknown", use_q=True)
