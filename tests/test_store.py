@@ -79,6 +79,13 @@ def test_full_text_search_over_bodies(store: Store) -> None:
     assert store.list_documents(q='"unbalanced AND (').total == 0  # hostile syntax is just words
     store.write_document(doc("a", "talks stalled"), raw("a", "talks stalled"), "1")
     assert store.list_documents(q="Geneva").total == 0  # the index follows updates
+    # Linking rewrites a document's record (its story) but not its text: the index stays right.
+    linked = doc("b", "prisoners released")
+    linked.story = "story:b"
+    store.write_links([linked], [], [], None)
+    assert [d.id for d in store.list_documents(q="prisoners").items] == ["b"]
+    assert store.list_documents(q="stalled").total == 1
+    assert store.document("b").story == "story:b"  # type: ignore[union-attr]
 
 
 def test_failed_transaction_leaves_nothing_half_written(store: Store) -> None:

@@ -357,6 +357,21 @@ WEAK_POSTINGS_LIMIT = 16
 TEXT_HASHES = 4
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _sentence_keys(text: str) -> frozenset[str]:
+    """Min-hashes of a sentence's content words: near-identical sentences (the only pairs that
+    different actors or a few days' difference do not rule out) share one of them with high
+    probability (at Jaccard 0.7, one of four shared 99% of the time). Cached: each report's
+    sentence is keyed when it is looked up and again when it is added."""
+    content = _content(text)
+    if not content:
+        return frozenset()
+    return frozenset(
+        f"t{i}|" + min(content, key=lambda w, i=i: zlib.crc32(f"{i}:{w}".encode()))  # type: ignore[misc]
+        for i in range(TEXT_HASHES)
+    )
+
+
 class _Blocks:
     """Which group members a report could match, so that each report is scored against a few,
     not all. Below these keys :func:`evidence` cannot reach a merge threshold (a different
@@ -373,17 +388,8 @@ class _Blocks:
         return sorted(_actor_keys(report.actors)), sorted(_wording_words(report))
 
     @staticmethod
-    def _text_keys(report: Event) -> set[str]:
-        """Min-hashes of the sentence's content words: near-identical sentences (the only pairs
-        that different actors or a few days' difference do not rule out) share one of them
-        with high probability (at Jaccard 0.7, one of four shared 99% of the time)."""
-        content = _content(report.sentence.text)
-        if not content:
-            return set()
-        return {
-            f"t{i}|" + min(content, key=lambda w, i=i: zlib.crc32(f"{i}:{w}".encode()))  # type: ignore[misc]
-            for i in range(TEXT_HASHES)
-        }
+    def _text_keys(report: Event) -> frozenset[str]:
+        return _sentence_keys(report.sentence.text)
 
     @staticmethod
     def _name_keys(prefix: str, actors: list[str], words: list[str]) -> tuple[set[str], set[str]]:

@@ -93,6 +93,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX timeline_event_actors_country_event ON timeline_event_actors(country, event_rowid);
     CREATE INDEX timeline_event_docs_doc_event ON timeline_event_docs(doc_id, event_rowid);
     """,
+    # 3: re-index a document's text only when its text changes: linking rewrites the record of
+    # every document it gives a story, and re-indexing each body then cost more than the write.
+    """
+    DROP TRIGGER documents_au;
+    CREATE TRIGGER documents_au AFTER UPDATE OF title, body ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+        INSERT INTO documents_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    """,
 )
 
 
