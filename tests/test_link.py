@@ -530,3 +530,26 @@ def test_a_year_conflict_splits_a_marginal_pair_also_against_a_stored_story() ->
         assert groups(2008, 2009, stored=stored) == 1  # December and January can be one story
         assert groups(2008, None, stored=stored) == 1  # an unknown year conflicts with nothing
         assert groups(2011, 2011, stored=stored) == 1
+
+
+def test_two_actorless_death_tolls_in_different_wars_stay_apart() -> None:
+    drc = "The agreement aims to end a conflict that has killed thousands of people in the east this year."
+    sudan = "The war between the two forces has killed tens of thousands of people since it began."
+    year = EventDate(start="2025", precision="year", text="this year", basis="relative")
+    docs = [
+        doc("drc", drc, published="2025-05-12", outlet="a.com",
+            events=[event("drc", drc, wording="killed", trigger="killed", date=year,
+                          location=Place("Democratic Republic of the Congo", "COD"))]),
+        doc("sudan", sudan, published="2025-05-12", outlet="b.com",
+            events=[event("sudan", sudan, wording="killed", trigger="killed", date=day("2025-05-12"))]),
+    ]
+    result = link(docs, SETTINGS)
+    assert sorted(len(e.sources) for e in result.events) == [1, 1]
+    # The same figure ties two such reports together: then they are one report of one toll.
+    same = "The conflict has killed 3,000 people in the east this year, officials said."
+    again = "Officials said 3,000 people have been killed in the eastern fighting this year."
+    toll = [Quantity(value=3000, what="people", text="3,000 people")]
+    docs = [doc(i, text, published="2025-05-12", outlet=f"{i}.com",
+                events=[event(i, text, wording="killed", trigger="killed", date=year, quantities=toll)])
+            for i, text in (("x", same), ("y", again))]
+    assert [len(e.sources) for e in link(docs, SETTINGS).events] == [2]
