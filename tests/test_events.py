@@ -434,3 +434,11 @@ def test_a_modal_does_not_reach_a_coordinated_past_verb() -> None:
     doc = _analyse("The minister said on Monday that Eritrea would defend its sovereignty and rejected the claims.",
                    published="2025-03-12")
     assert _find(doc, "rejected").modality != "promised"
+
+
+def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
+    doc = _analyse("Three civilians were wounded when Russian forces shelled Kherson overnight.", "2025-03-05")
+    assert _actors(_find(doc, "wounded"), "source") == {("Russia", "RUS")}
+    # No clause names the attacker: the toll keeps no source rather than guessing one.
+    alone = _analyse("Two soldiers were killed in the attack, the army said.", "2025-03-05")
+    assert _actors(_find(alone, "killed"), "source") == set()

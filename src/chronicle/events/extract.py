@@ -188,6 +188,9 @@ class Extractor:
             self._actors(parse, trig, sentence)
             for part in trig.absorbed_here:
                 self._fold_actors(parse, trig, part, sentence)
+        for trig in live:
+            self._borrow_agent(parse, trig, live)
+        for trig in live:
             qs = self._quantities_for(parse, trig, live, quantities)
             date = self._date(parse, trig, live, timexes, sentence)
             if self._unanchored(parse, trig, date):
@@ -915,6 +918,27 @@ class Extractor:
                 role = "other"
             trig.actors.append(EventActor(ea.actor, role, ea.text))
             names.add(ea.actor.name)
+
+    def _borrow_agent(self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger]) -> None:
+        """A passive hostile event with no agent takes the attacker of the hostile clause tied to
+        it: in "dozens were killed when the RSF shelled the town", the RSF did the killing."""
+        if trig.type not in self.lex.hostile_types or any(a.role == "source" for a in trig.actors):
+            return
+        if not parse.kids(trig.tok, "auxpass", "nsubjpass"):
+            return
+        for other in live:
+            if other is trig or other.type not in self.lex.hostile_types:
+                continue
+            tied = (other.tok.dep == "advcl" and other.tok.head == trig.tok.i) or (
+                trig.tok.dep == "advcl" and trig.tok.head == other.tok.i
+            )
+            sources = [a for a in other.actors if a.role == "source"]
+            if tied and sources:
+                names = {a.actor.name for a in trig.actors}
+                trig.actors[:0] = [
+                    EventActor(replace(a.actor), "source", a.text) for a in sources if a.actor.name not in names
+                ]
+                return
 
     def _nearest_left(self, parse: SentenceParse, trig: _Trigger, exclude: set[str]) -> list[EventActor]:
         """Fallback when the parse gives no subject: the closest actor mention before the verb in
