@@ -297,3 +297,12 @@ def test_gazetteer_disk_cache_round_trip_and_rebuild(tmp_path: Path, monkeypatch
     again = gazetteer_module.gazetteer.__wrapped__()
     assert again.lookup("Baku") == built.lookup("Baku")
     assert marshal.loads(path.read_bytes())["first_words"] == built.first_words
+
+
+def test_a_name_before_an_armed_group_noun_is_that_group_not_a_person() -> None:
+    body = "A Hutu militia attacked the village on Sunday, killing 12 civilians."
+    (out,) = run_stages([Document(id="t", source="t", content_hash="x", body=body)], ["nlp"], Settings())
+    found = {m.text: m.actor for m in out.mentions if m.actor is not None}
+    militia = found.get("Hutu militia")
+    assert militia is not None and (militia.kind, militia.sector) == ("group", "REB")
+    assert not any(a.kind == "person" for a in found.values())

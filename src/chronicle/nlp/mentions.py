@@ -163,6 +163,7 @@ class MentionFinder:
         self._gazetteer_pass()
         self._group_pass()
         self._ministry_pass()
+        self._named_group_pass()
         self._person_pass()
         self._surname_pass()
         self._other_ner_pass()
@@ -286,6 +287,29 @@ class MentionFinder:
             self.taken[i] = False
         if self._free(first, last):
             self._take(_Hit(first, last, "ORG", actor, None, "organization"))
+
+    def _named_group_pass(self) -> None:
+        """'a Hutu militia', 'Fulani gunmen': a name NER took for a person or an organisation,
+        followed by an armed-group noun, is that group (never a person called 'Hutu')."""
+        groups = self.gaz.lexicon.group_nouns
+        for span in self.ner:
+            if span.label not in {"PERSON", "NORP", "ORG"}:
+                continue
+            first, last = self._words_in(span.start, span.end)
+            if not (0 < last - first <= 2) or last >= len(self.words) or not self._free(first, last + 1):
+                continue
+            noun = self.words[last]
+            kind_sector = groups.get(noun.text.lower())
+            if (
+                kind_sector is None
+                or kind_sector[0] != "group"
+                or not noun.text.islower()
+                or noun.sentence != self.words[first].sentence
+                or not all(_cap(w.text) and w.text.isalpha() for w in self.words[first:last])
+            ):
+                continue
+            actor = Actor(name=self._surface(first, last + 1), kind="group", sector=kind_sector[1])
+            self._take(_Hit(first, last + 1, "NORP", actor, None, "group"))
 
     def _person_spans(self) -> list[tuple[int, int]]:
         """Word ranges of people: NER PERSON spans plus 'Title Firstname Lastname' patterns."""
