@@ -437,8 +437,14 @@ def test_a_modal_does_not_reach_a_coordinated_past_verb() -> None:
 
 
 def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
-    doc = _analyse("Three civilians were wounded when Russian forces shelled Kherson overnight.", "2025-03-05")
-    assert _actors(_find(doc, "wounded"), "source") == {("Russia", "RUS")}
+    doc = _analyse("Three civilians were wounded when Russian forces shelled Kherson on Monday.", "2025-03-05")
+    wounded = _find(doc, "wounded")
+    assert _actors(wounded, "source") == {("Russia", "RUS")}
+    # "when": the same moment, so the shelling's date is the toll's date too
+    assert wounded.date.start == _find(doc, "shelled").date.start == "2025-03-03"
+    # "after" is not the same moment: no date is borrowed across it
+    later = _analyse("Two soldiers were killed after rebels attacked a checkpoint on Friday.", "2025-03-05")
+    assert _find(later, "killed").date.start is None
     # No clause names the attacker: the toll keeps no source rather than guessing one.
     alone = _analyse("Two soldiers were killed in the attack, the army said.", "2025-03-05")
     assert _actors(_find(alone, "killed"), "source") == set()

@@ -81,6 +81,10 @@ _EVALUATIVE = frozenset(
 )
 
 
+# Adverbial clauses that say two events happened at the same time.
+_SIMULTANEOUS = frozenset({"when", "as", "while"})
+
+
 @dataclass(slots=True)
 class _Trigger:
     tok: Token
@@ -197,6 +201,12 @@ class Extractor:
                 continue
             place = self._place(parse, trig, mentions, sentence)
             kept.append((trig, self._event(parse, sentence, trig, qs, date, place)))
+        # "were killed when the RSF shelled the town on Wednesday": the same moment, one date.
+        dated = {id(t): e.date for t, e in kept if e.date.start is not None}
+        for trig, event in kept:
+            if event.date.start is None:
+                same_time = self._tied_clauses(parse, trig, [t for t, _ in kept], _SIMULTANEOUS)
+                event.date = next((replace(dated[id(t)]) for t in same_time if id(t) in dated), event.date)
         if any(t.modality == "promised" or t.type == "AGREE" for t, _ in kept if not t.joint):
             for trig, event in kept:
                 if trig.joint:  # the statement announces a commitment: PLOVER codes it AGREE
@@ -919,21 +929,33 @@ class Extractor:
             trig.actors.append(EventActor(ea.actor, role, ea.text))
             names.add(ea.actor.name)
 
-    def _borrow_agent(self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger]) -> None:
-        """A passive hostile event with no agent takes the attacker of the hostile clause tied to
-        it: in "dozens were killed when the RSF shelled the town", the RSF did the killing."""
-        if trig.type not in self.lex.hostile_types or any(a.role == "source" for a in trig.actors):
-            return
-        if not parse.kids(trig.tok, "auxpass", "nsubjpass"):
-            return
+    def _tied_clauses(self, parse: SentenceParse, trig: _Trigger, live: Sequence[_Trigger],
+                      markers: frozenset[str] | None = None) -> list[_Trigger]:
+        """The other hostile events of the sentence whose clause is an adverbial clause of this
+        one's, or this one's of theirs ("were killed | when the RSF shelled the town");
+        ``markers`` keeps only clauses opened by those words."""
+        if trig.type not in self.lex.hostile_types:
+            return []
+        found = []
         for other in live:
             if other is trig or other.type not in self.lex.hostile_types:
                 continue
-            tied = (other.tok.dep == "advcl" and other.tok.head == trig.tok.i) or (
-                trig.tok.dep == "advcl" and trig.tok.head == other.tok.i
-            )
+            for sub, main in ((other, trig), (trig, other)):
+                if sub.tok.dep == "advcl" and sub.tok.head == main.tok.i and (markers is None or any(
+                    k.lemma.lower() in markers for k in parse.kids(sub.tok, "mark", "advmod")
+                )):
+                    found.append(other)
+                    break
+        return found
+
+    def _borrow_agent(self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger]) -> None:
+        """A passive hostile event with no agent takes the attacker of the hostile clause tied to
+        it: in "dozens were killed when the RSF shelled the town", the RSF did the killing."""
+        if any(a.role == "source" for a in trig.actors) or not parse.kids(trig.tok, "auxpass", "nsubjpass"):
+            return
+        for other in self._tied_clauses(parse, trig, live):
             sources = [a for a in other.actors if a.role == "source"]
-            if tied and sources:
+            if sources:
                 names = {a.actor.name for a in trig.actors}
                 trig.actors[:0] = [
                     EventActor(replace(a.actor), "source", a.text) for a in sources if a.actor.name not in names
