@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.clean import clean_item, decode_content, looks_like_html
-from chronicle.clean.dates import date_line_value, is_date_line, split_leading_date
+from chronicle.clean.dates import date_line_value, is_date_line, split_leading_date, stated_dates, url_date
 from chronicle.clean.html import parse_html
 from chronicle.errors import BinaryInput, EmptyInput, MalformedInput
 from chronicle.pipeline import run_stages
@@ -125,7 +125,7 @@ def test_seed_metadata(seed_docs: dict[str, Document]) -> None:
     d0, d1, d2, d3, d4 = (seed_docs[k] for k in ("000", "001", "002", "003", "004"))
     assert d0.title is not None and d0.title.startswith("Huge News Out Of St Petersburg:")
     assert d0.author == "Henrik Rothen"
-    assert (d0.published, d0.published_basis) == ("2023-12-27", "dateline")
+    assert (d0.published, d0.published_basis) == ("2023-12-27", "page")
 
     assert d1.outlet == "bbc.com"
     assert d1.published is None and d1.published_basis == "unknown"
@@ -137,7 +137,7 @@ def test_seed_metadata(seed_docs: dict[str, Document]) -> None:
     assert d2.dateline == "BAKU, November 6"
     assert d2.body.startswith("BAKU, November 6 ")  # the dateline stays in the text
 
-    assert (d3.published, d3.published_basis) == ("2025-03-13", "dateline")
+    assert (d3.published, d3.published_basis) == ("2025-03-13", "page")
     assert d3.outlet in {"Kyiv Post", "Kyivpost"}
     assert d3.body.startswith("Azerbaijan and Armenia said Thursday")
 
@@ -188,7 +188,7 @@ def test_plain_text_filter_on_synthetic_page() -> None:
     assert paragraphs == [PROSE[0], "Background", PROSE[1], PROSE[2]]
     assert doc.title == "Ministers Meet Over Border"
     assert doc.author == "Jane Doe"
-    assert (doc.published, doc.published_basis) == ("2024-03-05", "dateline")
+    assert (doc.published, doc.published_basis) == ("2024-03-05", "page")
     assert doc.removed_lines == 11
 
 
@@ -442,3 +442,57 @@ def test_outlet_from_title_suffix_and_from_the_url() -> None:
     text = b"The army said on Tuesday that its aircraft had struck positions near the city, destroying depots."
     item = _item(text, url="https://www.example-news.org/africa/story")
     assert clean_item(item, SETTINGS).outlet == "example-news.org"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.org/2024/03/07/ship-hit", "2024-03-07"),  # htmldate's Y/M/D
+    ("https://example.org/a/202204/05/WS62.html", "2022-04-05"),  # YYYYMM/DD
+    ("https://example.org/n3/2025/0729/c9-1.html", "2025-07-29"),  # YYYY/MMDD
+    ("https://example.org/article/11/26/2024/deal", "2024-11-26"),  # M/D/YYYY
+    ("https://example.org/articles/1646/20240307/slug.htm", "2024-03-07"),  # YYYYMMDD segment
+    ("https://example.org/x/slug/20221102180359158908.amp.html", "2022-11-02"),  # timestamp id
+    ("https://example.org/news/2022-04-01-truce-in-yemen.html", "2022-04-01"),  # dated slug
+    ("https://example.org/node/92642", None),
+    ("https://example.org/a/12345678/b", None),  # an id that is no date
+    ("https://example.org/2024/13/45/x", None),
+    (None, None),
+])
+def test_url_date(url: str | None, expected: str | None) -> None:
+    assert url_date(url) == expected
+
+
+@pytest.mark.parametrize(("line", "page", "expected"), [
+    ("Sat, 28-Jun-2025", "", "2025-06-28"),
+    ("(09/19/23)", "", "2023-09-19"),
+    ("Published On 9 Oct 2025", "", "2025-10-09"),
+    ("Published on October 12, 2024 at 1:00 p.m.", "", "2024-10-12"),
+    ("Jan 20, 2025 - 13:48", "", "2025-01-20"),
+    # day-first or month-first: the page's other dates decide, or nothing does
+    ("Thu, 02-06-2022 05:29 PM, Aden", "expires today, 2 June 2022, at noon", "2022-06-02"),
+    ("Thu, 02-06-2022 05:29 PM, Aden", "on February 6, 2022 the talks", "2022-02-06"),
+    ("Thu, 02-06-2022 05:29 PM, Aden", "", None),
+    ("14-06-2022", "", "2022-06-14"),  # a day over 12 is a day
+])
+def test_date_lines_with_the_page_convention(line: str, page: str, expected: str | None) -> None:
+    assert date_line_value(line, stated_dates(page)) == expected
+
+
+@pytest.mark.parametrize(("lines", "url", "expected"), [
+    # a yeared dateline outranks a header date line that shows the day of the crawl
+    (["• Monday, 3 June 2024", "A Headline For The Story", "Tirana, 4 March 2023 (ATA) — " + PROSE[0], PROSE[1]],
+     None, ("2023-03-04", "dateline")),
+    # a full date opening the lede before an agency mark
+    (["A Headline For The Story", "4 Mar 2023; XA: " + PROSE[0], PROSE[1]], None, ("2023-03-04", "dateline")),
+    # a timestamp among the first lines of the article
+    (["A Headline For The Story", PROSE[0], "Feb 2, 2025 - 09:15", PROSE[1]], None, ("2025-02-02", "page")),
+    (["A Headline For The Story", PROSE[0], "Published on May 9, 2024 at 3:00 p.m.", PROSE[1]], None,
+     ("2024-05-09", "page")),
+    # a bare date inside the article is a sidebar's, not the publication date; the URL's is
+    (["A Headline For The Story", PROSE[0], "12 March 2024", PROSE[1]], "https://example.org/2024/05/02/x",
+     ("2024-05-02", "url")),
+    (["A Headline For The Story", PROSE[0], PROSE[1]], "https://example.org/node/17", (None, "unknown")),
+])
+def test_publication_date_sources(lines: list[str], url: str | None, expected: tuple[str | None, str]) -> None:
+    given = {"url": url} if url else {}
+    doc = clean_item(_item("\n".join(lines).encode(), **given), SETTINGS)
+    assert (doc.published, doc.published_basis) == expected

@@ -15,7 +15,10 @@ from typing import Any, Literal, TypeVar
 T = TypeVar("T")
 
 InputKind = Literal["txt", "html", "jsonl", "warc"]
-DateBasis = Literal["metadata", "dateline", "inferred", "unknown"]
+# Where a publication date came from: the page's markup or the container's field, a date
+# line or byline in the text ("page"), the dateline, the URL path, a dateline's month and
+# day with the year inferred from the body, or nowhere.
+DateBasis = Literal["metadata", "page", "dateline", "url", "inferred", "unknown"]
 EventDateBasis = Literal["explicit", "relative", "publication", "unresolved"]
 Precision = Literal["day", "month", "year", "decade", "unknown"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]

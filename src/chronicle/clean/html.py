@@ -18,8 +18,9 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from chronicle.clean import lines as L
+from chronicle.clean.dates import url_date
 from chronicle.errors import MalformedInput
-from chronicle.records import Document
+from chronicle.records import DateBasis, Document
 
 # Markup in the body that states the article's own date; everything else in the body is
 # left out of the date search.
@@ -89,13 +90,10 @@ def _trafilatura(tree: HtmlElement, *, url: str | None, precision: bool) -> str:
     return text or ""
 
 
-def extract_published(tree: HtmlElement, *, url: str | None = None) -> str | None:
-    """The publication date stated by the page's metadata or markup, else by its URL
-    (a full /2019/11/18/ path only); None when the page does not state it."""
-    found = _find_date(_date_markup_only(tree), url=None)
-    if found is None and url:
-        found = _find_date(lxml_html.fromstring("<html><body></body></html>"), url=url)
-    return found
+def extract_published(tree: HtmlElement) -> str | None:
+    """The publication date stated by the page's metadata or markup; None when the page does
+    not state it (the URL's date is :func:`chronicle.clean.dates.url_date`'s)."""
+    return _find_date(_date_markup_only(tree), url=None)
 
 
 def _find_date(tree: HtmlElement, *, url: str | None) -> str | None:
@@ -124,7 +122,10 @@ def clean_html(text: str, base: Document) -> Document:
     tree = parse_html(text)
     url = base.url
     meta = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url, date_config=dict(_DATE_PARAMS))
-    published = extract_published(tree, url=url)
+    published = extract_published(tree)
+    basis: DateBasis = "metadata" if published else "unknown"
+    if published is None and (from_url := url_date(url)):
+        published, basis = from_url, "url"
     outlet = meta.sitename or _title_suffix(tree, meta.title) or url_host(url or meta.url)
     return dataclasses.replace(
         base,
@@ -133,7 +134,7 @@ def clean_html(text: str, base: Document) -> Document:
         author=meta.author or None,
         outlet=outlet or None,
         published=published,
-        published_basis="metadata" if published else "unknown",
+        published_basis=basis,
     )
 
 

@@ -18,9 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from chronicle.clean import lines as L
-from chronicle.clean.dates import date_line_value, split_leading_date
+from chronicle.clean.dates import date_line_value, find_dates, split_leading_date, stated_dates, url_date
 from chronicle.clean.language import detect_language
-from chronicle.records import Document
+from chronicle.records import DateBasis, Document
+from chronicle.temporal import find_dateline
 
 # Per-line language checks need enough words for fastText to be sure.
 _MIN_WORDS_FOR_LINE_LANGUAGE = 6
@@ -47,6 +48,11 @@ _ATTRIBUTION = re.compile(
 )
 _FIRST_PLURAL = re.compile(r"\b(?:our|us)\b", re.I)
 _DATED_BYLINE = re.compile(r"\A(?P<date>.+?\d.*?)\s+by\s+(?P<name>[^\d,;|]+)\Z", re.I)
+# Timestamps and "Published on" lines stand among the first lines of the article.
+_TIMESTAMP_LINES = 12
+# What follows a date that opens the lede as its dateline: "19 Mar 2023; AA: ...", "(AFP) —".
+_TIMESTAMP_MARK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:published|posted)\b", re.I)
+_AFTER_LEDE_DATE = re.compile(r"\s*(?:[;:|—–]|-\s|\([A-Z][A-Za-z]{1,12}\))")
 _HANDLE_SUFFIXES = frozenset({"official", "news", "en", "eng", "english", "online", "live", "int", "world"})
 
 
@@ -73,18 +79,12 @@ def clean_text(text: str, base: Document) -> Document:
     start = _article_start(items)
     header = [it.text for it in items[:start]]
 
-    published: str | None = None
-    for it in items[: start + 1]:  # a labelled date may be glued to the first paragraph
-        value, rest = split_leading_date(it.text)
-        if value is not None:
-            published = published or value
-            it.text, it.cut = rest, True
-            it.kind = L.kind(rest)
-    if published is None:
-        published = next((v for v in map(date_line_value, header) if v is not None), None)
+    published, basis = _publication_date(items, start, header, stated_dates(text))
     dated_bylines = [found for found in map(_dated_byline, header) if found is not None]
     if published is None and dated_bylines:
-        published = dated_bylines[0][0]
+        published, basis = dated_bylines[0][0], "page"
+    if published is None and (from_url := url_date(base.url)):
+        published, basis = from_url, "url"
 
     title = _title(header, raw[0], first_line if outlet else None) or _headline_repeated_as_lede(items)
     author = _author(header) or (dated_bylines[0][1] if dated_bylines else None)
@@ -105,9 +105,53 @@ def clean_text(text: str, base: Document) -> Document:
         author=author,
         outlet=outlet,
         published=published,
-        published_basis="dateline" if published else "unknown",
+        published_basis=basis,
         removed_lines=removed,
     )
+
+
+def _publication_date(
+    items: list[_Line], start: int, header: list[str], known: frozenset[str]
+) -> tuple[str | None, DateBasis]:
+    """The publication date the page text states, and where: a labelled date glued to a
+    line ("date 2025-03-13 ..."), a dateline that states its year ("Ohrid, 19 March 2023
+    (MIA) —", "19 Mar 2023; AA: ..."), a date line in the header, then a timestamp or
+    "Published on" line among the first lines of the article. A dateline outranks a header
+    date line, which on some sites is the day of the crawl ("Thursday, 27 June 2024")."""
+    labelled: str | None = None
+    for it in items[: start + 1]:  # a labelled date may be glued to the first paragraph
+        value, rest = split_leading_date(it.text)
+        if value is not None:
+            labelled = labelled or value
+            it.text, it.cut = rest, True
+            it.kind = L.kind(rest)
+    if labelled is not None:
+        return labelled, "page"
+    if start < len(items) and (stated := _dateline_date(items[start].text)):
+        return stated, "dateline"
+    for line in header:
+        if (value := date_line_value(line, known)) is not None:
+            return value, "page"
+    for it in items[start : start + _TIMESTAMP_LINES]:
+        # Within the article a bare date may be a sidebar's; a timestamp is not.
+        if _TIMESTAMP_MARK.search(it.text) and (value := date_line_value(it.text, known)) is not None:
+            return value, "page"
+    return None, "unknown"
+
+
+def _dateline_date(lede: str) -> str | None:
+    """The full date of the lede's dateline: "Ohrid, 19 March 2023 (MIA) —" or a date that
+    opens the lede before a separator ("19 Mar 2023; AA: The leaders ...")."""
+    dateline = find_dateline(lede)
+    head = dateline if dateline is not None and lede.startswith(dateline) else None
+    if head is None:
+        spans = find_dates(lede[:40])
+        if spans and spans[0][0] == 0 and _AFTER_LEDE_DATE.match(lede, spans[0][1]):
+            head = lede[: spans[0][1]]
+    if head is None:
+        return None
+    values = [value for _, _, value in find_dates(head)]
+    return values[0] if len(values) == 1 else None
 
 
 def _domain_prefix(line: str) -> tuple[str | None, str]:
