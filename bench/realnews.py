@@ -304,6 +304,7 @@ def main() -> None:
     parser.add_argument("--timeline", type=Path, help="score this timeline JSON instead of ingesting")
     parser.add_argument("--failures", action="store_true", help="print every failure")
     parser.add_argument("--kind", action="append", default=[], help="print the failures of this kind only")
+    parser.add_argument("--save", type=Path, help="keep the timeline JSON here (rescore: --timeline)")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     args = parser.parse_args()
     folder = shared_dir() / "bench" / "realnews-dev"
@@ -313,6 +314,8 @@ def main() -> None:
         if args.timeline
         else run_ingest(folder / "articles.jsonl")
     )
+    if args.save:
+        args.save.write_text(json.dumps(timeline), encoding="utf-8")
     result = score(timeline, gold)
     width = max(map(len, result.figures))
     print(f"{'figure':<{width}}  {'before':>7}  {'now':>7}")

@@ -89,12 +89,12 @@ def test_001_promise_to_exchange_is_a_concession(seed_docs: dict[str, Document])
     assert (event.type, event.modality) == ("CONCEDE", "promised")
 
 
-def test_003_acceptance_dated_by_publication(seed_docs: dict[str, Document]) -> None:
+def test_003_perfect_without_a_date_stays_undated(seed_docs: dict[str, Document]) -> None:
     doc = seed_docs["003"]
     assert doc.published == "2025-03-13"
-    event = _find(doc, "accepted")
+    event = _find(doc, "accepted")  # "Armenia has accepted ...": the text does not say when
     assert event.type == "AGREE"
-    assert (event.date.start, event.date.basis) == ("2025-03-13", "publication")
+    assert (event.date.start, event.date.basis) == (None, "unresolved")
     assert ("Armenia", "ARM") in _actors(event, "source")
 
 
@@ -448,3 +448,22 @@ def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
     # No clause names the attacker: the toll keeps no source rather than guessing one.
     alone = _analyse("Two soldiers were killed in the attack, the army said.", "2025-03-05")
     assert _actors(_find(alone, "killed"), "source") == set()
+
+
+@pytest.mark.parametrize(("body", "trigger", "expected"), [
+    # a perfect, a passive or a future with no date of its own says nothing of when
+    ("Chad and Niger have agreed to a ceasefire, officials said.", "agreed", (None, "unresolved")),
+    ("Four soldiers were killed near the border.", "killed", (None, "unresolved")),
+    ("Kenya will deploy troops to the region.", "deploy", (None, "unresolved")),
+    # the simple present and the progressive report what holds at publication
+    ("Kenya is deploying troops to the region.", "deploying", ("2024-02-09", "publication")),
+    # a bound of a state is not the date of the act
+    ("The two sides, at war since 2019, have agreed to end hostilities.", "agreed", (None, "unresolved")),
+    # the dateline dates the filing, not the events reported under it
+    ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma.", "attacked", (None, "unresolved")),
+    ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma on Tuesday.", "attacked",
+     ("2024-02-06", "relative")),
+])
+def test_event_date_rules(body: str, trigger: str, expected: tuple[str | None, str]) -> None:
+    event = _find(_analyse(body, published="2024-02-09"), trigger)
+    assert (event.date.start, event.date.basis) == expected

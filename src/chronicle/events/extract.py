@@ -28,6 +28,7 @@ from chronicle.records import (
     TimeExpr,
     Token,
 )
+from chronicle.temporal import find_dateline
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "towards", "at"})
@@ -81,6 +82,8 @@ _EVALUATIVE = frozenset(
 )
 
 
+# Prepositions that make a time expression a bound of a state, not the time of an act.
+_BOUND_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
 # Adverbial clauses that say two events happened at the same time.
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
 
@@ -1082,10 +1085,10 @@ class Extractor:
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
         for timex in timexes:
-            if not usable(timex):
-                continue
+            if not usable(timex) or timex.start < self.dateline_end:
+                continue  # the dateline dates the filing, not the events the story reports
             toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
-            if not toks:
+            if not toks or self._bound(parse, toks[0]):
                 continue
             inside = {t.i for t in toks}
             root = next((t for t in toks if t.head not in inside), toks[0])
@@ -1125,7 +1128,7 @@ class Extractor:
             narrative = self._narrative(sentence)
             if narrative is not None:
                 return replace(narrative, basis="relative")
-        if self.doc.published and self._present(parse, gov) and trig.modality != "hypothetical":
+        if self.doc.published and self._present_now(parse, gov) and trig.modality == "asserted":
             return from_publication(self.doc.published)
         return EventDate()
 
@@ -1140,11 +1143,20 @@ class Extractor:
             verb.tag == "VBN" and ("have" not in auxes or any(k.text.lower() == "had" for k in parse.kids(verb, "aux")))
         )
 
-    def _present(self, parse: SentenceParse, verb: Token) -> bool:
-        auxes = [k for k in parse.kids(verb, "aux", "auxpass")]
-        if auxes:
-            return auxes[0].tag in {"VBZ", "VBP"}
-        return verb.tag in {"VBZ", "VBP"}
+    def _present_now(self, parse: SentenceParse, verb: Token) -> bool:
+        """The simple present or progressive ("the envoy says", "Turkey is deploying troops")
+        reports what holds as of publication; a perfect ("has agreed"), a passive ("were
+        killed") or a future does not say when."""
+        auxes = parse.kids(verb, "aux", "auxpass")
+        if not auxes:
+            return verb.tag in {"VBZ", "VBP"}
+        return verb.tag == "VBG" and len(auxes) == 1 and auxes[0].dep == "aux" and auxes[0].tag in {"VBZ", "VBP"}
+
+    def _bound(self, parse: SentenceParse, first: Token) -> bool:
+        """A time expression that bounds a state rather than dating an act: "at war since
+        2020", "until 2030"."""
+        prev = parse.by_i.get(first.i - 1)
+        return prev is not None and prev.text.lower() in _BOUND_PREPS
 
     def _narrative(self, sentence: Sentence) -> EventDate | None:
         """The date of the previous sentence's main clause, when this sentence continues it in
@@ -1200,6 +1212,7 @@ _AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\
 def dateline_end(body: str, dateline: str | None = None) -> int:
     """Where the dateline opening ``body`` ends ("KYIV, March 6 (Reuters) - ", "EL FASHER,
     Sudan - "), or 0 when the body opens without one."""
+    dateline = dateline or find_dateline(body)
     if dateline and body.startswith(dateline):
         tail = _AFTER_DATELINE.match(body, len(dateline))
         return tail.end() if tail else len(dateline)
