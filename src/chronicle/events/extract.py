@@ -279,10 +279,11 @@ class Extractor:
                 host = self._governor(parse, tok)
                 anchor = self._clause_slot(parse, tok)
                 governor = host if anchor.dep in _CLAUSE_DEPS and parse.head(anchor) is host else tok
-                if etype is None:  # "an agreement was reached": AGREE only with a concluding verb
-                    if governor is tok or governor.lemma.lower() not in lex.agreement_verbs:
+                if etype is None:  # "an agreement was reached", "the truce took effect"
+                    typed = self._agreement_type(parse, tok, governor)
+                    if typed is None:
                         continue
-                    etype = "AGREE"
+                    etype, governor = typed
                 light = (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
@@ -294,6 +295,27 @@ class Extractor:
                 trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
                 found.append(trig)
         return found
+
+    def _agreement_type(self, parse: SentenceParse, noun: Token, governor: Token) -> tuple[str, Token] | None:
+        """The type an agreement noun takes, and the verb whose clause carries it: AGREE with a
+        concluding verb ("reached a deal"), else the type of a verb phrase it is the subject
+        or object of, directly, through a relative clause or an infinitive ("the truce, which
+        took effect", "is set to take effect": RETREAT; "declared a truce": CONCEDE), else the
+        type of a modifier ("a ceasefire effective from midnight"). None: a mere mention."""
+        lex = self.lex
+        if governor is not noun and governor.lemma.lower() in lex.agreement_verbs:
+            return "AGREE", governor
+        clauses = [governor] if governor is not noun else []
+        clauses += [k for k in parse.kids(noun, "relcl", "acl") if k.pos in {"VERB", "AUX"}]
+        for clause in clauses:
+            for verb in [clause, *parse.kids(clause, "xcomp", "conj")]:
+                for key in _verb_phrase_keys(parse, verb):
+                    if key in lex.agreement_governors:
+                        return lex.agreement_governors[key], verb
+        for mod in parse.kids(noun, "amod", "acl", "relcl", "appos"):
+            if mod.lemma.lower() in lex.agreement_modifiers:
+                return lex.agreement_modifiers[mod.lemma.lower()], noun
+        return None
 
     def _noun_context_type(self, parse: SentenceParse, tok: Token, noun: str, governor: Token, etype: str) -> str:
         """The type a modifier or the carrying verb gives an event noun: 'hunger strike' is a
@@ -698,6 +720,10 @@ class Extractor:
                 if head is None:
                     break
                 subj_clause = head
+            prep = parse.head(subj_clause) if subj_clause.dep == "pcomp" else None
+            if prep is not None and prep.dep == "prep" and not parse.kids(subj_clause, *_SUBJECTS):
+                # "the US has committed to providing support": the committed party provides
+                subj_clause = parse.head(prep) or subj_clause
             for subj in parse.kids(subj_clause, *_SUBJECTS):
                 if subj is not trig.tok:
                     sources += self._resolve(parse, subj, "source", sentence)
@@ -715,6 +741,8 @@ class Extractor:
                 for p in parse.kids(o, "prep")
                 if p.text.lower() == "by"
             ]
+            # "strikes on targets inside Yemen by the US and UK": 'by' hung on a lower noun
+            preps += [p for p in self._noun_phrase_preps(parse, trig.tok) if p.text.lower() == "by" and p not in preps]
             for prep in preps:
                 if prep.text.lower() in {"by", "from"}:
                     for pobj in parse.kids(prep, "pobj"):
@@ -751,7 +779,8 @@ class Extractor:
                 word = prep.text.lower()
                 if word in _TARGET_PREPS or word == "between":
                     for pobj in parse.kids(prep, "pobj"):
-                        role: Role = "other" if word == "between" else "target"
+                        # "a ceasefire between Israel and Hezbollah": both parties act
+                        role: Role = "source" if word == "between" else "target"
                         targets += self._resolve(parse, pobj, role, sentence, places_ok=False)
         if not sources and not is_noun:
             sources = self._nearest_left(parse, trig, {a.actor.name for a in targets})
@@ -841,7 +870,9 @@ class Extractor:
         out: list[EventActor] = []
         for prep in parse.kids(tok, "prep"):
             word = prep.text.lower()
-            if word != "of" and not (direct and word in {"for", "from"} and tok.tag in {"NNS", "NNPS"}):
+            plural = tok.tag in {"NNS", "NNPS"}
+            group = tok.text.lower() in self.lex.group_nouns  # "warring parties in Yemen"
+            if word != "of" and not (direct and plural and (word in {"for", "from"} or (word == "in" and group))):
                 continue
             for pobj in parse.kids(prep, "pobj"):
                 for arg in [pobj, *self._conjuncts(parse, pobj)]:
@@ -967,7 +998,12 @@ class Extractor:
 
     def _nearest_left(self, parse: SentenceParse, trig: _Trigger, exclude: set[str]) -> list[EventActor]:
         """Fallback when the parse gives no subject: the closest actor mention before the verb in
-        its own clause (after any earlier verb), not inside a prepositional phrase."""
+        its own clause (after any earlier verb), not inside a prepositional phrase; but names
+        standing right before the verb are its subject however the parse hangs them ("as
+        Thailand and Cambodia executed", parsed as a preposition's objects)."""
+        adjacent = self._adjacent_subject(parse, trig)
+        if adjacent:
+            return [a for a in adjacent if a.actor.name not in exclude]
         floor = parse.tokens[0].start
         for t in parse.tokens:
             if t.i < trig.tok.i and t.pos == "VERB" and t.i not in parse.mention_of:
@@ -982,6 +1018,36 @@ class Extractor:
         if best is None or best.actor is None:
             return []
         return [EventActor(replace(best.actor), "source", best.text)]
+
+    def _noun_phrase_preps(self, parse: SentenceParse, noun: Token) -> list[Token]:
+        """The prepositions inside a noun's phrase, through nouns only (no verb, no clause)."""
+        out: list[Token] = []
+        stack = [noun]
+        while stack:
+            cur = stack.pop()
+            for prep in parse.kids(cur, "prep"):
+                out.append(prep)
+                stack.extend(o for o in parse.kids(prep, "pobj") if o.pos in {"NOUN", "PROPN"})
+        return out
+
+    def _adjacent_subject(self, parse: SentenceParse, trig: _Trigger) -> list[EventActor]:
+        """The named parties (with their conjuncts) that end right before a finite verb."""
+        if trig.tok.pos != "VERB" or trig.tok.tag not in {"VBD", "VBZ", "VBP"}:
+            return []
+        prev = parse.by_i.get(trig.tok.i - 1)
+        while prev is not None and prev.pos in {"ADV", "AUX", "PART"}:
+            prev = parse.by_i.get(prev.i - 1)
+        if prev is None or prev.i not in parse.mention_of:
+            return []
+        first = prev
+        while first.dep == "conj" and (head := parse.head(first)) is not None and head.i in parse.mention_of:
+            first = head
+        out: list[EventActor] = []
+        for arg in [first, *self._conjuncts(parse, first)]:
+            mention = parse.mention_of.get(arg.i)
+            if mention is not None and mention.actor is not None:
+                out.append(EventActor(replace(mention.actor), "source", mention.text))
+        return out
 
     def _in_pp(self, parse: SentenceParse, tok: Token) -> bool:
         for anc in [tok, *parse.ancestors(tok)]:
@@ -1256,6 +1322,17 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     pair = [replace(actor_for[c]) for c in ranked[:2] if c in actor_for]
     return pair if len(pair) == 2 else []
+
+
+def _verb_phrase_keys(parse: SentenceParse, verb: Token) -> list[str]:
+    """How the lexicon may name a verb phrase: "begin", "take effect", "come into force"."""
+    lemma = verb.lemma.lower()
+    keys = [lemma]
+    for child in parse.kids(verb, "prt", "dobj", "prep", "advmod"):
+        keys.append(f"{lemma} {child.text.lower()}")
+        if child.dep == "prep":
+            keys.extend(f"{lemma} {child.text.lower()} {obj.text.lower()}" for obj in parse.kids(child, "pobj"))
+    return keys
 
 
 def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:

@@ -45,6 +45,9 @@ class EventLexicon:
     willing_adjectives: frozenset[str] = frozenset()  # "is willing to withdraw": a stated intent
     noun_modifier_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "hunger strike"
     noun_governor_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "lodged a protest"
+    # "the truce took effect" (RETREAT), "declared a truce" (CONCEDE): verb phrase -> type
+    agreement_governors: dict[str, str] = field(default_factory=dict)
+    agreement_modifiers: dict[str, str] = field(default_factory=dict)  # "a ceasefire effective ..."
 
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
@@ -111,7 +114,14 @@ def event_lexicon() -> EventLexicon:
         willing_adjectives=frozenset(data["willing_adjectives"]),
         noun_modifier_types=_typed_words(data["noun_modifier_types"]),
         noun_governor_types=_typed_words(data["noun_governor_types"]),
+        agreement_governors=_word_types(data["agreement_governors"]),
+        agreement_modifiers=_word_types(data["agreement_modifiers"]),
     )
+
+
+def _word_types(table: dict[str, Any]) -> dict[str, str]:
+    """{word: type} from the JSON form {type: [words]} (keys starting with '_' are comments)."""
+    return {word: etype for etype, words in table.items() if not etype.startswith("_") for word in words}
 
 
 def _typed_words(table: dict[str, Any]) -> dict[str, dict[str, frozenset[str]]]:
