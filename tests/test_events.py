@@ -278,8 +278,11 @@ def test_group_actors_resolve_to_the_documents_two_countries(pair_doc: Document)
     assert exchanged.type == "RETREAT"
     assert _pair(exchanged) == {"ETH", "SOM"}
     assert (exchanged.date.start, exchanged.date.precision) == ("2024-04-12", "day")
-    promised = _find(pair_doc, "exchange")  # "said they would exchange": a reported promise
-    assert (promised.type, promised.modality) == ("CONCEDE", "promised")
+    # "In a joint statement ..., the two countries said they would exchange prisoners": one
+    # act, the statement that commits them (AGREE), with the promise folded into it
+    assert not [e for e in pair_doc.events if e.trigger == "exchange"]
+    promised = next(e for e in pair_doc.events if "would exchange" in e.sentence.text)
+    assert (promised.type, promised.trigger) == ("AGREE", "statement")
     assert _pair(promised) == {"ETH", "SOM"}
 
 
@@ -403,8 +406,9 @@ def test_dateline_place_is_not_an_actor() -> None:
                    "killing at least 40 people.", published="2025-05-12")
     attack = _find(doc, "attacked")
     assert {a.actor.name for a in attack.actors} == {"Rapid Support Forces"}
-    killing = _find(doc, "killing")  # the participle clause happened when its main clause did
-    assert killing.date.start == attack.date.start == "2025-05-10"
+    # "killing at least 40": the attack's outcome, folded into it with its date
+    assert [e.trigger for e in doc.events] == ["attacked"]
+    assert attack.date.start == "2025-05-10" and [q.value for q in attack.quantities] == [40.0]
 
 
 def test_possessive_owner_acts_through_its_means_and_place_acted_on_is_the_location() -> None:
@@ -438,16 +442,13 @@ def test_a_modal_does_not_reach_a_coordinated_past_verb() -> None:
 
 def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
     doc = _analyse("Three civilians were wounded when Russian forces shelled Kherson on Monday.", "2025-03-05")
-    wounded = _find(doc, "wounded")
-    assert _actors(wounded, "source") == {("Russia", "RUS")}
-    # "when": the same moment, so the shelling's date is the toll's date too
-    assert wounded.date.start == _find(doc, "shelled").date.start == "2025-03-03"
-    # "after" is not the same moment: no date is borrowed across it
-    later = _analyse("Two soldiers were killed after rebels attacked a checkpoint on Friday.", "2025-03-05")
-    assert _find(later, "killed").date.start is None
+    # the toll is the shelling's outcome: one event, led by the act, with the toll and date
+    (shelled,) = doc.events
+    assert shelled.trigger == "shelled" and _actors(shelled, "source") == {("Russia", "RUS")}
+    assert shelled.date.start == "2025-03-03" and [q.value for q in shelled.quantities] == [3.0]
     # No clause names the attacker: the toll keeps no source rather than guessing one.
     alone = _analyse("Two soldiers were killed in the attack, the army said.", "2025-03-05")
-    assert _actors(_find(alone, "killed"), "source") == set()
+    assert [_actors(e, "source") for e in alone.events] == [set()]
 
 
 @pytest.mark.parametrize(("body", "trigger", "expected"), [

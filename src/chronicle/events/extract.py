@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chronicle.events.dating import from_publication, from_timex, usable
+from chronicle.events.fold import fold_sentence
 from chronicle.events.headline import headline
 from chronicle.events.lexicon import EventLexicon, event_lexicon, inflections
 from chronicle.events.quantities import FoundQuantity, find_quantities
@@ -170,10 +171,15 @@ class Extractor:
     # ------------------------------------------------------------------ driver
     def events(self) -> list[Event]:
         out: list[Event] = []
+        seen: set[str] = set()
         for sentence in self.doc.sentences:
             tokens = self.by_sentence.get(sentence.index)
             if not tokens or not any(t.pos in {"VERB", "AUX"} for t in tokens):
                 continue  # unparsed, or a headline-like fragment without a verb
+            text = " ".join(self.doc.body[sentence.start : sentence.end].split()).casefold()
+            if text in seen:
+                continue  # a paragraph the page repeats states its acts once
+            seen.add(text)
             out.extend(self._sentence_events(sentence, tokens))
         return out
 
@@ -217,7 +223,7 @@ class Extractor:
         for trig in triggers:
             if trig.tok.pos in {"NOUN", "PROPN"}:
                 self._emitted_nouns.add(trig.tok.lemma.lower())
-        return [e for _, e in kept]
+        return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes)
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, parse: SentenceParse) -> list[_Trigger]:

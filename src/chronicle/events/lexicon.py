@@ -48,6 +48,8 @@ class EventLexicon:
     # "the truce took effect" (RETREAT), "declared a truce" (CONCEDE): verb phrase -> type
     agreement_governors: dict[str, str] = field(default_factory=dict)
     agreement_modifiers: dict[str, str] = field(default_factory=dict)  # "a ceasefire effective ..."
+    same_act: tuple[tuple[str, ...], ...] = ()  # type families one sentence may name one act by
+    outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
 
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
@@ -116,6 +118,8 @@ def event_lexicon() -> EventLexicon:
         noun_governor_types=_typed_words(data["noun_governor_types"]),
         agreement_governors=_word_types(data["agreement_governors"]),
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
+        same_act=tuple(tuple(family) for family in data["same_act"]["families"]),
+        outcomes=frozenset(form for lemma in data["same_act"]["outcomes"] for form in inflections(lemma)),
     )
 
 

@@ -260,6 +260,8 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         # Neither report says who acted: "has killed thousands" in two wars shares a type, a
         # year and a verb, and is two events unless a place, a figure or the wording ties them.
         score -= 0.2
+    if a.doc_id == b.doc_id and a.type == b.type and keys_a and keys_a == keys_b and compatible is not False:
+        score += 0.3  # a document restating its own act ("Israel and Hezbollah have agreed ...")
     if _specific_match(a, b, ta, tb):
         score += 0.3
     elif ta.wording_words & tb.wording_words:
