@@ -106,6 +106,7 @@ class _Trigger:
     absorbed_here: list[_Trigger] = field(default_factory=list)  # modifiers folded into this one
     own: set[int] = field(default_factory=set)  # extra tokens whose dates are this event's own
     lexical_type: str = ""  # the type before negation/promise changed it
+    predicated: bool = False  # an agreement noun its own verb phrase acts on: "the truce took effect"
 
 
 class SentenceParse:
@@ -285,18 +286,23 @@ class Extractor:
                 host = self._governor(parse, tok)
                 anchor = self._clause_slot(parse, tok)
                 governor = host if anchor.dep in _CLAUSE_DEPS and parse.head(anchor) is host else tok
+                predicated = False
                 if etype is None:  # "an agreement was reached", "the truce took effect"
                     typed = self._agreement_type(parse, tok, governor)
                     if typed is None:
                         continue
                     etype, governor = typed
+                    predicated = etype != "AGREE"
                 light = (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
                 )
                 etype = self._noun_context_type(parse, tok, noun, governor, etype)
-                trig = _Trigger(tok, etype, governor, self._wording(parse, tok), light=light, host=host, joint=joint)
+                trig = _Trigger(
+                    tok, etype, governor, self._wording(parse, tok), light=light, host=host, joint=joint,
+                    predicated=predicated,
+                )
                 # participles modifying the noun date it: "a joint statement released on Thursday"
                 trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
                 found.append(trig)
@@ -685,7 +691,7 @@ class Extractor:
         """An event noun with neither a participant nor a date of its own is a mention of a
         topic ("talks had stalled", "the fighting"), and a definite noun repeating an event
         this document already reported ("the offensive led to ...") is that event again."""
-        if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light:
+        if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
         dated = date.basis in {"explicit", "relative"}
         if not trig.actors and not dated:
@@ -794,6 +800,9 @@ class Extractor:
             head = parse.head(trig.tok)  # "ethnic Armenians fleeing the area": the noun acts
             if head is not None:
                 sources = self._resolve(parse, head, "source", sentence)
+        if not sources and self._refers_to_the_agreement(parse, trig):
+            # "the truce took effect": the document's agreement, between the parties it names
+            sources = [EventActor(replace(a), "source", self._phrase(parse, trig.tok)) for a in self.pair]
         if trig.joint and len(self.pair) == 2:
             # a joint statement speaks for both parties: complete a half-found pair
             countries = {a.actor.country for a in sources}
@@ -808,6 +817,13 @@ class Extractor:
             seen.add(key)
             actors.append(ea)
         trig.actors = actors
+
+    def _refers_to_the_agreement(self, parse: SentenceParse, trig: _Trigger) -> bool:
+        """A definite agreement noun ("the truce", "this ceasefire") with no party of its own,
+        in a document that names its two parties together: it is their agreement."""
+        if len(self.pair) != 2 or trig.tok.lemma.lower() not in self.lex.agreement_nouns:
+            return False
+        return any(k.lemma.lower() in {"the", "this"} for k in parse.kids(trig.tok, "det"))
 
     def _resolve(
         self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, *, places_ok: bool = True
