@@ -468,3 +468,39 @@ def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
 def test_event_date_rules(body: str, trigger: str, expected: tuple[str | None, str]) -> None:
     event = _find(_analyse(body, published="2024-02-09"), trigger)
     assert (event.date.start, event.date.basis) == expected
+
+
+# One sentence per PLOVER type (and the conventions of the issue on events), all written here.
+TYPE_CASES = [
+    ("Ethiopia and Somalia agreed to a ceasefire on Monday.", "AGREE"),
+    ("Negotiators from Armenia and Azerbaijan initialled the text of the peace treaty on Friday.", "AGREE"),
+    ("The two sides concluded an agreement on the border in Geneva.", "AGREE"),
+    ("The parliament of Serbia ratified the treaty on Tuesday.", "SUPPORT"),
+    ("The truce took effect at midnight on Saturday.", "RETREAT"),
+    ("The ceasefire came into force on Sunday morning.", "RETREAT"),
+    ("Armenia filed a case against Azerbaijan at the International Court of Justice.", "ACCUSE"),
+    ("Russia and Ukraine exchanged prisoners of war on Wednesday.", "RETREAT"),
+    ("Kyiv and Moscow swapped 150 prisoners in a deal brokered by the UAE.", "RETREAT"),
+    ("The foreign minister condemned the attack on the convoy.", "DISAPPROVE"),
+    ("The president criticised the decision of the court.", "DISAPPROVE"),
+    ("Officials from both countries met in Doha on Monday.", "CONSULT"),
+    ("The Indian commander spoke with his Pakistani counterpart by phone.", "CONSULT"),
+    ("Rebels attacked an army post near the border.", "ASSAULT"),
+    ("Troops exchanged fire with militants along the frontier.", "ASSAULT"),
+    ("The government deployed troops to the northern province.", "MOBILIZE"),
+    ("The United States imposed sanctions on the militia leaders.", "SANCTION"),
+    ("The rebels threatened to attack the capital.", "THREATEN"),
+    ("The group claimed responsibility for the bombing.", "OTHER"),
+    ("Navy helicopters rescued the crew of the burning ship.", "AID"),
+    ("The army withdrew its troops from the disputed town.", "RETREAT"),
+    ("Thousands of people protested in the capital against the deal.", "PROTEST"),
+    ("The envoy urged both sides to return to talks.", "DEMAND"),
+    ("Hamas rejected the proposal on Sunday.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize(("body", "etype"), TYPE_CASES)
+def test_plover_type_of_the_main_event(body: str, etype: str) -> None:
+    doc = _analyse(body, published="2024-03-04")
+    assert doc.events, f"no event in {body!r}"
+    assert doc.events[0].type == etype, [(e.trigger, e.type) for e in doc.events]

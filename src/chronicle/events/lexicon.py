@@ -75,6 +75,8 @@ def inflections(lemma: str) -> set[str]:
         and lemma[-3] not in _VOWELS
     ):
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("l") and lemma[-2:-1] in _VOWELS:
+        forms |= {lemma + "led", lemma + "ling"}  # British: initialled, cancelled, travelling
     return forms
 
 
