@@ -224,7 +224,16 @@ class Extractor:
         for trig in triggers:
             if trig.tok.pos in {"NOUN", "PROPN"}:
                 self._emitted_nouns.add(trig.tok.lemma.lower())
-        return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes)
+        trig_of = {id(e): t for t, e in kept}
+
+        def apart(a: Event, b: Event) -> bool:
+            """Two predicates, each with its own object: "exchanged prisoners and issued a statement"."""
+            ga, gb = trig_of[id(a)].governor, trig_of[id(b)].governor
+            if ga is gb or a.trigger.lower() in self.lex.outcomes or b.trigger.lower() in self.lex.outcomes:
+                return False
+            return all(g.pos == "VERB" and parse.kids(g, "dobj") for g in (ga, gb))
+
+        return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes, apart)
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, parse: SentenceParse) -> list[_Trigger]:
@@ -622,6 +631,14 @@ class Extractor:
             return "background"  # "the conflict has persisted for decades, with the two countries fighting"
         if self._durative(parse, gov, timexes) and not self._timex_on(parse, gov, timexes, durations=False):
             return "background"  # "have been fighting for years": a state, not a dated act
+        if self._perfect_progressive(parse, gov) and not self._timex_on(parse, gov, timexes, durations=False):
+            return "background"  # "the Houthis have been targeting ships": an ongoing state
+        if any(any(k.text.lower() == "since" for k in parse.kids(clause, "mark")) for clause in chain):
+            return "background"  # "since the rebels began attacking ships": a bound, not news
+        if tok.pos == "VERB" and any(
+            k.lemma.lower() in lex.provision_subjects for k in parse.kids(gov, "nsubj")
+        ):
+            return "provision"  # "the agreement calls for ...": what a text says, not an act
         slot = self._clause_slot(parse, tok)
         slot_head = parse.head(slot)
         if (
@@ -634,6 +651,11 @@ class Extractor:
             if owner is not None and owner.lemma.lower() in lex.background_heads | lex.time_units:
                 return "background"  # "years of mediation", "principles of ... rejection"
         return None
+
+    def _perfect_progressive(self, parse: SentenceParse, verb: Token) -> bool:
+        """"has been targeting", "have been putting pressure": an ongoing state."""
+        auxes = [k.text.lower() for k in parse.kids(verb, "aux")]
+        return verb.tag == "VBG" and "been" in auxes and bool({"has", "have", "had"} & set(auxes))
 
     def _clause_chain(self, parse: SentenceParse, verb: Token) -> list[Token]:
         """The verb and the clauses it is the complement or coordinate of, innermost first."""

@@ -12,25 +12,36 @@ Acts of different initiators ("the UN welcomed the deal reached by X and Y") sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from chronicle.records import Event
 
 
 def fold_sentence(
-    events: Sequence[Event], families: Sequence[Sequence[str]], outcomes: frozenset[str] = frozenset()
+    events: Sequence[Event],
+    families: Sequence[Sequence[str]],
+    outcomes: frozenset[str] = frozenset(),
+    apart: Callable[[Event, Event], bool] | None = None,
 ) -> list[Event]:
     """The events of one sentence with every same-act group folded into its main event.
 
     ``families`` lists the type families (most telling type first) whose members may name
     one act; ``outcomes`` the trigger words that report an act's outcome ("killed",
     "wounded"), which lead a folded event only when nothing else does. Order is kept: each
-    folded event stands where its main event stood."""
+    folded event stands where its main event stood. ``apart`` says, from the parse, when two
+    events are distinct acts whatever their types ("exchanged prisoners and issued a joint
+    statement": two predicates, each with its own object)."""
     family_of = {etype: (n, rank) for n, family in enumerate(families) for rank, etype in enumerate(family)}
     groups: list[list[Event]] = []
     for event in events:
-        group = next((g for g in groups if all(_same_act(event, other, family_of) for other in g)), None)
+        group = next(
+            (
+                g for g in groups
+                if all(_same_act(event, other, family_of) and not (apart and apart(event, other)) for other in g)
+            ),
+            None,
+        )
         if group is None:
             groups.append([event])
         else:

@@ -49,6 +49,7 @@ class EventLexicon:
     agreement_governors: dict[str, str] = field(default_factory=dict)
     agreement_modifiers: dict[str, str] = field(default_factory=dict)  # "a ceasefire effective ..."
     same_act: tuple[tuple[str, ...], ...] = ()  # type families one sentence may name one act by
+    provision_subjects: frozenset[str] = frozenset()  # "the agreement calls for ...": a text, no actor
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
 
     def surface_forms(self) -> frozenset[str]:
@@ -120,6 +121,7 @@ def event_lexicon() -> EventLexicon:
         noun_governor_types=_typed_words(data["noun_governor_types"]),
         agreement_governors=_word_types(data["agreement_governors"]),
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
+        provision_subjects=frozenset(data["provision_subjects"]["nouns"]),
         same_act=tuple(tuple(family) for family in data["same_act"]["families"]),
         outcomes=frozenset(form for lemma in data["same_act"]["outcomes"] for form in inflections(lemma)),
     )

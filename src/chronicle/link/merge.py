@@ -52,6 +52,17 @@ _COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
 )
 
 
+# Words that name an act: two sentences of one document naming the same one by the same
+# initiators restate it ("agreed to a ceasefire" ... "the ceasefire deal they accepted").
+_EVENT_NAMES = frozenset(
+    normalise(word)
+    for word in (
+        "ceasefire", "truce", "agreement", "deal", "accord", "treaty", "armistice", "attack", "attacked",
+        "strike", "struck", "massacre", "offensive", "talks", "exchange", "withdrawal", "agree", "agreed",
+        "accepted", "signed", "killed",
+    )
+)
+
 # Sentence similarity at which two reports read as the same sentence (reworded at most).
 NEAR_IDENTICAL = 0.6
 
@@ -181,6 +192,12 @@ def _actor_keys(actors: Sequence[EventActor], roles: tuple[str, ...] | None = No
     return keys
 
 
+def _same_initiators(a: Event, b: Event) -> bool:
+    """Both reports name initiators, and one's are among the other's."""
+    sa, sb = _actor_keys(a.actors, ("source",)), _actor_keys(b.actors, ("source",))
+    return bool(sa and sb) and (sa <= sb or sb <= sa)
+
+
 def _types_compatible(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in _COMPATIBLE_TYPES
 
@@ -260,8 +277,13 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         # Neither report says who acted: "has killed thousands" in two wars shares a type, a
         # year and a verb, and is two events unless a place, a figure or the wording ties them.
         score -= 0.2
-    if a.doc_id == b.doc_id and a.type == b.type and keys_a and keys_a == keys_b and compatible is not False:
-        score += 0.3  # a document restating its own act ("Israel and Hezbollah have agreed ...")
+    if (
+        a.doc_id == b.doc_id
+        and compatible is not False
+        and _same_initiators(a, b)
+        and (ta.wording_words & tb.wording_words or ta.content & tb.content & _EVENT_NAMES)
+    ):
+        score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
     if _specific_match(a, b, ta, tb):
         score += 0.3
     elif ta.wording_words & tb.wording_words:
