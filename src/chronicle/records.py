@@ -19,7 +19,11 @@ InputKind = Literal["txt", "html", "jsonl", "warc"]
 # line or byline in the text ("page"), the dateline, the URL path, a dateline's month and
 # day with the year inferred from the body, or nowhere.
 DateBasis = Literal["metadata", "page", "dateline", "url", "inferred", "unknown"]
-EventDateBasis = Literal["explicit", "relative", "publication", "unresolved"]
+# How an event got its date: a time expression in its own clause, absolute ("explicit") or
+# anchored ("relative"); a neighbouring sentence of the same thread ("narrative"); the
+# publication date for present-tense reporting; other reports of the same event
+# ("corroborated", merged events only); or none.
+EventDateBasis = Literal["explicit", "relative", "narrative", "publication", "corroborated", "unresolved"]
 Precision = Literal["day", "month", "year", "decade", "unknown"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 ActorKind = Literal["person", "government", "military", "organization", "group", "country"]

@@ -22,7 +22,9 @@ class DateOut(BaseModel):
     end: str | None = None
     precision: str = Field("unknown", description="day | month | year | decade | unknown")
     text: str | None = Field(None, description="the expression as written")
-    basis: str = Field("unresolved", description="explicit | relative | publication | unresolved")
+    basis: str = Field(
+        "unresolved", description="explicit | relative | narrative | publication | corroborated | unresolved"
+    )
 
 
 class SourceDateOut(BaseModel):

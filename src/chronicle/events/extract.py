@@ -30,6 +30,7 @@ from chronicle.records import (
     Token,
 )
 from chronicle.temporal import find_dateline
+from chronicle.temporal.values import add_days, parse_dct
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "towards", "at"})
@@ -85,6 +86,11 @@ _EVALUATIVE = frozenset(
 
 # Prepositions that make a time expression a bound of a state, not the time of an act.
 _BOUND_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+# Verbs that schedule what follows them: "is set to take effect", "is due to begin".
+_SCHEDULED = frozenset({"set", "due", "schedule", "expect", "slate", "plan"})
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.I)
+# How far ahead an undated agreement looks for the sentence that dates it.
+_FOLLOWING_SENTENCES = 3
 # Adverbial clauses that say two events happened at the same time.
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
 
@@ -165,6 +171,10 @@ class Extractor:
             + r")\b",
             re.IGNORECASE,
         )
+        # The words of agreeing: an agreement noun, or a form of agree/accept or of a concluding verb.
+        self._agreement_words = frozenset(self.lex.agreement_nouns) | frozenset(
+            form for lemma in {"agree", "accept", *self.lex.agreement_verbs} for form in inflections(lemma)
+        )
         self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
         # The dateline names where the reporter filed from, not who acted or where.
         self.dateline_end = dateline_end(doc.body, doc.dateline)
@@ -182,7 +192,31 @@ class Extractor:
                 continue  # a paragraph the page repeats states its acts once
             seen.add(text)
             out.extend(self._sentence_events(sentence, tokens))
+        self._date_from_following(out)
         return out
+
+    def _date_from_following(self, events: list[Event]) -> None:
+        """"India and Pakistan have agreed to a ceasefire. The agreement, effective ... on May
+        10, 2025, ...": an undated agreement takes the day the next few sentences give the
+        same agreement (an agreement noun, or the same verb) — the narrative's own date."""
+        family = self.lex.agreement_family
+        for event in events:
+            if event.date.start is not None or event.type not in family:
+                continue
+            if event.modality not in {"asserted", "reported"}:
+                continue
+            for later in events:
+                gap = later.sentence.index - event.sentence.index
+                if not 0 < gap <= _FOLLOWING_SENTENCES or later.type not in family:
+                    continue
+                if later.date.precision != "day" or later.date.basis not in {"explicit", "relative"}:
+                    continue
+                word = later.trigger.lower()
+                if event.trigger.lower() not in self._agreement_words:
+                    break  # "offered to mediate": not the agreement a later sentence dates
+                if word in self.lex.agreement_nouns or word == event.trigger.lower():
+                    event.date = replace(later.date, basis="narrative")
+                    break
 
     def _sentence_events(self, sentence: Sentence, tokens: list[Token]) -> list[Event]:
         mentions = [
@@ -1222,10 +1256,11 @@ class Extractor:
                 if not any(parse.by_i[s].pos in {"VERB", "AUX"} for s in chain[1:]):
                     loose.append(timex)  # hangs from no clause at all (a dateline, a fragment)
                 continue
-            if best is None or rank < best[0]:
-                best = (rank, timex)
+            if best is None or rank < best[0] or (rank == best[0] and _bare_clock(best[1]) and not _bare_clock(timex)):
+                best = (rank, timex)  # "at 4 a.m. local time on Wednesday": the day, not the clock's dct
         if best is not None:
             date = from_timex(best[1])
+            date = self._forward_weekday(parse, trig, best[1], date)
         elif len(loose) == 1:
             date = from_timex(loose[0])
         else:
@@ -1242,6 +1277,30 @@ class Extractor:
             return from_publication(self.doc.published)
         return EventDate()
 
+    def _forward_weekday(self, parse: SentenceParse, trig: _Trigger, timex: TimeExpr, date: EventDate) -> EventDate:
+        """A bare weekday on an event still to come ("is set to take effect on Wednesday",
+        "will meet on Monday") is the next such day, whatever the nearest verb of the
+        sentence ("..., Biden said") made the tagger choose."""
+        published = self.doc.published
+        if not (published and date.start and date.precision == "day" and _WEEKDAY_ONLY.match(timex.text)):
+            return date
+        if date.start >= published or not self._ahead(parse, trig):
+            return date
+        day, today = parse_dct(date.start), parse_dct(published)
+        moved = add_days(day, 7) if day is not None else None
+        if moved is None or today is None or moved < today:
+            return date
+        return replace(date, start=moved.isoformat())
+
+    def _ahead(self, parse: SentenceParse, trig: _Trigger) -> bool:
+        """The trigger's clause speaks of what is still to come: "will", "is set to", "due to"."""
+        if trig.modality == "promised":
+            return True
+        for verb in [trig.governor, *parse.ancestors(trig.governor)[:2]]:
+            if verb.lemma.lower() in _SCHEDULED or any(k.lemma.lower() in _FUTURE for k in parse.kids(verb, "aux")):
+                return True
+        return False
+
     def _participial(self, parse: SentenceParse, verb: Token) -> bool:
         """A subjectless participle clause adjoined to its main clause ("shelled the city on
         Wednesday, killing three"): it happened when the main clause did."""
@@ -1257,7 +1316,10 @@ class Extractor:
         """The simple present or progressive ("the envoy says", "Turkey is deploying troops")
         reports what holds as of publication; a perfect ("has agreed"), a passive ("were
         killed") or a future does not say when."""
-        auxes = parse.kids(verb, "aux", "auxpass")
+        first = verb  # "will firmly support X, ... and firmly support Y": the first conjunct's auxiliaries
+        while first.dep == "conj" and (head := parse.head(first)) is not None and head.pos in {"VERB", "AUX"}:
+            first = head
+        auxes = parse.kids(verb, "aux", "auxpass") or parse.kids(first, "aux", "auxpass")
         if not auxes:
             return verb.tag in {"VBZ", "VBP"}
         return verb.tag == "VBG" and len(auxes) == 1 and auxes[0].dep == "aux" and auxes[0].tag in {"VBZ", "VBP"}
@@ -1366,6 +1428,18 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     pair = [replace(actor_for[c]) for c in ranked[:2] if c in actor_for]
     return pair if len(pair) == 2 else []
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d",
+    re.I,
+)
+
+
+def _bare_clock(timex: TimeExpr) -> bool:
+    """A clock time with no day of its own ("4 a.m. local time"): its day is the document's."""
+    return timex.type == "TIME" and timex.anchor == "dct" and not _DAY_WORDS.search(timex.text)
 
 
 def _verb_phrase_keys(parse: SentenceParse, verb: Token) -> list[str]:

@@ -51,6 +51,7 @@ class EventLexicon:
     same_act: tuple[tuple[str, ...], ...] = ()  # type families one sentence may name one act by
     provision_subjects: frozenset[str] = frozenset()  # "the agreement calls for ...": a text, no actor
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
+    agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
 
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
@@ -121,6 +122,7 @@ def event_lexicon() -> EventLexicon:
         noun_governor_types=_typed_words(data["noun_governor_types"]),
         agreement_governors=_word_types(data["agreement_governors"]),
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
+        agreement_family=frozenset(data["same_act"]["agreement_family"]),
         provision_subjects=frozenset(data["provision_subjects"]["nouns"]),
         same_act=tuple(tuple(family) for family in data["same_act"]["families"]),
         outcomes=frozenset(form for lemma in data["same_act"]["outcomes"] for form in inflections(lemma)),

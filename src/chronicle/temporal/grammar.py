@@ -71,7 +71,7 @@ _ALTERNATIVES = [
     rf"(?P<clk>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?{S0}(?P<cap>[ap])\.?{S0}m\b\.?"
     rf"|(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])|(?P<cnoon>noon|midnight|midday)(?!\w))"
     rf"(?:{S0}(?P<ctz>{TZ}|local{S}time))?(?:,?{S}(?:on{S})?(?P<cday>(?P<cdw>{WEEKDAY})"
-    rf"|(?P<cdx>today|yesterday|tomorrow)(?!\w)|(?P<cdm>{MONTH})\.?{S0}(?P<cdd>{DAY})))?)",
+    rf"|(?P<cdx>today|yesterday|tomorrow)(?!\w)|(?P<cdm>{MONTH})\.?{S0}(?P<cdd>{DAY})(?:,{S0}(?P<cdy>{YEAR}))?))?)",
     # Thursday night, this morning, last night
     rf"(?P<dp>(?:(?P<dprel>last|next|this|coming){S}(?={WEEKDAY}))?"
     rf"(?P<dpd>today|yesterday|tomorrow|this|last|{WEEKDAY})(?:'s)?{S}"

@@ -667,8 +667,11 @@ def _clock(m: re.Match[str], st: _State) -> TimeExpr | None:
     elif m.group("cdm"):
         month = lx.MONTHS[m.group("cdm").lower()]
         day_num = int(re.match(r"\d+", m.group("cdd")).group())  # type: ignore[union-attr]
-        year, anchor = _year_for(st, month, day_num, _tense(st, m.start(), m.end()),
-                                 m.start("clk"))
+        year: int | None
+        if m.group("cdy"):  # "5:00 PM IST on May 10, 2025"
+            year, anchor = int(m.group("cdy")), None
+        else:
+            year, anchor = _year_for(st, month, day_num, _tense(st, m.start(), m.end()), m.start("clk"))
         found = safe_date(year, month, day_num) if year else None
         day_value = fmt_day(found) if found else f"XXXX-{month:02d}-{day_num:02d}"
     elif st.dct is not None:
