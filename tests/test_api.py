@@ -255,7 +255,7 @@ def test_bad_parameters_are_422_with_a_readable_message(client: httpx.Client, pa
 def test_event_and_document_by_id_and_404s(client: httpx.Client) -> None:
     event = client.get("/api/events/ev-talks").json()
     assert event["date"] == {"start": "2023-10", "end": None, "precision": "month", "text": "in October",
-                             "basis": "explicit"}
+                             "basis": "explicit", "source": None}
     doc = client.get("/api/documents/gamma-1").json()
     assert doc["published"] is None and doc["published_basis"] == "unknown"
     assert doc["body"].startswith("The leaders met")

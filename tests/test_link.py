@@ -8,6 +8,7 @@ import pytest
 
 from chronicle.link import LinkState, dates_compatible, link, quantities_agree
 from chronicle.link.dedup import MinHasher, shingle_hash, similar_pairs
+from chronicle.link.merge import merged_date
 from chronicle.records import (
     Actor,
     Document,
@@ -553,3 +554,19 @@ def test_two_actorless_death_tolls_in_different_wars_stay_apart() -> None:
                 events=[event(i, text, wording="killed", trigger="killed", date=year, quantities=toll)])
             for i, text in (("x", same), ("y", again))]
     assert [len(e.sources) for e in link(docs, SETTINGS).events] == [2]
+
+
+def test_amerged_date_lent_to_other_reports_is_corroborated() -> None:
+    def report(doc: str, start: str | None, precision: str) -> Event:
+        return Event(
+            id=f"{doc}:0:0", doc_id=doc, type="ASSAULT", summary="", trigger="offensive",
+            sentence=Sentence(index=0, start=0, end=1, text="x"),
+            date=EventDate(start=start, precision=precision, basis="explicit" if start else "unresolved"),  # type: ignore[arg-type]
+        )
+
+    merged = merged_date(
+        [report("a", "2023-09", "month"), report("b", "2023-09-19", "day"), report("c", None, "unknown")]
+    )
+    assert (merged.start, merged.basis, merged.source) == ("2023-09-19", "corroborated", "b")
+    alone = merged_date([report("a", "2023-09-19", "day"), report("b", "2023-09-19", "day")])
+    assert (alone.start, alone.basis, alone.source) == ("2023-09-19", "explicit", None)

@@ -208,6 +208,7 @@ class EventDate(Record):
     precision: Precision = "unknown"
     text: str | None = None  # the expression as written
     basis: EventDateBasis = "unresolved"
+    source: str | None = None  # basis "corroborated": the document whose report states the date
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ class DateOut(BaseModel):
     basis: str = Field(
         "unresolved", description="explicit | relative | narrative | publication | corroborated | unresolved"
     )
+    source: str | None = Field(None, description="basis corroborated: the document whose report states the date")
 
 
 class SourceDateOut(BaseModel):

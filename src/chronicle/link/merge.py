@@ -15,7 +15,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -603,6 +603,21 @@ def _disagreements(reports: Sequence[Event]) -> list[Disagreement]:
     return out
 
 
+def merged_date(reports: Sequence[Event]) -> EventDate:
+    """The date the reports agree on (:func:`best_date`). When some report states less of it
+    than the merged event shows ("in September" beside "on 19 September", or nothing), the
+    date is theirs to the others: basis "corroborated", naming the report that states it.
+    Each report keeps its own date in its source."""
+    date = best_date([r.date for r in reports])
+    if not _known(date) or len(reports) < 2:
+        return date
+    lent = any(r.date.start is None or len(r.date.start) < len(date.start or "") for r in reports)
+    if not lent:
+        return date
+    giver = next((r for r in reports if r.date.start == date.start), None)
+    return replace(date, basis="corroborated", source=giver.doc_id if giver else None)
+
+
 def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent:
     """The merged TimelineEvent of one group: a pure function of its reports."""
     reports = sorted(
@@ -645,7 +660,7 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
         id=group.id,
         type=etype,
         summary=first.summary,
-        date=best_date([r.date for r in reports]),
+        date=merged_date(reports),
         actors=actors,
         location=location,
         quantities=quantities,

@@ -47,6 +47,7 @@ def event_data(event: TimelineEvent, outlets: dict[str, str | None]) -> dict[str
             "precision": event.date.precision,
             "text": event.date.text,
             "basis": event.date.basis,
+            "source": event.date.source,
         },
         "actors": [
             {"name": a.actor.name, "role": a.role, "country": a.actor.country, "kind": a.actor.kind}
