@@ -86,6 +86,7 @@ _EVALUATIVE = frozenset(
 
 # Prepositions that make a time expression a bound of a state, not the time of an act.
 _BOUND_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # Verbs that schedule what follows them: "is set to take effect", "is due to begin".
 _SCHEDULED = frozenset({"set", "due", "schedule", "expect", "slate", "plan"})
 _WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.I)
@@ -175,6 +176,13 @@ class Extractor:
         self._agreement_words = frozenset(self.lex.agreement_nouns) | frozenset(
             form for lemma in {"agree", "accept", *self.lex.agreement_verbs} for form in inflections(lemma)
         )
+        # "the incident", "Wednesday's attack": definite nouns naming an act again, by type
+        self._incident_nouns = {
+            etype: re.compile(
+                r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")\b", re.I
+            )
+            for etype, nouns in self.lex.incident_nouns.items()
+        }
         self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
         # The dateline names where the reporter filed from, not who acted or where.
         self.dateline_end = dateline_end(doc.body, doc.dateline)
@@ -193,7 +201,28 @@ class Extractor:
             seen.add(text)
             out.extend(self._sentence_events(sentence, tokens))
         self._date_from_following(out)
+        self._date_from_anaphora(out)
         return out
+
+    def _date_from_anaphora(self, events: list[Event]) -> None:
+        """"Three sailors were killed after a missile struck the ship. ... The incident, which
+        took place on Wednesday, ...": an undated act takes the one day that a following
+        sentence gives a definite noun naming it again (``incident_nouns``)."""
+        for event in events:
+            pattern = self._incident_nouns.get(event.type)
+            if pattern is None or event.date.start is not None or event.modality not in {"asserted", "reported"}:
+                continue
+            following = self.doc.sentences[event.sentence.index + 1 : event.sentence.index + 1 + _FOLLOWING_SENTENCES]
+            sentence = next((s for s in following if pattern.search(self.doc.body[s.start : s.end])), None)
+            if sentence is None:
+                continue
+            days = [
+                tx for tx in self.doc.timexes
+                if sentence.start <= tx.start < sentence.end and tx.start >= self.dateline_end
+                and usable(tx) and not _bare_clock(tx) and _DAY_VALUE.match(tx.value or "")
+            ]
+            if len({(tx.value or "")[:10] for tx in days}) == 1:
+                event.date = replace(from_timex(days[0]), basis="narrative")
 
     def _date_from_following(self, events: list[Event]) -> None:
         """"India and Pakistan have agreed to a ceasefire. The agreement, effective ... on May
@@ -1232,7 +1261,7 @@ class Extractor:
             if not usable(timex) or timex.start < self.dateline_end:
                 continue  # the dateline dates the filing, not the events the story reports
             toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
-            if not toks or self._bound(parse, toks[0]):
+            if not toks or self._bound(parse, toks[0], own):
                 continue
             inside = {t.i for t in toks}
             root = next((t for t in toks if t.head not in inside), toks[0])
@@ -1324,11 +1353,14 @@ class Extractor:
             return verb.tag in {"VBZ", "VBP"}
         return verb.tag == "VBG" and len(auxes) == 1 and auxes[0].dep == "aux" and auxes[0].tag in {"VBZ", "VBP"}
 
-    def _bound(self, parse: SentenceParse, first: Token) -> bool:
+    def _bound(self, parse: SentenceParse, first: Token, own: set[int]) -> bool:
         """A time expression that bounds a state rather than dating an act: "at war since
-        2020", "until 2030"."""
+        2020", "until 2030". "Since" on the event's own verb dates its start: "has stepped
+        up attacks since October 7"."""
         prev = parse.by_i.get(first.i - 1)
-        return prev is not None and prev.text.lower() in _BOUND_PREPS
+        if prev is None or prev.text.lower() not in _BOUND_PREPS:
+            return False
+        return not (prev.text.lower() == "since" and prev.head in own)
 
     def _narrative(self, sentence: Sentence) -> EventDate | None:
         """The date of the previous sentence's main clause, when this sentence continues it in

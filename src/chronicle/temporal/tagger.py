@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -170,7 +170,30 @@ def tag(text: str, dct: str | None = None, *, settings: Settings | None = None) 
         state.out.append(timex)
         _remember(state, timex)
         cursor = timex.end
+    if state.dct is None:
+        return _year_from_the_narrative(state.out)
     return state.out
+
+
+_FULL_DATE = re.compile(r"(\d{4})-\d\d-\d\d")
+_YEARLESS_DAY = re.compile(r"XXXX(-\d\d-\d\d(?:T.*)?)\Z")
+
+
+def _year_from_the_narrative(found: list[TimeExpr]) -> list[TimeExpr]:
+    """With no document date, a month and day written without a year ("effective Saturday,
+    January 18") take the year of the full dates the text states, when they all state one
+    year ("... on Monday, January 20, 2025"), wherever in the text they stand."""
+    years = {m.group(1) for tx in found if tx.anchor is None and (m := _FULL_DATE.match(tx.value or ""))}
+    if len(years) != 1:
+        return found
+    year = years.pop()
+    out: list[TimeExpr] = []
+    for tx in found:
+        m = _YEARLESS_DAY.match(tx.value or "")
+        if m is not None and safe_date(int(year), int(m.group(1)[1:3]), int(m.group(1)[4:6])) is not None:
+            tx = replace(tx, value=year + m.group(1), anchor="narrative")
+        out.append(tx)
+    return out
 
 
 _MONTH_OR_SEASON = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI)\Z")
