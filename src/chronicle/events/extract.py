@@ -952,7 +952,12 @@ class Extractor:
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 continue
             actor = mention.actor
-            if actor is None and places_ok and mention.place is not None:
+            # A town is acted on ("shelled Kherson"), it does not act: "Istanbul proposed" is a
+            # place name standing for someone the text does not name (capitals that stand for
+            # their governments are actors already). A region of the lexicon (no gazetteer id:
+            # "Nagorno-Karabakh surrendered") may stand for its authorities.
+            acts = role != "source" or (mention.place is not None and mention.place.geonameid is None)
+            if actor is None and places_ok and acts and mention.place is not None:
                 actor = Actor(mention.place.name, None, mention.place.country)
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
