@@ -504,3 +504,27 @@ def test_plover_type_of_the_main_event(body: str, etype: str) -> None:
     doc = _analyse(body, published="2024-03-04")
     assert doc.events, f"no event in {body!r}"
     assert doc.events[0].type == etype, [(e.trigger, e.type) for e in doc.events]
+
+
+ACTOR_CASES = [
+    # a person acting for the organisation the text names with the title
+    ("UN chief Antonio Guterres welcomed the agreement.", "welcomed", {"Antonio Guterres", "UN"}),
+    # a town does not act; a capital stands for its government
+    ("Istanbul offered to host the talks.", "offered", set()),
+    ("Washington imposed sanctions on the militia.", "imposed", {"United States"}),
+    # coordinated parties all act, however the parse hangs them
+    ("Today marks a new chapter as Thailand and Cambodia agreed to a ceasefire.", "agreed", {"Thailand", "Cambodia"}),
+    # the parties between which an agreement holds are its parties
+    ("The ceasefire between Israel and Hezbollah took effect on Wednesday.", "ceasefire", {"Israel", "Hezbollah"}),
+    # 'by' hung on a lower noun of the event noun's phrase
+    ("Missile strikes on targets inside Yemen by the US and UK have failed.", "strikes",
+     {"United States", "United Kingdom"}),
+    # armed groups are actors from data
+    ("The MNDAA agreed to a ceasefire with the junta.", "agreed", {"MNDAA"}),
+]
+
+
+@pytest.mark.parametrize(("body", "trigger", "sources"), ACTOR_CASES)
+def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
+    event = _find(_analyse(body, published="2024-03-04"), trigger)
+    assert {a.actor.name for a in event.actors if a.role == "source"} == sources

@@ -165,6 +165,7 @@ class Actor(Record):
     country: str | None = None  # ISO 3166-1 alpha-3
     sector: str | None = None  # PLOVER-style sector: GOV, MIL, REB, IGO, CVL, ...
     role_title: str | None = None  # "President", "Foreign Minister"
+    affiliation: str | None = None  # a person's organisation as the text states it: "UN chief X" -> "UN"
 
 
 @dataclass(slots=True)

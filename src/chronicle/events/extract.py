@@ -824,7 +824,11 @@ class Extractor:
             for subj in parse.kids(subj_clause, *_SUBJECTS):
                 if subj is not trig.tok:
                     sources += self._resolve(parse, subj, "source", sentence)
-            for agent in parse.kids(gov, "agent"):
+            agents = parse.kids(gov, "agent")
+            if gov.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}:
+                # a verb tag on a noun's slot ("Missile strikes ... by the US have failed"): its 'by'
+                agents += [p for p in parse.kids(gov, "prep") if p.text.lower() == "by"]
+            for agent in agents:
                 for pobj in parse.kids(agent, "pobj"):
                     sources += self._resolve(parse, pobj, "source", sentence)
         if is_noun:
@@ -961,6 +965,9 @@ class Extractor:
                 actor = Actor(mention.place.name, None, mention.place.country)
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
+                if actor.affiliation:  # "UN chief Antonio Guterres welcomed": the UN acts through him
+                    organisation = Actor(actor.affiliation, "organization", None, actor.sector)
+                    out.append(EventActor(organisation, role, mention.text))
         return out
 
     def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence) -> list[Actor]:

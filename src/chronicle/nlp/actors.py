@@ -21,6 +21,7 @@ def _people(docs: Sequence[Document]) -> dict[str, Actor]:
             known.country = known.country or actor.country
             known.role_title = known.role_title or actor.role_title
             known.sector = known.sector or actor.sector
+            known.affiliation = known.affiliation or actor.affiliation
     return full
 
 

@@ -141,6 +141,15 @@ class MentionFinder:
                 return found[0], found[1], first
         return None
 
+    def _organisation_before(self, end: int) -> Actor | None:
+        """An organisation named just before word ``end`` ("UN", "the EU's")."""
+        j = end - 1
+        if j > 0 and self.words[j].text in _POSSESSIVE:
+            j -= 1
+        return next(
+            (h.actor for h in self.hits if h.last == j + 1 and h.actor is not None and h.kind == "organization"), None
+        )
+
     def _country_before(self, end: int) -> tuple[Actor, int] | None:
         """A demonym or 'Country's' ending just before word ``end``."""
         if end <= 0:
@@ -421,6 +430,12 @@ class MentionFinder:
             found = self._country_before(title[2])
             if found is not None:
                 actor.country = found[0].country
+        # "UN chief Antonio Guterres", "EU foreign policy chief Josep Borrell": the title is
+        # the organisation's; the person acts for it.
+        organisation = self._organisation_before(title[2])
+        if organisation is not None:
+            actor.affiliation = organisation.name
+            actor.sector = organisation.sector or actor.sector
 
     def _title_after(self, last: int, actor: Actor) -> tuple[str, str | None, int] | None:
         """'Nikol Pashinyan, Armenia's prime minister,' -> the title, setting the country."""
@@ -489,6 +504,7 @@ def _merge(into: Actor, other: Actor) -> None:
     into.country = into.country or other.country
     into.role_title = into.role_title or other.role_title
     into.sector = into.sector or other.sector
+    into.affiliation = into.affiliation or other.affiliation
 
 
 def find_mentions(body: str, words: Sequence[Word], ner: Sequence[NerSpan], gaz: Gazetteer) -> list[Mention]:
