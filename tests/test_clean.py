@@ -12,6 +12,7 @@ import pytest
 from chronicle.clean import clean_item, decode_content, looks_like_html
 from chronicle.clean.dates import date_line_value, is_date_line, split_leading_date, stated_dates, url_date
 from chronicle.clean.html import parse_html
+from chronicle.clean.outlets import outlet_name, wire_agency
 from chronicle.errors import BinaryInput, EmptyInput, MalformedInput
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, RawItem
@@ -127,7 +128,7 @@ def test_seed_metadata(seed_docs: dict[str, Document]) -> None:
     assert d0.author == "Henrik Rothen"
     assert (d0.published, d0.published_basis) == ("2023-12-27", "page")
 
-    assert d1.outlet == "bbc.com"
+    assert d1.outlet == "BBC"  # bbc.com, by the table of known outlets
     assert d1.published is None and d1.published_basis == "unknown"
     assert d1.title is None  # the page opens with its first paragraph
 
@@ -385,13 +386,15 @@ def test_headline_repeated_as_the_lede_start_is_the_title() -> None:
     assert doc.body.startswith("Rivals agree to resume border talks next month, officials")
 
 
-def test_agency_in_byline_or_dateline_is_the_outlet() -> None:
+def test_agency_in_byline_or_dateline() -> None:
     lede = "ADDIS ABABA, Dec 12 (Reuters) - " + PROSE[0]
     byline = clean_item(_item(("Talks resume at the border\nBy Jane Doe, Reuters\n" + lede + "\n" + PROSE[1]).encode()),
                         SETTINGS)
-    assert (byline.author, byline.outlet) == ("Jane Doe", "Reuters")
-    dateline_only = clean_item(_item((lede.replace("Reuters", "AFP") + "\n" + PROSE[1]).encode()), SETTINGS)
-    assert dateline_only.outlet == "AFP" and dateline_only.author is None
+    assert (byline.author, byline.outlet, byline.agency) == ("Jane Doe", "Reuters", "Reuters")
+    # an agency credited in the dateline supplied the copy; it is not who published the page
+    dateline_only = clean_item(_item((lede.replace("Reuters", "AFP") + "\n" + PROSE[1]).encode(),
+                                     url="https://www.example-daily.com/world/talks"), SETTINGS)
+    assert (dateline_only.agency, dateline_only.outlet, dateline_only.author) == ("AFP", "example-daily.com", None)
 
 
 # --------------------------------------------------------------------------- unseen-article rules
@@ -496,3 +499,51 @@ def test_publication_date_sources(lines: list[str], url: str | None, expected: t
     given = {"url": url} if url else {}
     doc = clean_item(_item("\n".join(lines).encode(), **given), SETTINGS)
     assert (doc.published, doc.published_basis) == expected
+
+
+@pytest.mark.parametrize(("url", "named", "text", "expected"), [
+    ("https://www.chinadaily.com.cn/a/x.html", None, "", "China Daily"),  # a known outlet, by registered domain
+    ("https://english.alarabiya.net/News/x", None, "", "Al Arabiya"),  # a subdomain of a known outlet
+    ("https://news.example-times.org/x", None, "", "example-times.org"),  # else the registered domain
+    ("https://examplewatch.com/43976/", None, "Example Watch— The two sides agreed to talks.", "Example Watch"),
+    ("https://d280gayb62sbv.cloudfront.net/x", None, "", None),  # a delivery platform names no outlet
+    ("https://www.example.com/x", "The Example Herald", "", "The Example Herald"),  # the page's own name wins
+    (None, None, "", None),
+])
+def test_outlet_names(url: str | None, named: str | None, text: str, expected: str | None) -> None:
+    assert outlet_name(url, named, text) == expected
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), [
+    ("KYIV, March 6 (Reuters) - The two sides exchanged prisoners.", None, "Reuters"),
+    ("BEIJING, Jan. 20 (Xinhua) -- The two sides agreed.", None, "Xinhua"),
+    ("19 Mar 2023; AA: The leaders agreed.", None, "Anadolu Agency"),
+    ("The leaders agreed.", "Leaders agree on a plan – Reuters", "Reuters"),
+    ("The leaders agreed, AFP reported on Monday.", None, None),  # a source quoted, not the copy's supplier
+])
+def test_wire_agency(text: str, title: str | None, expected: str | None) -> None:
+    assert wire_agency(text, title) == expected
+
+
+@pytest.mark.parametrize(("lines", "url", "title"), [
+    # a labelled date glued to the headline is cut from it
+    (["date 2024-05-02 Two sides agree to a ceasefire in the north", PROSE[0], PROSE[1]], None,
+     "Two sides agree to a ceasefire in the north"),
+    # the headline the URL's slug repeats, not the standfirst above it
+    (["Regional mediation has brought about this peace between the two contenders at last",
+      "Government and rebels agree cessation of hostilities", PROSE[0], PROSE[1]],
+     "https://example.org/politics/government-and-rebels-agree-cessation-hostilities/2024.html",
+     "Government and rebels agree cessation of hostilities"),
+    # questions to the reader, calls to read more and captions with their credit are no headlines
+    (["How did you feel about the content of this article?", PROSE[0], PROSE[1]], None, None),
+    (["Read our coverage of these topics in French.", PROSE[0], PROSE[1]], None, None),
+    (["The envoy meets local leaders in the capital. May 19, 2022 (OSESGY/Jane Roe)",
+      "Envoy announces two more months of truce", PROSE[0], PROSE[1]], None,
+     "Envoy announces two more months of truce"),
+    # an address is not a headline
+    (["date 2022-11-02 https://example.org/20221102/deal-reached.html", "Deal Reached In Peace Process Talks",
+      PROSE[0], PROSE[1]], None, "Deal Reached In Peace Process Talks"),
+])
+def test_titles_of_text_scrapes(lines: list[str], url: str | None, title: str | None) -> None:
+    given = {"url": url} if url else {}
+    assert clean_item(_item("\n".join(lines).encode(), **given), SETTINGS).title == title

@@ -72,7 +72,7 @@ def test_no_chrome_left_in_any_body(docs: dict[str, Document], chrome: str) -> N
 def test_metadata_from_the_page_and_never_from_a_sidebar(docs: dict[str, Document]) -> None:
     wire = docs["ukraine_exchange_wire"]
     # "Updated 2 hours ago" after the date does not hide it; the body's 2022 does not replace it.
-    assert (wire.published, wire.outlet) == ("2025-03-06", "Reuters")
+    assert (wire.published, wire.agency, wire.outlet) == ("2025-03-06", "Reuters", None)  # no page names a publisher
     assert wire.author == "Olena Hrytsenko and Mark Devlin"
     assert wire.title is not None and wire.title.startswith("Russia and Ukraine swap 175")
     drc = docs["drc_rwanda_signing"]

@@ -251,6 +251,7 @@ class Document(Record):
     title: str | None = None
     author: str | None = None
     outlet: str | None = None
+    agency: str | None = None  # the wire agency the text credits for its copy ("Reuters"), apart from the outlet
     language: str | None = None
     published: str | None = None  # YYYY-MM-DD or None
     published_basis: DateBasis = "unknown"

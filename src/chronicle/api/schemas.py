@@ -101,6 +101,7 @@ class DocumentSummary(BaseModel):
     id: str
     title: str | None = None
     outlet: str | None = None
+    agency: str | None = Field(None, description="the wire agency the text credits for its copy")
     author: str | None = None
     url: str | None = None
     published: str | None = Field(None, description="YYYY-MM-DD, or null when the article does not say")

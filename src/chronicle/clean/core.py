@@ -4,20 +4,15 @@ metadata and the document status."""
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from chronicle.clean.decode import decode_content, looks_like_html
-from chronicle.clean.html import clean_html, url_host
+from chronicle.clean.html import clean_html
 from chronicle.clean.language import detect_language
+from chronicle.clean.outlets import outlet_name, strip_credit, wire_agency
 from chronicle.clean.text import clean_text
 from chronicle.records import Document, InputKind, RawItem
 from chronicle.settings import Settings
 from chronicle.temporal import find_dateline
-
-# A news agency credited in the dateline: "ADDIS ABABA, Dec 12 (Reuters) -", "PARIS (AFP) -".
-_DATELINE_AGENCY = re.compile(
-    r"\A[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\)\s*[-–—]"
-)
 
 
 def clean_item(item: RawItem, settings: Settings) -> Document:
@@ -47,11 +42,13 @@ def clean_item(item: RawItem, settings: Settings) -> Document:
     # An agency dateline ("BAKU, November 6") is kept for the temporal stage, which turns it
     # into a publication date when the page states none.
     dateline = find_dateline(doc.body)
-    if doc.outlet is None and (agency := _DATELINE_AGENCY.match(doc.body)):
-        given.setdefault("outlet", agency.group("agency"))  # "KYIV, Dec 12 (Reuters) - ..."
-    if doc.outlet is None and "outlet" not in given and (host := url_host(item.url)):
-        given["outlet"] = host  # the site it was published on, as its address names it
-    doc = dataclasses.replace(doc, language=language, dateline=dateline, **given)  # type: ignore[arg-type]
+    agency = wire_agency(doc.body, doc.title)
+    outlet = outlet_name(item.url, doc.outlet, doc.body)
+    if outlet is not None and outlet == agency and doc.outlet is None:
+        outlet = None  # the agency credited in the text is not who published this page
+    title = strip_credit(doc.title, (agency, outlet, doc.outlet))
+    doc = dataclasses.replace(doc, language=language, dateline=dateline, agency=agency, outlet=outlet, title=title)
+    doc = dataclasses.replace(doc, **given)  # type: ignore[arg-type]
 
     if len(doc.body.strip()) < settings.min_body_chars:
         return dataclasses.replace(doc, status="empty")

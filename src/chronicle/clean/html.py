@@ -10,7 +10,6 @@ import dataclasses
 import logging
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -126,7 +125,7 @@ def clean_html(text: str, base: Document) -> Document:
     basis: DateBasis = "metadata" if published else "unknown"
     if published is None and (from_url := url_date(url)):
         published, basis = from_url, "url"
-    outlet = meta.sitename or _title_suffix(tree, meta.title) or url_host(url or meta.url)
+    outlet = meta.sitename or _title_suffix(tree, meta.title)  # a known name or the domain: chronicle.clean.outlets
     return dataclasses.replace(
         base,
         body=_drop_leading_title(extract_body(tree, url=url), meta.title),
@@ -162,11 +161,3 @@ def _title_suffix(tree: HtmlElement, title: str | None) -> str | None:
         return None
     name = m.group("name").strip()
     return name if 1 <= len(L.words(name)) <= _MAX_SITE_NAME_WORDS else None
-
-
-def url_host(url: str | None) -> str | None:
-    """The URL's host without ``www.``, as the outlet of last resort."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None

@@ -64,12 +64,15 @@ _CTA_START = re.compile(
     re.I,
 )
 _CTA_ANYWHERE = re.compile(r"\b(?:enter your|sign up for|subscribe to|click here|follow us|join us)\b", re.I)
+_READER = re.compile(r"\b(?:you|your)\b", re.I)
+_READ_START = re.compile(r"\A\W*(?:read|see|explore|discover|check out)\b(?![\-’'])", re.I)
 _PRONOUN = re.compile(r"\b(?:you|your|us|our|it)\b", re.I)
 _CREDIT = re.compile(
     r"\A\W*(?:(?:file |main |top |cover )?photo(?:graph)?s?|images?|pictures?|pictured|caption|credits?|"
     r"source|illustration|video|getty images|reuters photo|ap photo)\b\s*(?:by\b|credit\b)?\s*[:|©/]|\A\s*©",
     re.I,
 )
+_CAPTION_CREDIT = re.compile(r"\((?:[^()/]{2,40}/[^()]{2,40}|(?:photo|image|file)\b[^()]{0,40})\)\s*\Z", re.I)
 _COOKIE = re.compile(
     r"\b(?:we use cookies|cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
     r"use of cookies|this (?:site|website) uses cookies)\b",
@@ -163,12 +166,17 @@ def is_cta(line: str) -> bool:
     if _CTA_ANYWHERE.search(line) and len(tokens) <= 20:
         return True
     addressed = bool(_PRONOUN.search(line)) or bool(_HANDLE.search(line))
+    if line.rstrip().endswith("?") and _READER.search(line) and len(tokens) <= 15:
+        return True  # a question to the reader: "How did you feel about the content of this article?"
+    if _READ_START.match(line) and len(tokens) <= 10:
+        return True  # "Read RFA coverage of these topics in Burmese."
     return bool(_CTA_START.match(line)) and (len(tokens) <= 6 or addressed)
 
 
 def is_credit(line: str) -> bool:
-    """A photo credit or caption label ("Photo: …", "Source: …")."""
-    return bool(_CREDIT.match(line))
+    """A photo credit or caption label ("Photo: …", "Source: …"), or a caption that ends in its
+    credit ("... in Amman, Jordan. May 19, 2022 (OSESGY/Alaa Malhas)")."""
+    return bool(_CREDIT.match(line)) or bool(_CAPTION_CREDIT.search(line))
 
 
 def is_wire_credit(line: str) -> bool:

@@ -48,6 +48,9 @@ _ATTRIBUTION = re.compile(
 )
 _FIRST_PLURAL = re.compile(r"\b(?:our|us)\b", re.I)
 _DATED_BYLINE = re.compile(r"\A(?P<date>.+?\d.*?)\s+by\s+(?P<name>[^\d,;|]+)\Z", re.I)
+# A headline shares at least this much of its words with the URL's slug to be picked by it.
+_SLUG_SHARE = 0.5
+_ADDRESS = re.compile(r"https?://|www\.", re.I)
 # Timestamps and "Published on" lines stand among the first lines of the article.
 _TIMESTAMP_LINES = 12
 # What follows a date that opens the lede as its dateline: "19 Mar 2023; AA: ...", "(AFP) —".
@@ -77,16 +80,16 @@ def clean_text(text: str, base: Document) -> Document:
     items = [_Line(line, L.kind(line)) for line in raw]
     items[0].text = first_line
     start = _article_start(items)
-    header = [it.text for it in items[:start]]
-
-    published, basis = _publication_date(items, start, header, stated_dates(text))
+    published, basis = _publication_date(items, start, [it.text for it in items[:start]], stated_dates(text))
+    header = [it.text for it in items[:start]]  # after labelled dates are cut from their lines
     dated_bylines = [found for found in map(_dated_byline, header) if found is not None]
     if published is None and dated_bylines:
         published, basis = dated_bylines[0][0], "page"
     if published is None and (from_url := url_date(base.url)):
         published, basis = from_url, "url"
 
-    title = _title(header, raw[0], first_line if outlet else None) or _headline_repeated_as_lede(items)
+    title = _title(header, raw[0] if not items[0].cut else items[0].text, first_line if outlet else None, base.url)
+    title = title or _headline_repeated_as_lede(items)
     author = _author(header) or (dated_bylines[0][1] if dated_bylines else None)
     if author and "," in author:
         # "By Jane Doe, Reuters": the name, then who published it.
@@ -172,8 +175,10 @@ def _article_start(items: list[_Line]) -> int:
     return len(items)
 
 
-def _title(header: list[str], first_raw: str, after_prefix: str | None) -> str | None:
-    """The first substantive header line; None when the page opens with its first paragraph."""
+def _title(header: list[str], first_raw: str, after_prefix: str | None, url: str | None = None) -> str | None:
+    """The headline among the header lines: not chrome, a byline, a date or an address; the
+    one whose words the URL's slug repeats, else the first of five words or more, else the
+    first. None when the page opens with its first paragraph."""
     if after_prefix is not None:
         # "GENERICO.ruWorld<Title>": the bare title usually follows on its own line; else
         # drop a section label glued to it ("World").
@@ -186,13 +191,35 @@ def _title(header: list[str], first_raw: str, after_prefix: str | None) -> str |
         text = after_prefix if (i == 0 and after_prefix is not None) else line
         if L.chrome_reason(text) is not None or len(L.words(text)) < 3 or _dated_byline(text):
             continue
+        if _ADDRESS.search(text):
+            continue  # an address, not a headline
         if L.kind(text) is L.Kind.PROSE:
             break
         candidates.append(text)
     # A site's name often heads the page ("Balkan Weekly Review") above the headline; a
     # headline is rarely shorter than five words, a site name rarely longer.
+    slugged = _slug_match(candidates, url)
+    if slugged is not None:
+        return slugged
     headline = next((text for text in candidates if len(L.words(text)) >= _MIN_HEADLINE_WORDS), None)
     return headline or (candidates[0] if candidates else None)
+
+
+def _slug_match(candidates: list[str], url: str | None) -> str | None:
+    """The candidate whose words the URL's path repeats most (at least half of them): sites
+    build the slug from the headline, not from the standfirst or a caption."""
+    if not url or not candidates:
+        return None
+    path = set(re.findall(r"[a-z0-9]+", url.split("://", 1)[-1].partition("/")[2].lower()))
+    best: tuple[float, str] | None = None
+    for text in candidates:
+        tokens = [w.lower() for w in L.words(text) if len(w) > 2]
+        if not tokens:
+            continue
+        share = sum(w in path for w in tokens) / len(tokens)
+        if share >= _SLUG_SHARE and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else None
 
 
 def _headline_repeated_as_lede(items: list[_Line]) -> str | None:

@@ -25,6 +25,7 @@ def document_data(doc: Document) -> dict[str, Any]:
         "published": doc.published,
         "published_basis": doc.published_basis,
         "outlet": doc.outlet,
+        "agency": doc.agency,
         "title": doc.title,
         "author": doc.author,
         "language": doc.language,
