@@ -547,3 +547,30 @@ def test_wire_agency(text: str, title: str | None, expected: str | None) -> None
 def test_titles_of_text_scrapes(lines: list[str], url: str | None, title: str | None) -> None:
     given = {"url": url} if url else {}
     assert clean_item(_item("\n".join(lines).encode(), **given), SETTINGS).title == title
+
+
+def test_mojibake_is_repaired_and_is_not_binary() -> None:
+    # UTF-8 text that was once read as cp1252 and saved again: dashes and quotes as "â€”"/"â€œ",
+    # one with the C1 control that cp1252 cannot map ("â€\x9d").
+    broken = "The truce â€” agreed on Friday â€œfor peaceâ€\x9d â€“ held overnight in the capital."
+    text = decode_content(broken.encode("utf-8"))
+    assert text == "The truce — agreed on Friday “for peace” – held overnight in the capital."
+
+
+def test_binary_is_judged_on_the_bytes() -> None:
+    noise = bytes(range(1, 32)) * 40 + b"some words"
+    with pytest.raises(BinaryInput):
+        decode_content(noise)
+
+
+def _nested_page(depth: int) -> str:
+    paras = "".join(f"<div><p>Paragraph {i} of the report on the border talks between the two sides.</p>"
+                    for i in range(depth))
+    return f"<html><head><title>Talks</title></head><body><article>{paras}</article></body></html>"
+
+
+def test_deeply_nested_html_parses_whole_or_fails_clearly() -> None:
+    doc = clean_item(_item(_nested_page(400).encode(), is_html=True), SETTINGS)  # over libxml2's default 256
+    assert doc.body.count("of the report on the border talks") == 400
+    with pytest.raises(MalformedInput, match="nests too deeply"):  # beyond any parser's limit: never partial
+        clean_item(_item(_nested_page(3000).encode(), is_html=True), SETTINGS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from chronicle.errors import BinaryInput, EmptyInput
@@ -24,6 +25,8 @@ _MAX_CONTROL_SHARE = 0.01
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; tab, newline, vertical tab,
 # form feed and carriage return (U+0009-U+000D) are allowed. A regex counts them at C speed.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None)
 _HTML_START = re.compile(r"\A\s*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I)
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|p|div|span|a|br|article|section|h[1-6]|li|ul|meta|script)\b", re.I
@@ -31,20 +34,29 @@ _HTML_TAG = re.compile(
 
 
 def decode_content(content: bytes) -> str:
-    """Decode raw bytes: BOM, then strict UTF-8, then charset-normalizer's best guess.
+    """Decode raw bytes: BOM, then strict UTF-8, then charset-normalizer's best guess; then
+    repair mojibake with ftfy.
 
     Raises :class:`EmptyInput` for nothing-but-whitespace and :class:`BinaryInput` for
-    content that is not text (NUL bytes, undecodable, or control-character heavy).
+    content that is not text (NUL bytes, undecodable, or heavy in control bytes).
     """
     if not content.strip():
         raise EmptyInput("the item is empty")
+    wide = any(content.startswith(bom) for bom, codec in _BOMS if codec in {"utf-16", "utf-32"})
+    if not wide:
+        # Binary is judged on the bytes: mojibake ("â€”", with C1 controls in it) is text,
+        # and repairing it must not make a real article look binary.
+        controls = len(_CONTROL_BYTES.findall(content))
+        if controls > _MAX_CONTROL_SHARE * len(content):
+            raise BinaryInput(f"the item looks binary ({controls} control bytes)")
     text = _decode(content)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if wide and len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+        raise BinaryInput("the item looks binary (control characters after a byte-order mark)")
+    # ftfy repairs UTF-8 read as Latin-1 or cp1252 ("â€”" -> "—"); quotes stay as written.
+    text = ftfy.fix_text(text, _FTFY)
     if not text.strip():
         raise EmptyInput("the item has no text")
-    controls = len(_CONTROL.findall(text))
-    if controls > _MAX_CONTROL_SHARE * len(text):
-        raise BinaryInput(f"the item looks binary ({controls} control characters)")
     return text
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
@@ -47,14 +48,54 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
 def parse_html(text: str) -> HtmlElement:
-    """Parse (and repair) an HTML page; :class:`MalformedInput` when nothing can be parsed."""
-    tree = trafilatura.load_html(text)
+    """Parse (and repair) an HTML page; :class:`MalformedInput` when nothing can be parsed, or
+    when the page nests deeper than the parser follows (it would give a silent partial body).
+
+    lxml's ``huge_tree`` lifts libxml2's default depth limit of 256 (to 2048): 400 unclosed
+    ``<div>``s parse whole. trafilatura's loader, which repairs more, is the fallback."""
+    tree = _parse_deep(text)
+    if tree is None:
+        tree = trafilatura.load_html(text)
     if tree is None and _TAG.search(text):
         # trafilatura refuses a bare one-block fragment ("<p>…</p>"); wrapped, it parses.
         tree = trafilatura.load_html(f"<html><body><div>{text}</div></body></html>")
     if tree is None:
         raise MalformedInput("the HTML could not be parsed")
+    _check_complete(tree, text)
     return tree
+
+
+_HUGE_PARSER = lxml_html.HTMLParser(
+    huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+)
+_SKIPPED = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+# A parse that keeps less than this share of a long page's text stopped early.
+_MIN_PARSED_SHARE = 0.9
+_MIN_CHECKED_CHARS = 2000
+
+
+def _parse_deep(text: str) -> HtmlElement | None:
+    if not _TAG.search(text):
+        return None  # words without markup: trafilatura's loader judges whether it is HTML at all
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_HUGE_PARSER)
+    except (ValueError, etree.ParserError):
+        return None  # an XML encoding declaration, or nothing to parse: trafilatura's loader tries
+    return tree if tree is not None and len(tree) >= 1 else None
+
+
+def _check_complete(tree: HtmlElement, text: str) -> None:
+    """Refuse a parse that silently lost most of the page (nesting beyond the parser's limit)."""
+    raw = len(" ".join(_ANY_TAG.sub(" ", _SKIPPED.sub(" ", text)).split()))
+    if raw < _MIN_CHECKED_CHARS:
+        return
+    parsed_text = " ".join(etree.tostring(tree, method="text", encoding="unicode", with_tail=False).split())
+    kept = len(_SKIPPED.sub(" ", parsed_text))
+    if kept < _MIN_PARSED_SHARE * raw:
+        raise MalformedInput(
+            f"the HTML nests too deeply to parse whole (kept {kept} of {raw} characters of text)"
+        )
 
 
 def extract_body(tree: HtmlElement, *, url: str | None = None) -> str:
