@@ -49,7 +49,8 @@ NAV_WORDS: frozenset[str] = frozenset(_NAV_TEXT.split())
 # A line that opens a block of end-of-article chrome (related links, comments, footer).
 _TRAILING_START = re.compile(
     r"\A(?:recommended(?: for you)?|related(?: articles| stories| posts| news| content| topics)?|"
-    r"similar (?:articles|stories|posts)|more (?:from|stories|news|on|in)\b.*|you (?:may|might) also like|"
+    r"similar (?:articles|stories|posts)|more (?:from|stories|news|on|in)\b.*|more \w+(?: \w+)?|"
+    r"you (?:may|might) also like|"
     r"(?:also )?read (?:more|also|next)|latest (?:posts|news|stories|articles)\b.*|"
     r"most (?:popular|read|viewed|shared|commented)(?: (?:this week|today|now|stories|articles|news))?|"
     r"leave a (?:reply|comment)|\d*\s*comments?|post a comment|add a comment|"
@@ -72,6 +73,9 @@ _CREDIT = re.compile(
     r"source|illustration|video|getty images|reuters photo|ap photo)\b\s*(?:by\b|credit\b)?\s*[:|©/]|\A\s*©",
     re.I,
 )
+_INLINE_BOX = re.compile(r"\A(?:(?:also )?read (?:more|also|next)|see also|also see)\W*\Z", re.I)
+_COPYRIGHT = re.compile(r"\A(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
+_CARD_WORDS = 6  # the words a flattened teaser card repeats
 _CAPTION_CREDIT = re.compile(r"\((?:[^()/]{2,40}/[^()]{2,40}|(?:photo|image|file)\b[^()]{0,40})\)\s*\Z", re.I)
 _COOKIE = re.compile(
     r"\b(?:we use cookies|cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
@@ -152,10 +156,18 @@ def is_nav(line: str) -> bool:
     return 0 < len(tokens) <= 6 and all(w in NAV_WORDS for w in tokens)
 
 
+def is_inline_box(line: str) -> bool:
+    """A "Read more" / "See also" label: a box that may stand inside the article as well as after it."""
+    return bool(_INLINE_BOX.match(line.strip()))
+
+
 def is_trailing_start(line: str) -> bool:
     """A widget title after which the rest of the page is chrome ("Recommended", "Leave A Reply"),
     or a wire story's closing credits."""
-    return (len(words(line)) <= 8 and bool(_TRAILING_START.match(line.strip()))) or is_wire_credit(line)
+    stripped = line.strip()
+    if len(words(line)) <= 15 and _COPYRIGHT.match(stripped):
+        return True  # "© 2019 CBS Interactive Inc. All Rights Reserved.": the page's footer
+    return (len(words(line)) <= 8 and bool(_TRAILING_START.match(stripped))) or is_wire_credit(line)
 
 
 def is_cta(line: str) -> bool:
@@ -171,6 +183,16 @@ def is_cta(line: str) -> bool:
     if _READ_START.match(line) and len(tokens) <= 10:
         return True  # "Read RFA coverage of these topics in Burmese."
     return bool(_CTA_START.match(line)) and (len(tokens) <= 6 or addressed)
+
+
+def repeats_itself(line: str) -> bool:
+    """A flattened teaser card: its opening words come again later in the same line ("Business
+    Stocks edge down as retailers sink Business Stocks edge down as retailers sink ...")."""
+    tokens = [w.lower() for w in words(line)]
+    head = tokens[:_CARD_WORDS]
+    if len(head) < _CARD_WORDS:
+        return False
+    return any(tokens[i : i + _CARD_WORDS] == head for i in range(_CARD_WORDS, len(tokens) - _CARD_WORDS + 1))
 
 
 def is_credit(line: str) -> bool:
@@ -242,7 +264,7 @@ def chrome_reason(line: str) -> str | None:
         return "credit"
     if is_cta(stripped):
         return "cta"
-    if TEASER.match(stripped):
+    if TEASER.match(stripped) or repeats_itself(stripped):
         return "teaser"
     if kind(stripped) is Kind.PROSE:
         return None

@@ -33,6 +33,10 @@ _ENGLISH_FUNCTION_WORDS = frozenset({
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "not", "no", "as", "will", "would",
     "said", "says", "after", "before", "over", "into", "than",
 })
+# After a widget title, two paragraphs of this many words among the next lines mean the
+# article goes on (a "Read More" box inside it), not the trailing zone.
+_CONTINUE_WINDOW = 6
+_CONTINUE_WORDS = 25
 # A heading is a short line between article paragraphs; longer non-sentences are headlines
 # of other stories.
 _MAX_HEADING_WORDS = 12
@@ -355,7 +359,9 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
         next_it = items[live[n + 1]] if n + 1 < len(live) else None
         keep = False
         if i >= start and not trailing:
-            trailing = _opens_trailing(items, live[n - 1] if n > 0 else start, i)
+            marker = _trailing_marker(items, live[n - 1] if n > 0 else start, i)
+            # a "Read more" box inside the article does not end it when its paragraphs go on
+            trailing = marker is not None and not (L.is_inline_box(marker) and _prose_continues(items, live[n:]))
         if i < start:
             keep = False  # header: title, byline, date and labels were read as metadata
         elif trailing:
@@ -368,7 +374,7 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
         else:
             # A heading leads straight into its paragraph; a label followed by dropped
             # chrome ("Available for" above a list of platforms) is part of that chrome.
-            adjacent = next_it if n + 1 < len(live) and live[n + 1] == i + 1 else None
+            adjacent = next_it if n + 1 < len(live) and _next_to(items, i, live[n + 1]) else None
             keep = L.is_list_item(it.text) or _is_heading(it.text, prev_it, adjacent)
         if keep:
             kept.append(it.text)
@@ -379,9 +385,24 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
     return kept, removed
 
 
-def _opens_trailing(items: list[_Line], since: int, upto: int) -> bool:
-    """True when a widget title (dropped as chrome) stands between the previous kept line and this one."""
-    return any(L.is_trailing_start(items[j].text) for j in range(since, upto) if items[j].reason is not None)
+def _prose_continues(items: list[_Line], following: list[int]) -> bool:
+    """The article's own paragraphs go on after a widget title: a "Read More" box inside the
+    article, not the trailing zone (two long paragraphs among the next few lines)."""
+    window = [items[j] for j in following[:_CONTINUE_WINDOW]]
+    return sum(it.kind is L.Kind.PROSE and len(L.words(it.text)) >= _CONTINUE_WORDS for it in window) >= 2
+
+
+def _next_to(items: list[_Line], i: int, j: int) -> bool:
+    """Line ``j`` follows line ``i`` with at most one dropped prompt or credit between them
+    ("Apple AirPods Pro for $235", "See it now: Amazon", then its paragraph)."""
+    between = items[i + 1 : j]
+    return len(between) <= 1 and all(it.reason in {"cta", "credit"} for it in between)
+
+
+def _trailing_marker(items: list[_Line], since: int, upto: int) -> str | None:
+    """The widget title (dropped as chrome) between the previous kept line and this one, if any."""
+    dropped = (items[j] for j in range(since, upto) if items[j].reason is not None)
+    return next((it.text for it in dropped if L.is_trailing_start(it.text)), None)
 
 
 def _is_heading(text: str, prev_it: _Line | None, next_it: _Line | None) -> bool:
