@@ -75,7 +75,14 @@ _CREDIT = re.compile(
 )
 _INLINE_BOX = re.compile(r"\A(?:(?:also )?read (?:more|also|next)|see also|also see)\W*\Z", re.I)
 _COPYRIGHT = re.compile(r"\A(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
+# A feed item's stamp ending a line: "... Posted on: WWD Posted 4 hours ago", "3 mins ago"
+_FEED_STAMP = re.compile(r"(?:\bposted on:.*|\b\d+\s+(?:secs?|mins?|minutes?|hrs?|hours?|days?)\s+ago)\s*\Z", re.I)
+# "Photo by Jane Roe/Agency", "Image courtesy of X": a credit line
+_BY_CREDIT = re.compile(
+    r"\A\W*(?:photo(?:graph)?s?|images?|pictures?|video)\s+(?:by|courtesy(?:\s+of)?|via)\s+\S", re.I
+)
 _CARD_WORDS = 6  # the words a flattened teaser card repeats
+_MAX_CREDIT_WORDS = 12
 _CAPTION_CREDIT = re.compile(r"\((?:[^()/]{2,40}/[^()]{2,40}|(?:photo|image|file)\b[^()]{0,40})\)\s*\Z", re.I)
 _COOKIE = re.compile(
     r"\b(?:we use cookies|cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
@@ -198,7 +205,11 @@ def repeats_itself(line: str) -> bool:
 def is_credit(line: str) -> bool:
     """A photo credit or caption label ("Photo: …", "Source: …"), or a caption that ends in its
     credit ("... in Amman, Jordan. May 19, 2022 (OSESGY/Alaa Malhas)")."""
-    return bool(_CREDIT.match(line)) or bool(_CAPTION_CREDIT.search(line))
+    return (
+        bool(_CREDIT.match(line))
+        or bool(_CAPTION_CREDIT.search(line))
+        or (bool(_BY_CREDIT.match(line)) and len(words(line)) <= _MAX_CREDIT_WORDS)
+    )
 
 
 def is_wire_credit(line: str) -> bool:
@@ -264,7 +275,7 @@ def chrome_reason(line: str) -> str | None:
         return "credit"
     if is_cta(stripped):
         return "cta"
-    if TEASER.match(stripped) or repeats_itself(stripped):
+    if TEASER.match(stripped) or repeats_itself(stripped) or _FEED_STAMP.search(stripped):
         return "teaser"
     if kind(stripped) is Kind.PROSE:
         return None

@@ -37,6 +37,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset({
 # article goes on (a "Read More" box inside it), not the trailing zone.
 _CONTINUE_WINDOW = 6
 _CONTINUE_WORDS = 25
+# How many lines ahead a subheading's paragraph may start (past a dropped prompt or a price).
+_HEADING_REACH = 3
 # A heading is a short line between article paragraphs; longer non-sentences are headlines
 # of other stories.
 _MAX_HEADING_WORDS = 12
@@ -358,7 +360,7 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
         prev_it = items[live[n - 1]] if n > 0 else None
         next_it = items[live[n + 1]] if n + 1 < len(live) else None
         keep = False
-        if i >= start and not trailing:
+        if i >= start and not trailing and kept:  # widgets above the article do not end it
             marker = _trailing_marker(items, live[n - 1] if n > 0 else start, i)
             # a "Read more" box inside the article does not end it when its paragraphs go on
             trailing = marker is not None and not (L.is_inline_box(marker) and _prose_continues(items, live[n:]))
@@ -376,6 +378,9 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
             # chrome ("Available for" above a list of platforms) is part of that chrome.
             adjacent = next_it if n + 1 < len(live) and _next_to(items, i, live[n + 1]) else None
             keep = L.is_list_item(it.text) or _is_heading(it.text, prev_it, adjacent)
+            if not keep and kept and prev_it is not None and kept[-1] == prev_it.text:
+                # a subheading under kept article text, its paragraph a line or two further on
+                keep = _heads_section(it.text) and _paragraph_follows(items, i)
         if keep:
             kept.append(it.text)
     for it in items:
@@ -403,6 +408,23 @@ def _trailing_marker(items: list[_Line], since: int, upto: int) -> str | None:
     """The widget title (dropped as chrome) between the previous kept line and this one, if any."""
     dropped = (items[j] for j in range(since, upto) if items[j].reason is not None)
     return next((it.text for it in dropped if L.is_trailing_start(it.text)), None)
+
+
+def _paragraph_follows(items: list[_Line], i: int) -> bool:
+    """A paragraph starts within a few lines of line ``i``, past nothing but short article lines
+    or a dropped prompt, credit or figure (not past a dropped menu or platform list)."""
+    for it in items[i + 1 : i + 1 + _HEADING_REACH]:
+        if it.reason is None and it.kind is L.Kind.PROSE:
+            return True
+        if it.reason not in {None, "cta", "credit", "date", "numeric"}:
+            return False
+    return False
+
+
+def _heads_section(text: str) -> bool:
+    """Reads like a subheading: short, opening with a capital or a digit, or a lead-in to a list."""
+    first = text.lstrip("\"“'‘")[:1]
+    return len(L.words(text)) <= _MAX_HEADING_WORDS + 4 and (first.isupper() or first.isdigit())
 
 
 def _is_heading(text: str, prev_it: _Line | None, next_it: _Line | None) -> bool:
