@@ -570,3 +570,20 @@ def test_amerged_date_lent_to_other_reports_is_corroborated() -> None:
     assert (merged.start, merged.basis, merged.source) == ("2023-09-19", "corroborated", "b")
     alone = merged_date([report("a", "2023-09-19", "day"), report("b", "2023-09-19", "day")])
     assert (alone.start, alone.basis, alone.source) == ("2023-09-19", "explicit", None)
+
+
+def test_a_copy_with_a_standfirst_and_a_teaser_list_is_a_reprint() -> None:
+    article = " ".join((QUAKE_A1, QUAKE_B, QUAKE_A2))
+    standfirst = "Rescue teams worked through the night in the cold as the number of the dead kept rising."
+    teasers = ("More stories: Markets close higher on trade hopes. Local team wins the cup final. "
+               "New museum opens downtown with a modern art show. Rail strike called off after talks.")
+    docs = [
+        doc("orig", article, published="2023-02-06", outlet="a.com"),
+        doc("copy", f"{standfirst} {article[: len(article) * 2 // 3]} {teasers}", published="2023-02-07",
+            outlet="b.com"),
+        doc("part", QUAKE_A2, published="2023-02-07", outlet="c.com"),
+    ]
+    by_id = {d.id: d for d in link(docs, SETTINGS).documents}
+    assert by_id["copy"].duplicate_of == "orig"
+    assert by_id["orig"].duplicate_of is None
+    assert by_id["part"].duplicate_of is None  # one paragraph of it, not a copy of the article

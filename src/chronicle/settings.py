@@ -33,6 +33,10 @@ class Settings:
     analysis_language: str = "en"
     # Near-duplicate (reprint) detection: Jaccard threshold on body shingles.
     duplicate_threshold: float = 0.8
+    # A document of the same story holding this share of an earlier one's body, with at least
+    # this Jaccard over the whole bodies, reprints it with edits (an added standfirst or list).
+    reprint_overlap: float = 0.6
+    reprint_min_jaccard: float = 0.15
     # Story clustering (chronicle.link): average-link cosine of weighted term vectors at which
     # two groups of documents are the same story (tuned on ECB+ dev topics), and the widest
     # span of publication dates one story may cover.

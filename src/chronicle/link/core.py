@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from chronicle.link import features
-from chronicle.link.dedup import MinHasher, similar_pairs
+from chronicle.link.dedup import MinHasher, overlap, shingle_count, similar_pairs
 from chronicle.link.merge import DocMeta, assign_reports, build_event, timeline_order
 from chronicle.link.state import LinkedDoc, LinkResult, LinkState
 from chronicle.link.stories import StoryInput, cluster
@@ -28,6 +28,10 @@ def _root(parent: dict[int, int], i: int) -> int:
 
 def _unit(keys: set[str]) -> dict[str, float]:
     return {key: 1.0 / math.sqrt(len(keys)) for key in sorted(keys)}
+
+
+# A reprint and its original differ in length at most this many times (one is not a paragraph of the other).
+_MAX_REPRINT_GROWTH = 3
 
 
 def _date_key(published: str | None) -> str:
@@ -71,6 +75,38 @@ def find_duplicates(
     return result
 
 
+def _reprints_in_stories(state: LinkState, new_docs: Sequence[Document], settings: Settings) -> None:
+    """A copy with edits: a new document of a story that shares most of its body with a member
+    seen before it (the earliest published first) reprints it; an added standfirst, paragraph
+    or teaser list keeps the Jaccard of the whole bodies low. A document much shorter than the
+    other (a paragraph of it) is not a reprint. Compared within its story only, so the check
+    costs a story's size."""
+    by_id = {d.id: d for d in state.documents}
+    members: dict[str | None, list[LinkedDoc]] = {}
+    for entry in state.documents:
+        members.setdefault(entry.story, []).append(entry)
+    for doc in new_docs:
+        entry = by_id[doc.id]
+        if entry.duplicate_of is not None or not entry.shingles:
+            continue
+        sig = np.asarray(entry.signature, dtype=np.uint32)
+        # Only documents seen before it: a document already linked never becomes a reprint
+        # later, so one batch and many increments give the same links.
+        earlier = sorted(
+            (o for o in members.get(entry.story, []) if o.order < entry.order and o.shingles),
+            key=lambda o: (_date_key(o.published), o.order),
+        )
+        for other in earlier:
+            small, large = sorted((entry.shingles, other.shingles))
+            if small * _MAX_REPRINT_GROWTH < large:
+                continue
+            jaccard, share = overlap(sig, entry.shingles, np.asarray(other.signature, dtype=np.uint32), other.shingles)
+            original = other.duplicate_of or other.id
+            if jaccard >= settings.reprint_min_jaccard and share >= settings.reprint_overlap and original != entry.id:
+                entry.duplicate_of = original
+                break
+
+
 def link(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> LinkResult:
     """Link documents across sources: reprints, stories, merged events with disagreements.
 
@@ -100,7 +136,7 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
             LinkedDoc(
                 id=doc.id, order=start + offset, published=doc.published, outlet=doc.outlet,
                 duplicate_of=dup_of.get(doc.id), signature=[int(x) for x in sig],
-                content_hash=doc.content_hash,
+                content_hash=doc.content_hash, shingles=shingle_count(doc.body) if doc.status == "ok" else 0,
             )
         )
     linked = {d.id: d for d in state.documents}
@@ -148,6 +184,8 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
             next(s for s in state.stories if s.id == story_id).doc_ids.append(doc.id)
     for entry in state.documents:
         entry.story = story_of[entry.id]
+    _reprints_in_stories(state, new_docs, settings)
+    linked = {d.id: d for d in state.documents}
 
     # 4. Build the public records.
     meta = {

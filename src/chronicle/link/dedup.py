@@ -175,3 +175,25 @@ def similar_pairs(
         if float(np.mean(signatures[i] == signatures[j])) >= threshold:
             pairs.append((i, j))
     return pairs
+
+
+def shingle_count(text: str, size: int = 4) -> int:
+    """The number of distinct ``size``-word shingles of ``text`` (as :meth:`MinHasher.signatures`
+    shingles it)."""
+    toks = _WORD.findall(text.lower())
+    if not toks:
+        return 0
+    return len({tuple(toks[i : i + size]) for i in range(max(1, len(toks) - size + 1))})
+
+
+def overlap(sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int) -> tuple[float, float]:
+    """(estimated Jaccard, estimated share of the smaller body's shingles found in the other).
+
+    From MinHash alone: ``|A ∩ B| = J (|A| + |B|) / (1 + J)``. A reprint with an added
+    standfirst, paragraph or teaser list keeps most of the original's core, so its overlap is
+    high while its Jaccard with the original is not."""
+    if not size_a or not size_b:
+        return 0.0, 0.0
+    jaccard = float(np.mean(sig_a == sig_b))
+    common = jaccard * (size_a + size_b) / (1 + jaccard)
+    return jaccard, min(1.0, common / min(size_a, size_b))

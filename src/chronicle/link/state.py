@@ -29,6 +29,7 @@ class LinkedDoc(Record):
     story: str | None = None
     signature: list[int] = field(default_factory=list)  # MinHash hash values
     content_hash: str = ""
+    shingles: int = 0  # distinct word shingles of the body: with the signature, how much of it another holds
 
 
 @dataclass(slots=True)
