@@ -440,3 +440,9 @@ def test_no_parameter_value_causes_a_server_error(local: TestClient, name: str, 
 def test_any_unknown_id_is_404(local: TestClient, doc_id: str) -> None:
     response = local.get("/api/documents/" + quote(doc_id, safe=""))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/documents"])
+def test_offsets_past_any_store_are_422(local: TestClient, path: str) -> None:
+    response = local.get(path, params={"offset": 9223372036854775808})
+    assert response.status_code == 422 and response.json()["detail"]

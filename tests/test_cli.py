@@ -127,3 +127,25 @@ def test_bad_inputs_fail_per_item_and_the_rest_is_stored(tmp_path: Path) -> None
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest"]).exit_code == 2
     assert runner.invoke(app, ["timeline", "--db", str(tmp_path / "missing.db")]).exit_code == 2
+
+
+@pytest.mark.parametrize("bound", ["2023-13-01", "2023-02-30", "June", "2023-6"])
+def test_a_bad_date_bound_is_a_usage_error(seeds_db: Path, bound: str) -> None:
+    result = runner.invoke(app, ["brief", "--db", str(seeds_db), "--since", bound])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "since" in result.output
+
+
+def test_serve_on_a_busy_port_fails(seeds_db: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "chronicle", "serve", "--db", str(seeds_db), "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )
+    assert done.returncode != 0
+    assert "address already in use" in done.stderr + done.stdout

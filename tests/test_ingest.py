@@ -140,3 +140,26 @@ def test_bad_files_get_coded_errors(tmp_path: Path) -> None:
 def test_missing_path_is_an_error_not_a_crash(tmp_path: Path) -> None:
     results = list(read_inputs([tmp_path / "nope.txt"], Settings()))
     assert [e.code for e in errors(results)] == ["E001"]
+
+
+def test_a_symlink_loop_gets_an_error_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The two sides met in the capital on Monday to discuss the border.")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    results = list(read_inputs([tmp_path], Settings()))
+    assert [i.id for i in items(results)] == ["a"]
+    assert sorted((Path(e.source).name, e.code) for e in errors(results)) == [("loop1", "E006"), ("loop2", "E006")]
+    assert all("symbolic links" in e.message for e in errors(results))
+
+
+def test_a_bad_optional_published_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "The two sides met in the capital.", "published": "sometime last week"},
+        {"id": "b", "text": "The two sides met in the capital.", "published": "2025-03-06T10:00:00Z"},
+        {"id": "c", "text": "The two sides met in the capital.", "published": "March 6, 2025"},
+        {"id": "d", "text": "The two sides met in the capital.", "published": "2025-02-30"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    got = {i.id: (i.published, len(i.warnings)) for i in items(list(read_path(path, Settings())))}
+    assert got == {"a": (None, 1), "b": ("2025-03-06", 0), "c": ("2025-03-06", 0), "d": (None, 1)}

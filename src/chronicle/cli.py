@@ -105,6 +105,8 @@ def _print_summary(summary: IngestSummary) -> None:
         + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
         + f" · {summary.seconds:.1f}s"
     )
+    for warning in summary.warnings:
+        console.print(f"[yellow]warning[/] {escape(warning.source)}: [bold]{warning.code}[/] {escape(warning.message)}")
     for err in summary.failed:
         # One plain line per failure (no table): paths are never truncated and stay greppable.
         console.print(f"[red]failed[/] {escape(err.source)}: [bold]{err.code}[/] {escape(err.message)}",
@@ -270,7 +272,11 @@ def serve(
     settings = _settings(db)
     _open_store(settings).close()  # fail early, with a clear message, on a missing database
     console.print(f"serving {settings.db_path} on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
-    serve_api(settings, host=host, port=port, token=token)
+    try:
+        serve_api(settings, host=host, port=port, token=token)
+    except OSError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
 
 
 @app.command()

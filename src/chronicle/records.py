@@ -101,6 +101,7 @@ class RawItem(Record):
     title: str | None = None
     is_html: bool = False
     offset: int = 0  # bytes of the source file read once this item was (for progress and ETA)
+    warnings: list[str] = field(default_factory=list)  # a bad optional field dropped: the item is kept
 
 
 @dataclass(slots=True)

@@ -61,6 +61,7 @@ class IngestSummary:
     stored: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[ItemError] = field(default_factory=list)
+    warnings: list[ItemError] = field(default_factory=list)  # stored, with a bad optional field dropped
     seconds: float = 0.0
 
     @property
@@ -183,7 +184,7 @@ def ingest_paths(
     summary = IngestSummary()
     # The database may live in the folder being ingested: its own files are not input.
     own = {Path(f"{store.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
-    files = [f for f in iter_input_files(paths) if f.resolve() not in own]
+    files = [f for f in iter_input_files(paths) if f.absolute() not in own and _resolved(f) not in own]
     sizes = {str(f): (f.stat().st_size if f.is_file() else 0) for f in files}
     state = IngestProgress(bytes_total=sum(sizes.values()))
     finished_bytes = 0
@@ -212,6 +213,7 @@ def ingest_paths(
                     report(result.source, result.offset)
                     continue
                 seen[result.id] = result.source
+                summary.warnings += [ItemError(result.source, "W001", w, result.id) for w in result.warnings]
                 if store.document_version(result.id) == (result.content_hash, PIPELINE_VERSION):
                     summary.unchanged.append(result.id)
                     report(result.source, result.offset)
@@ -231,6 +233,14 @@ def ingest_paths(
         relink(store, settings)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path, or None for a link that loops (read_path reports it)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 @dataclass(slots=True)

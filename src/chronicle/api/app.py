@@ -15,7 +15,6 @@ import tempfile
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -45,6 +44,7 @@ from chronicle.api.schemas import (
     UploadIn,
     UploadResult,
 )
+from chronicle.query import check_range, parse_date_bound
 from chronicle.records import PLOVER_TYPES, Document, Event, Story
 from chronicle.report.timeline import document_data, event_data, timeline_data
 from chronicle.settings import Settings
@@ -52,10 +52,11 @@ from chronicle.store import EventQuery, Store
 from chronicle.web import STATIC_DIR, page_html
 
 MAX_LIMIT = 500
+# Past any store: SQLite offsets are 64-bit, and a larger one is a 422, not an overflow.
+MAX_OFFSET = 10**12
 # Suffixes an uploaded file may have; the reader picks its parser by suffix.
 UPLOAD_SUFFIXES: tuple[str, ...] = (".warc.gz", ".txt", ".html", ".htm", ".jsonl", ".warc")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
-_DATE_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _COUNTRY = re.compile(r"[A-Za-z]{3}")
 
 # The served page's policy: scripts only from this server; vis-timeline injects its own
@@ -148,7 +149,7 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
         q: Annotated[str | None, Query(max_length=500, description="full-text search over titles and bodies")]
         = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Stored documents in id order (without their bodies; see ``/api/documents/{id}``)."""
         with backend.read() as store:
@@ -182,7 +183,7 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
         = None,
         min_corroboration: Annotated[int, Query(ge=0, le=10_000)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Merged events in timeline order (by date, undated last), filtered and paginated.
         A date range keeps only dated events that overlap it."""
@@ -192,8 +193,10 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
             story=story or None, doc=doc or None, q=q or None,
             min_corroboration=min_corroboration, limit=limit, offset=offset,
         )
-        if query.since and query.until and _pad(query.since, "min") > _pad(query.until, "max"):
-            raise HTTPException(422, f"since ({query.since}) is after until ({query.until})")
+        try:
+            check_range(query.since, query.until)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
         with backend.read() as store:
             page = store.query_events(query)
             outlets = store.document_outlets([s.doc for e in page.items for s in e.sources])
@@ -288,28 +291,11 @@ def _parse_country(value: str | None) -> str | None:
 
 
 def _parse_date(name: str, value: str | None) -> str | None:
-    """An ISO date prefix (YYYY, YYYY-MM, YYYY-MM-DD) that names a real period."""
-    if not value:
-        return None
-    match = _DATE_PREFIX.fullmatch(value)
-    problem = None
-    if match is None:
-        problem = "is not YYYY, YYYY-MM or YYYY-MM-DD"
-    else:
-        year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
-        try:
-            date(year, month, day)
-        except ValueError as exc:
-            problem = f"is not a real date ({exc})"
-    if problem:
-        raise HTTPException(422, f"{name}={value!r} {problem}")
-    return value
-
-
-def _pad(prefix: str, side: str) -> str:
-    """The first or last day a date prefix covers, as comparable text (day 31 is fine for text order)."""
-    filler = "-01-01" if side == "min" else "-12-31"
-    return prefix + filler[len(prefix) - 4:]
+    """An ISO date prefix (YYYY, YYYY-MM, YYYY-MM-DD) that names a real period (422 else)."""
+    try:
+        return parse_date_bound(value, name)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _authorize(expected: str | None, header: str | None) -> None:

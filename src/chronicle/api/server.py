@@ -16,8 +16,13 @@ from chronicle.settings import Settings
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve the API and the web page until stopped (Ctrl-C)."""
-    uvicorn.run(create_app(settings, token=token), host=host, port=port, log_level="info")
+    """Serve the API and the web page until stopped (Ctrl-C). Raises OSError when it cannot
+    listen on ``host:port`` (a busy port): uvicorn logs that and returns, which must not look
+    like a clean stop."""
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, token=token), host=host, port=port, log_level="info"))
+    server.run()
+    if not server.started:
+        raise OSError(f"could not listen on {host}:{port} (is the port in use?)")
 
 
 @contextmanager

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from chronicle.clean.dates import date_line_value
 from chronicle.errors import (
     ChronicleError,
     EmptyInput,
@@ -64,7 +67,10 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                # A broken or looping link is neither file nor folder: it is reported, not skipped.
+                if child.is_file() or (child.is_symlink() and not child.exists()):
                     yield child
         else:
             yield path
@@ -79,6 +85,8 @@ def read_path(path: Path, settings: Settings) -> Iterator[ReadResult]:
     """The items of one file; a problem with the file itself becomes one ItemError."""
     kind = input_kind(path)
     try:
+        if path.is_symlink() and not path.exists():
+            path.stat()  # raises the OSError that says why: a loop, or a missing target
         if not path.exists():
             raise UnsupportedInput(f"no such file: {path}")
         if kind is None:
@@ -149,12 +157,29 @@ def _jsonl_item(line: bytes, source: str, settings: Settings) -> RawItem:
         raise MalformedInput("record has neither 'id' nor 'url' to identify it")
     item_id = given_id if given_id is not None else url_id(url or "")
     content = body.encode("utf-8")
-    published, outlet, title = _opt_str(record, "published"), _opt_str(record, "outlet"), _opt_str(record, "title")
+    outlet, title = _opt_str(record, "outlet"), _opt_str(record, "title")
+    published, warnings = _published(_opt_str(record, "published"))
     return RawItem(
         id=item_id, source=source, kind="jsonl", content=content,
         content_hash=content_hash(content, url, published, outlet, title),
-        url=url, published=published, outlet=outlet, title=title, is_html=html is not None,
+        url=url, published=published, outlet=outlet, title=title, is_html=html is not None, warnings=warnings,
     )
+
+
+def _published(value: str | None) -> tuple[str | None, list[str]]:
+    """A record's optional publication date as YYYY-MM-DD ("2025-03-06T10:00:00Z" and "March
+    6, 2025" too); one that is no date is dropped with a warning, and the record is kept."""
+    if value is None:
+        return None, []
+    iso = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*\Z", value)
+    day = iso.group(1) if iso else date_line_value(value)
+    if day is not None:
+        try:
+            dt.date.fromisoformat(day)
+            return day, []
+        except ValueError:
+            pass
+    return None, [f"'published' {value[:40]!r} is not a date: stored without a publication date"]
 
 
 def _opt_str(record: dict[str, Any], key: str) -> str | None:

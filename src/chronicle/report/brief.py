@@ -20,6 +20,7 @@ from chronicle.agree.names import country_name
 from chronicle.agree.render import status_phrase
 from chronicle.events.inflect import is_participle, lemma_of_third_person, past
 from chronicle.events.quantities import number_value
+from chronicle.query import first_day, last_day, parse_date_bound
 from chronicle.records import (
     Disagreement,
     Document,
@@ -438,28 +439,18 @@ _PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 
 
 def _bound(value: str | None, *, low: bool) -> str | None:
-    if value is None:
+    bound = parse_date_bound(value, "--since" if low else "--until")
+    if bound is None:
         return None
-    if not _DAY.match(value):
-        raise ValueError(f"dates must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    return _low(value) if low else _high(value)
+    return first_day(bound) if low else last_day(bound)
 
 
 def _low(value: str) -> str:
-    """The first day an ISO date/month/year covers."""
-    parts = value.split("-")
-    return "-".join([parts[0], *[*parts[1:], "01", "01"][:2]]) if parts[0] else ""
+    return first_day(value) if value else ""
 
 
 def _high(value: str) -> str:
-    """The last day an ISO date/month/year covers."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
-        return f"{parts[0]}-{parts[1]}-{last:02d}"
-    return value
+    return last_day(value)
 
 
 def _interval(date: EventDate) -> tuple[str, str] | None:
