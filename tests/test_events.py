@@ -528,3 +528,16 @@ ACTOR_CASES = [
 def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
     event = _find(_analyse(body, published="2024-03-04"), trigger)
     assert {a.actor.name for a in event.actors if a.role == "source"} == sources
+
+
+@pytest.mark.parametrize(("body", "trigger", "sources"), [
+    # an armed group the text names only by what it is acts under that noun, with no country
+    ("Gunmen killed 26 people in the town on Tuesday.", "killed", {"gunmen"}),
+    # but the owner named after it acts
+    ("Fighters from the Rapid Support Forces attacked a camp.", "attacked", {"Rapid Support Forces"}),
+    # the agent of the participle that carries an event noun
+    ("The massacre carried out on Thursday by the Gran Grif gang left 70 dead.", "massacre", {"Gran Grif"}),
+])
+def test_unnamed_and_agent_groups(body: str, trigger: str, sources: set[str]) -> None:
+    event = _find(_analyse(body, published="2024-10-08"), trigger)
+    assert {a.actor.name for a in event.actors if a.role == "source"} == sources

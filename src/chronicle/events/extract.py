@@ -844,6 +844,8 @@ class Extractor:
             ]
             # "strikes on targets inside Yemen by the US and UK": 'by' hung on a lower noun
             preps += [p for p in self._noun_phrase_preps(parse, trig.tok) if p.text.lower() == "by" and p not in preps]
+            # "the massacre carried out by the Gran Grif": the agent of its participle
+            preps += [a for part in parse.kids(trig.tok, "acl") for a in parse.kids(part, "agent")]
             for prep in preps:
                 if prep.text.lower() in {"by", "from"}:
                     for pobj in parse.kids(prep, "pobj"):
@@ -1125,7 +1127,8 @@ class Extractor:
             return [a for a in adjacent if a.actor.name not in exclude]
         floor = parse.tokens[0].start
         for t in parse.tokens:
-            if t.i < trig.tok.i and t.pos == "VERB" and t.i not in parse.mention_of:
+            # a participle the parse took for an adjective ("the gang unleashed terror") opens no clause
+            if t.i < trig.tok.i and t.pos == "VERB" and t.dep != "amod" and t.i not in parse.mention_of:
                 floor = t.end
         best = None
         for t in parse.tokens:

@@ -176,6 +176,7 @@ class MentionFinder:
         self._person_pass()
         self._surname_pass()
         self._other_ner_pass()
+        self._unnamed_group_pass()
         mentions = [
             Mention(
                 start=self.words[h.first].start,
@@ -319,6 +320,22 @@ class MentionFinder:
                 continue
             actor = Actor(name=self._surface(first, last + 1), kind="group", sector=kind_sector[1])
             self._take(_Hit(first, last + 1, "NORP", actor, None, "group"))
+
+    def _unnamed_group_pass(self) -> None:
+        """'Gunmen killed 26 people', 'militants attacked': an armed group the text names only
+        by what it is. It acts under that noun (no country, none guessed)."""
+        groups = self.gaz.lexicon.group_nouns
+        for k, word in enumerate(self.words):
+            kind_sector = groups.get(word.text.lower())
+            if kind_sector is None or kind_sector[1] != "REB" or not self._free(k, k + 1):
+                continue
+            if k > 0 and self.words[k - 1].sentence == word.sentence and _cap(self.words[k - 1].text):
+                continue  # "Fulani gunmen", "Hamas militants": a named group, other passes' business
+            after = self.words[k + 1].text.lower() if k + 1 < len(self.words) else ""
+            if after in {"of", "from", "for", "loyal", "linked", "backed", "allied"}:
+                continue  # "fighters from the RSF": the owner acts, not the noun
+            actor = Actor(name=word.text.lower(), kind="group", sector="REB")
+            self._take(_Hit(k, k + 1, "NORP", actor, None, "group"))
 
     def _person_spans(self) -> list[tuple[int, int]]:
         """Word ranges of people: NER PERSON spans plus 'Title Firstname Lastname' patterns."""
