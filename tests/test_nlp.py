@@ -306,3 +306,20 @@ def test_a_name_before_an_armed_group_noun_is_that_group_not_a_person() -> None:
     militia = found.get("Hutu militia")
     assert militia is not None and (militia.kind, militia.sector) == ("group", "REB")
     assert not any(a.kind == "person" for a in found.values())
+
+
+@pytest.mark.parametrize(("body", "name", "country", "affiliation"), [
+    # the text does not say it: the table of public figures does
+    ("Narendra Modi visited Lahore on Friday.", "Narendra Modi", "IND", None),
+    ("Josep Borrell welcomed the agreement.", "Josep Borrell", None, "EU"),
+    # what the text says wins over the table
+    ("Armenian Prime Minister Nikol Pashinyan spoke on Friday.", "Nikol Pashinyan", "ARM", None),
+    # nobody in the table: nothing is guessed
+    ("Jane Roe spoke on Friday.", "Jane Roe", None, None),
+])
+def test_people_from_the_table_of_public_figures(body: str, name: str, country: str | None,
+                                                  affiliation: str | None) -> None:
+    doc = Document(id="t", source="test", content_hash="x", body=body)
+    (out,) = run_stages([doc], ["nlp"], Settings())
+    person = next(m.actor for m in out.mentions if m.actor is not None and m.actor.name == name)
+    assert (person.country, person.affiliation) == (country, affiliation)

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass, field, replace
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -103,6 +103,16 @@ class Lexicon:
     place_stopwords: frozenset[str]
     ministry_words: frozenset[str]
     military_ministry_words: frozenset[str]
+    # public figures: full name -> (country, organisation they act for)
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def person(self, name: str) -> tuple[str | None, str | None] | None:
+        """(country, affiliation) of a known public figure, by full name or by a surname that
+        only one of them has."""
+        if name in self.people:
+            return self.people[name]
+        by_surname = [v for k, v in self.people.items() if k.split()[-1] == name]
+        return by_surname[0] if len(by_surname) == 1 else None
 
 
 def _entry_row(entry: Entry) -> tuple[Any, ...]:
@@ -162,14 +172,14 @@ class Gazetteer:
             "entries": {k: _entry_row(e) for k, e in self.entries.items()},
             "first_words": self.first_words,
             "lexicon": (lex.titles, lex.group_nouns, sorted(lex.place_stopwords), sorted(lex.ministry_words),
-                        sorted(lex.military_ministry_words)),
+                        sorted(lex.military_ministry_words), lex.people),
         }
 
     @classmethod
     def from_rows(cls, rows: dict[str, Any]) -> Gazetteer:
-        titles, group_nouns, stop, ministry, military = rows["lexicon"]
+        titles, group_nouns, stop, ministry, military, people = rows["lexicon"]
         lexicon = Lexicon(titles, {k: (v[0], v[1]) for k, v in group_nouns.items()}, frozenset(stop),
-                          frozenset(ministry), frozenset(military))
+                          frozenset(ministry), frozenset(military), {k: (v[0], v[1]) for k, v in people.items()})
         return cls(_CachedEntries(rows["entries"]), lexicon, rows["first_words"])
 
     def span_limit(self, first_word: str) -> int:
@@ -358,5 +368,6 @@ def build_gazetteer() -> Gazetteer:
         place_stopwords=frozenset(stop),
         ministry_words=frozenset(data["ministry_words"]),
         military_ministry_words=frozenset(data["military_ministry_words"]),
+        people={p["name"]: (p.get("country"), p.get("affiliation")) for p in data["people"]},
     )
     return Gazetteer(entries, lexicon)

@@ -424,7 +424,15 @@ class MentionFinder:
             self._take(_Hit(first, last, "PERSON", actor, None, "person"))
 
     def _describe(self, actor: Actor, first: int, last: int) -> None:
-        """Role title and country from the words around a person's name."""
+        """Role title and country from the words around a person's name, then from the table
+        of public figures for what the text leaves unsaid."""
+        self._describe_from_text(actor, first, last)
+        known = self.gaz.lexicon.person(actor.name)
+        if known is not None:
+            actor.country = actor.country or known[0]
+            actor.affiliation = actor.affiliation or known[1]
+
+    def _describe_from_text(self, actor: Actor, first: int, last: int) -> None:
         end = first
         if end > 0 and self.words[end - 1].text == ",":
             end -= 1  # "The Armenian Prime Minister, Nikol Pashinyan"
