@@ -270,7 +270,7 @@ class Extractor:
         for trig in live:
             qs = self._quantities_for(parse, trig, live, quantities)
             date = self._date(parse, trig, live, timexes, sentence)
-            if self._unanchored(parse, trig, date):
+            if self._unanchored(parse, trig, date, qs):
                 continue
             place = self._place(parse, trig, mentions, sentence)
             kept.append((trig, self._event(parse, sentence, trig, qs, date, place)))
@@ -692,7 +692,11 @@ class Extractor:
                 return "attributive"  # "prisoners captured", a participle used as an adjective
         if tok.pos == "VERB" and first.dep in {"acl", "advcl"} and self._durative(parse, first, timexes):
             return "background"  # "the conflict has persisted for decades, with the two countries fighting"
-        if self._durative(parse, gov, timexes) and not self._timex_on(parse, gov, timexes, durations=False):
+        if (
+            trig.modality != "promised"  # "will withdraw over the next 60 days": a schedule
+            and self._durative(parse, gov, timexes)
+            and not self._timex_on(parse, gov, timexes, durations=False)
+        ):
             return "background"  # "have been fighting for years": a state, not a dated act
         if self._perfect_progressive(parse, gov) and not self._timex_on(parse, gov, timexes, durations=False):
             return "background"  # "the Houthis have been targeting ships": an ongoing state
@@ -772,17 +776,19 @@ class Extractor:
                     return True  # "has persisted for decades"
         return False
 
-    def _unanchored(self, parse: SentenceParse, trig: _Trigger, date: EventDate) -> bool:
-        """An event noun with neither a participant nor a date of its own is a mention of a
-        topic ("talks had stalled", "the fighting"), and a definite noun repeating an event
-        this document already reported ("the offensive led to ...") is that event again."""
+    def _unanchored(self, parse: SentenceParse, trig: _Trigger, date: EventDate, figures: list[Quantity]) -> bool:
+        """An event noun with neither a participant, a date nor a figure of its own is a
+        mention of a topic ("talks had stalled", "the fighting"). A definite noun repeating an
+        event this document already reported ("the offensive led to ...") with nothing new
+        is that event again."""
         if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
         dated = date.basis in {"explicit", "relative"}
-        if not trig.actors and not dated:
+        if not trig.actors and not dated and not figures:
             return True
-        definite = any(k.lemma.lower() in {"the", "this", "that"} for k in parse.kids(trig.tok, "det"))
-        return definite and not dated and trig.tok.lemma.lower() in self._emitted_nouns
+        definite = any(k.lemma.lower() in {"the", "this", "that", "these"} for k in parse.kids(trig.tok, "det"))
+        repeated = trig.tok.lemma.lower() in self._emitted_nouns
+        return definite and repeated and not dated and not figures and not trig.actors
 
     def _reported(self, parse: SentenceParse, tok: Token) -> bool:
         cur = tok
