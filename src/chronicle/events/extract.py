@@ -598,7 +598,7 @@ class Extractor:
         # ... but a finite past verb cannot be under a modal: in "would defend X and rejected Y"
         # 'rejected' is a statement of its own.
         while (
-            not parse.kids(clause, "aux") and clause.dep == "conj" and parse.head(clause) is not None
+            not parse.kids(clause, "aux") and _coordinated(parse, clause) and parse.head(clause) is not None
             and not (clause.tag == "VBD" and parse.head(clause).tag == "VB")  # type: ignore[union-attr]
         ):
             clause = parse.head(clause)  # type: ignore[assignment]
@@ -1367,7 +1367,7 @@ class Extractor:
         reports what holds as of publication; a perfect ("has agreed"), a passive ("were
         killed") or a future does not say when."""
         first = verb  # "will firmly support X, ... and firmly support Y": the first conjunct's auxiliaries
-        while first.dep == "conj" and (head := parse.head(first)) is not None and head.pos in {"VERB", "AUX"}:
+        while _coordinated(parse, first) and (head := parse.head(first)) is not None and head.pos in {"VERB", "AUX"}:
             first = head
         auxes = parse.kids(verb, "aux", "auxpass") or parse.kids(first, "aux", "auxpass")
         if not auxes:
@@ -1493,6 +1493,18 @@ _DAY_WORDS = re.compile(
 def _bare_clock(timex: TimeExpr) -> bool:
     """A clock time with no day of its own ("4 a.m. local time"): its day is the document's."""
     return timex.type == "TIME" and timex.anchor == "dct" and not _DAY_WORDS.search(timex.text)
+
+
+def _coordinated(parse: SentenceParse, verb: Token) -> bool:
+    """A verb coordinated with the one it hangs from: a conjunct, or a subjectless verb the
+    parse left as a bare "dep" of another ("will support X, support Y and support Z")."""
+    if verb.dep == "conj":
+        return True
+    head = parse.head(verb)
+    return (
+        verb.dep == "dep" and verb.pos == "VERB" and head is not None and head.pos == "VERB"
+        and not parse.kids(verb, "nsubj", "nsubjpass")
+    )
 
 
 def _verb_phrase_keys(parse: SentenceParse, verb: Token) -> list[str]:
