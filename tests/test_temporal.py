@@ -367,3 +367,12 @@ def test_later_counts_from_the_narrated_date_never_the_dct_earlier_may() -> None
     # "earlier" with nothing narrated before it compares with the time of reporting
     before = "Two days earlier, the army had struck."
     assert at(tag(before, "2025-05-12"), before, "Two days earlier").value == "2025-05-10"
+
+
+@pytest.mark.parametrize(("body", "dateline"), [
+    ("19 Mar 2023; AA: The leaders of the two countries agreed on a plan.", "19 Mar 2023"),
+    ("March 19, 2023 (AFP) The leaders of the two countries agreed on a plan.", "March 19, 2023"),
+    ("12 March 2024 was a day the two countries will not forget.", None),
+])
+def test_a_dateline_that_opens_with_its_date(body: str, dateline: str | None) -> None:
+    assert find_dateline(body) == dateline

@@ -59,9 +59,7 @@ _SLUG_SHARE = 0.5
 _ADDRESS = re.compile(r"https?://|www\.", re.I)
 # Timestamps and "Published on" lines stand among the first lines of the article.
 _TIMESTAMP_LINES = 12
-# What follows a date that opens the lede as its dateline: "19 Mar 2023; AA: ...", "(AFP) —".
 _TIMESTAMP_MARK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:published|posted)\b", re.I)
-_AFTER_LEDE_DATE = re.compile(r"\s*(?:[;:|—–]|-\s|\([A-Z][A-Za-z]{1,12}\))")
 _HANDLE_SUFFIXES = frozenset({"official", "news", "en", "eng", "english", "online", "live", "int", "world"})
 
 
@@ -149,17 +147,11 @@ def _publication_date(
 
 
 def _dateline_date(lede: str) -> str | None:
-    """The full date of the lede's dateline: "Ohrid, 19 March 2023 (MIA) —" or a date that
-    opens the lede before a separator ("19 Mar 2023; AA: The leaders ...")."""
+    """The full date of the lede's dateline: "Ohrid, 19 March 2023 (MIA) —", "19 Mar 2023; AA:"."""
     dateline = find_dateline(lede)
-    head = dateline if dateline is not None and lede.startswith(dateline) else None
-    if head is None:
-        spans = find_dates(lede[:40])
-        if spans and spans[0][0] == 0 and _AFTER_LEDE_DATE.match(lede, spans[0][1]):
-            head = lede[: spans[0][1]]
-    if head is None:
+    if dateline is None or not lede.lstrip().startswith(dateline):
         return None
-    values = [value for _, _, value in find_dates(head)]
+    values = [value for _, _, value in find_dates(dateline)]
     return values[0] if len(values) == 1 else None
 
 

@@ -279,7 +279,13 @@ class Extractor:
         for trig, event in kept:
             if event.date.start is None:
                 same_time = self._tied_clauses(parse, trig, [t for t, _ in kept], _SIMULTANEOUS)
-                event.date = next((replace(dated[id(t)]) for t in same_time if id(t) in dated), event.date)
+                # "the meeting ... was hosted by Anwar on Monday": the event noun is the act
+                # that the dated verb it is the subject or object of describes
+                carriers = [t for t, _ in kept if t is not trig and t.tok.i == trig.tok.head
+                            and trig.tok.pos in {"NOUN", "PROPN"} and trig.tok.dep in _CLAUSE_DEPS]
+                event.date = next(
+                    (replace(dated[id(t)]) for t in [*same_time, *carriers] if id(t) in dated), event.date
+                )
         if any(t.modality == "promised" or t.type == "AGREE" for t, _ in kept if not t.joint):
             for trig, event in kept:
                 if trig.joint:  # the statement announces a commitment: PLOVER codes it AGREE
@@ -1429,7 +1435,7 @@ _CAPS_DATELINE = re.compile(
     r"\A[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3},?(?:\s+[A-Z][\w.]*(?: \d{1,2})?(?:, \d{4})?)?"
     r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]+\s*"
 )
-_AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—:]*\s*")
+_AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?(?:\s*;\s*[A-Z]{1,10}\s*(?=:))?\s*[-–—:]*\s*")
 # What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
 _AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 

@@ -28,6 +28,12 @@ _DATELINE = re.compile(
     rf"(?:\s*\([^)\n]{{1,30}}\))?,\s*(?:\([^)\n]{{1,30}}\)\s*)?(?P<date>{_DATE_IN_DATELINE}))(?!\w)",
     re.M | re.I,
 )
+# "19 Mar 2023; AA: The leaders ...": a full date opening a line, then an agency's mark.
+_DATE_FIRST_DATELINE = re.compile(
+    rf"^[^\S\n]*(?P<line>(?:\d{{1,2}}\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}))"
+    rf"(?=\s*(?:;|\([A-Z][A-Za-z]{{1,12}}\)|[A-Z]{{2,10}}:))",
+    re.M | re.I,
+)
 _FULL_DAY = re.compile(r"(\d{4}|XXXX)-(\d{2})-(\d{2})")
 _FORWARD_CUE = re.compile(
     r"(?:\bfrom|\bstarting(?:\s+from)?|\bas\s+of|\beffective(?:\s+from)?|\bbeginning|\bcommencing)"
@@ -52,7 +58,8 @@ def find_dateline(body: str) -> str | None:
         if place.split()[0].lower() in ("on", "in", "by", "since", "from", "at", "until", "after"):
             continue
         return match.group("line").strip()
-    return None
+    dated = _DATE_FIRST_DATELINE.search(allowed)
+    return dated.group("line").strip() if dated else None
 
 
 def infer_publication_date(doc: Document) -> tuple[str | None, DateBasis]:
