@@ -260,7 +260,7 @@ def test_offsets_and_json(seed_texts: dict[str, str]) -> None:
     text = seed(seed_texts, "002")
     found = tag(text, "2023-11-06")
     rows = timexes_to_json(found)
-    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value"}
+    assert rows and set(rows[0]) == {"start", "end", "text", "type", "value", "mod", "end_value", "anchor"}
     for row in rows:
         assert text[row["start"]:row["end"]] == row["text"]
         assert row["type"] in ("DATE", "TIME", "DURATION", "SET")
@@ -376,3 +376,11 @@ def test_later_counts_from_the_narrated_date_never_the_dct_earlier_may() -> None
 ])
 def test_a_dateline_that_opens_with_its_date(body: str, dateline: str | None) -> None:
     assert find_dateline(body) == dateline
+
+
+def test_timex_keeps_what_it_knows() -> None:
+    rows = {r["text"]: r for r in timexes_to_json(tag("The talks will resume early next year.", "2023-12-27"))}
+    assert (rows["early next year"]["value"], rows["early next year"]["mod"]) == ("2024", "START")
+    assert rows["early next year"]["anchor"] == "dct"  # resolved against the document date
+    ranged = timexes_to_json(tag("Fighting raged in 1992-1994.", "2023-12-27"))
+    assert [(r["value"], r["end_value"]) for r in ranged] == [("1992", "1994")]

@@ -217,9 +217,15 @@ def _join_year(st: _State, tx: TimeExpr) -> TimeExpr:
 
 
 def timexes_to_json(timexes: list[TimeExpr]) -> list[dict[str, Any]]:
-    """The ``chronicle timex`` output: ``{"start","end","text","type","value"}`` per expression."""
-    return [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-            for t in timexes]
+    """The ``chronicle timex`` output: ``{"start","end","text","type","value"}`` per expression,
+    with what else is known: ``mod`` (TIMEX3 EARLY, LATE, MID, BEFORE, APPROX, …),
+    ``end_value`` (the end of a range) and ``anchor`` (what a relative value was resolved
+    against: "dct", "narrative", or an earlier expression), each null when it does not apply."""
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+         "mod": t.mod, "end_value": t.end_value, "anchor": t.anchor}
+        for t in timexes
+    ]
 
 
 # --------------------------------------------------------------------------- building
