@@ -496,6 +496,7 @@ TYPE_CASES = [
     ("Thousands of people protested in the capital against the deal.", "PROTEST"),
     ("The envoy urged both sides to return to talks.", "DEMAND"),
     ("Hamas rejected the proposal on Sunday.", "REJECT"),
+    ("The rebels stopped fighting at midnight on Sunday.", "RETREAT"),  # ending the act, not the act
 ]
 
 

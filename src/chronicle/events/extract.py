@@ -611,6 +611,8 @@ class Extractor:
         auxes = {k.text.lower() for k in parse.kids(clause, "aux", "auxpass")}
         negated = any(k.text.lower() in _NEGATIONS for k in parse.kids(gov, "neg")) or any(
             k.text.lower() in _NEGATIONS for k in parse.kids(trig.tok, "neg", "det")
+        ) or any(  # "neither Kurti nor Vucic signed"
+            k.text.lower() == "neither" for subj in parse.kids(gov, *_SUBJECTS) for k in parse.kids(subj, "preconj")
         )
         modality = "asserted"
         if auxes & _FUTURE:
@@ -638,6 +640,10 @@ class Extractor:
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
+        if trig.type in self.lex.hostile_types and trig.governor is not trig.tok and _lemma_in(
+            trig.governor, self.lex.cessation_verbs
+        ):
+            trig.type = "RETREAT"  # "stopped fighting", "halt attacks": ending the act, not the act
         trig.lexical_type = trig.type
         if negated:
             modality = "negated"

@@ -66,13 +66,13 @@ def _same_act(a: Event, b: Event, family_of: dict[str, tuple[int, int]]) -> bool
 
 
 def _fold(group: list[Event], family_of: dict[str, tuple[int, int]], outcomes: frozenset[str]) -> Event:
-    """The main event (an act before its outcome, then most initiators, then the most telling
-    type, then the first) with the others' actors, figures, date and place added where it
-    lacks them."""
+    """The main event (an act before its outcome, then the most telling type, then most
+    initiators, then the first) with the others' actors, figures, date and place added where
+    it lacks them."""
     main = min(
         group,
         key=lambda e: (
-            e.trigger.lower() in outcomes, -len(_sources(e)), family_of[e.type][1], e.trigger_start,
+            e.trigger.lower() in outcomes, family_of[e.type][1], -len(_sources(e)), e.trigger_start,
         ),
     )
     actors = list(main.actors)

@@ -52,6 +52,7 @@ class EventLexicon:
     provision_subjects: frozenset[str] = frozenset()  # "the agreement calls for ...": a text, no actor
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
+    cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     incident_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> "the incident", "the attack"
 
     def surface_forms(self) -> frozenset[str]:
@@ -124,6 +125,7 @@ def event_lexicon() -> EventLexicon:
         agreement_governors=_word_types(data["agreement_governors"]),
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
+        cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         incident_nouns={k: tuple(v) for k, v in data["incident_nouns"].items() if not k.startswith("_")},
         provision_subjects=frozenset(data["provision_subjects"]["nouns"]),
         same_act=tuple(tuple(family) for family in data["same_act"]["families"]),
