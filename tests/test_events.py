@@ -522,6 +522,10 @@ ACTOR_CASES = [
      {"United States", "United Kingdom"}),
     # armed groups are actors from data
     ("The MNDAA agreed to a ceasefire with the junta.", "agreed", {"MNDAA"}),
+    # a spokesman speaks for the group he is the spokesman for
+    ("A spokesman for the Houthis welcomed the announcement.", "welcomed", {"Houthis"}),
+    # a warship acts for the navy its prefix names
+    ("The missile was shot down by USS Carney.", "shot", {"USS Carney"}),
 ]
 
 

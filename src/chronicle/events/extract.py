@@ -959,6 +959,8 @@ class Extractor:
             mention = parse.mention_of.get(arg.i)
             if mention is None:
                 near = parse.kids(arg, "compound", "amod", "poss", "nmod", "appos")
+                # "EU member states": a name two compounds down
+                near += [g for c in near if c.dep == "compound" for g in parse.kids(c, "compound")]
                 for sub in near:
                     if sub.i in parse.mention_of:
                         mention = parse.mention_of[sub.i]
@@ -1011,7 +1013,10 @@ class Extractor:
             word = prep.text.lower()
             plural = tok.tag in {"NNS", "NNPS"}
             group = tok.text.lower() in self.lex.group_nouns  # "warring parties in Yemen"
-            if word != "of" and not (direct and plural and (word in {"for", "from"} or (word == "in" and group))):
+            speaks = tok.lemma.lower() in self.lex.representative_nouns  # "a spokesman for the Houthis"
+            if word != "of" and not (
+                direct and (plural or speaks) and (word in {"for", "from"} or (word == "in" and group))
+            ):
                 continue
             for pobj in parse.kids(prep, "pobj"):
                 for arg in [pobj, *self._conjuncts(parse, pobj)]:

@@ -53,6 +53,7 @@ class EventLexicon:
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
+    representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
     incident_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> "the incident", "the attack"
 
     def surface_forms(self) -> frozenset[str]:
@@ -126,6 +127,7 @@ def event_lexicon() -> EventLexicon:
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
+        representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         incident_nouns={k: tuple(v) for k, v in data["incident_nouns"].items() if not k.startswith("_")},
         provision_subjects=frozenset(data["provision_subjects"]["nouns"]),
         same_act=tuple(tuple(family) for family in data["same_act"]["families"]),

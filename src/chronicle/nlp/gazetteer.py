@@ -105,6 +105,7 @@ class Lexicon:
     military_ministry_words: frozenset[str]
     # public figures: full name -> (country, organisation they act for)
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    vessel_prefixes: dict[str, str] = field(default_factory=dict)  # "USS" -> "USA"
 
     def person(self, name: str) -> tuple[str | None, str | None] | None:
         """(country, affiliation) of a known public figure, by full name or by a surname that
@@ -172,14 +173,15 @@ class Gazetteer:
             "entries": {k: _entry_row(e) for k, e in self.entries.items()},
             "first_words": self.first_words,
             "lexicon": (lex.titles, lex.group_nouns, sorted(lex.place_stopwords), sorted(lex.ministry_words),
-                        sorted(lex.military_ministry_words), lex.people),
+                        sorted(lex.military_ministry_words), lex.people, lex.vessel_prefixes),
         }
 
     @classmethod
     def from_rows(cls, rows: dict[str, Any]) -> Gazetteer:
-        titles, group_nouns, stop, ministry, military, people = rows["lexicon"]
+        titles, group_nouns, stop, ministry, military, people, vessels = rows["lexicon"]
         lexicon = Lexicon(titles, {k: (v[0], v[1]) for k, v in group_nouns.items()}, frozenset(stop),
-                          frozenset(ministry), frozenset(military), {k: (v[0], v[1]) for k, v in people.items()})
+                          frozenset(ministry), frozenset(military), {k: (v[0], v[1]) for k, v in people.items()},
+                          dict(vessels))
         return cls(_CachedEntries(rows["entries"]), lexicon, rows["first_words"])
 
     def span_limit(self, first_word: str) -> int:
@@ -369,5 +371,6 @@ def build_gazetteer() -> Gazetteer:
         ministry_words=frozenset(data["ministry_words"]),
         military_ministry_words=frozenset(data["military_ministry_words"]),
         people={p["name"]: (p.get("country"), p.get("affiliation")) for p in data["people"]},
+        vessel_prefixes=dict(data["vessel_prefixes"]),
     )
     return Gazetteer(entries, lexicon)

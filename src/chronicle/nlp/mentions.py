@@ -61,6 +61,10 @@ class _Hit:
     kind: str  # entry kind, or "person", "group", "ner"
 
 
+def _name_word(text: str) -> bool:
+    return text.isalpha() and text[0].isupper()
+
+
 def _cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
@@ -170,6 +174,7 @@ class MentionFinder:
     # ------------------------------------------------------------------ passes
     def find(self) -> list[Mention]:
         self._gazetteer_pass()
+        self._vessel_pass()
         self._group_pass()
         self._ministry_pass()
         self._named_group_pass()
@@ -320,6 +325,21 @@ class MentionFinder:
                 continue
             actor = Actor(name=self._surface(first, last + 1), kind="group", sector=kind_sector[1])
             self._take(_Hit(first, last + 1, "NORP", actor, None, "group"))
+
+    def _vessel_pass(self) -> None:
+        """'USS Carney', 'HMS Diamond': a warship acts for its navy (the prefix says whose)."""
+        prefixes = self.gaz.lexicon.vessel_prefixes
+        for k, word in enumerate(self.words):
+            country = prefixes.get(word.text)
+            if country is None or k + 1 >= len(self.words):
+                continue
+            end = k + 1
+            while end - k <= 3 and end < len(self.words) and _name_word(self.words[end].text):
+                end += 1
+            if end == k + 1 or not self._free(k, end):
+                continue
+            actor = Actor(name=self._surface(k, end), kind="military", country=country, sector="MIL")
+            self._take(_Hit(k, end, "ORG", actor, None, "group"))
 
     def _unnamed_group_pass(self) -> None:
         """'Gunmen killed 26 people', 'militants attacked': an armed group the text names only
