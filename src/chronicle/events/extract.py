@@ -270,7 +270,8 @@ class Extractor:
         for trig in live:
             qs = self._quantities_for(parse, trig, live, quantities)
             date = self._date(parse, trig, live, timexes, sentence)
-            if self._unanchored(parse, trig, date, qs):
+            own_time = self._timex_on(parse, trig.tok, timexes, durations=False)  # "Thursday's attack"
+            if not own_time and self._unanchored(parse, trig, date, qs):
                 continue
             place = self._place(parse, trig, mentions, sentence)
             kept.append((trig, self._event(parse, sentence, trig, qs, date, place)))
