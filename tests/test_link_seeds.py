@@ -66,6 +66,10 @@ def test_september_offensive_is_one_event_from_three_documents(linked: LinkResul
     assert len({w for w in wordings.values() if w}) >= 2
     assert "military offensive" in wordings.values()
     assert offensive.date.precision == "day" and offensive.date.start == "2023-09-19"
+    # 000 says only "in September": the day is lent by the reports that state it
+    assert offensive.date.basis == "corroborated" and (offensive.date.source or "")[:3] in {"002", "004"}
+    own = {s.doc[:3]: s.date.start if s.date else None for s in offensive.sources}
+    assert own.get("000") == "2023-09"
     # Every source cites its sentence verbatim in its own document.
     bodies = {d.id: d.body for d in linked.documents}
     for source in offensive.sources:
