@@ -172,17 +172,6 @@ class Extractor:
             + r")\b",
             re.IGNORECASE,
         )
-        # The words of agreeing: an agreement noun, or a form of agree/accept or of a concluding verb.
-        self._agreement_words = frozenset(self.lex.agreement_nouns) | frozenset(
-            form for lemma in {"agree", "accept", *self.lex.agreement_verbs} for form in inflections(lemma)
-        )
-        # "the incident", "Wednesday's attack": definite nouns naming an act again, by type
-        self._incident_nouns = {
-            etype: re.compile(
-                r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")\b", re.I
-            )
-            for etype, nouns in self.lex.incident_nouns.items()
-        }
         self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
         # The dateline names where the reporter filed from, not who acted or where.
         self.dateline_end = dateline_end(doc.body, doc.dateline)
@@ -209,7 +198,7 @@ class Extractor:
         took place on Wednesday, ...": an undated act takes the one day that a following
         sentence gives a definite noun naming it again (``incident_nouns``)."""
         for event in events:
-            pattern = self._incident_nouns.get(event.type)
+            pattern = self.lex.incident_patterns.get(event.type)
             if pattern is None or event.date.start is not None or event.modality not in {"asserted", "reported"}:
                 continue
             following = self.doc.sentences[event.sentence.index + 1 : event.sentence.index + 1 + _FOLLOWING_SENTENCES]
@@ -241,7 +230,7 @@ class Extractor:
                 if later.date.precision != "day" or later.date.basis not in {"explicit", "relative"}:
                     continue
                 word = later.trigger.lower()
-                if event.trigger.lower() not in self._agreement_words:
+                if event.trigger.lower() not in self.lex.agreement_words:
                     break  # "offered to mediate": not the agreement a later sentence dates
                 if word in self.lex.agreement_nouns or word == event.trigger.lower():
                     event.date = replace(later.date, basis="narrative")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -54,7 +55,10 @@ class EventLexicon:
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
-    incident_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> "the incident", "the attack"
+    # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
+    incident_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # the words of agreeing: an agreement noun, or a form of agree, accept or a concluding verb
+    agreement_words: frozenset[str] = frozenset()
 
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
@@ -128,7 +132,16 @@ def event_lexicon() -> EventLexicon:
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
-        incident_nouns={k: tuple(v) for k, v in data["incident_nouns"].items() if not k.startswith("_")},
+        incident_patterns={
+            etype: re.compile(
+                r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")\b", re.I
+            )
+            for etype, nouns in data["incident_nouns"].items()
+            if not etype.startswith("_")
+        },
+        agreement_words=frozenset(data["agreement_nouns"]["nouns"]) | frozenset(
+            form for lemma in {"agree", "accept", *data["agreement_nouns"]["verbs"]} for form in inflections(lemma)
+        ),
         provision_subjects=frozenset(data["provision_subjects"]["nouns"]),
         same_act=tuple(tuple(family) for family in data["same_act"]["families"]),
         outcomes=frozenset(form for lemma in data["same_act"]["outcomes"] for form in inflections(lemma)),

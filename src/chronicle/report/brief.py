@@ -130,7 +130,7 @@ def build_brief(
     by_id = {d.id: d for d in docs}
     brief = Brief(since, until, actor)
     chosen = [e for e in events if _in_period(e.date, lo, hi) and (actor is None or actor_matches(e, actor))]
-    chosen.sort(key=lambda e: (e.date.start is None, _low(e.date.start or ""),
+    chosen.sort(key=lambda e: (e.date.start is None, first_day(e.date.start) if e.date.start else "",
                                _PRECISION_ORDER[e.date.precision], e.id))
     for ev in chosen:
         brief.events.append(BriefItem(
@@ -445,24 +445,16 @@ def _bound(value: str | None, *, low: bool) -> str | None:
     return first_day(bound) if low else last_day(bound)
 
 
-def _low(value: str) -> str:
-    return first_day(value) if value else ""
-
-
-def _high(value: str) -> str:
-    return last_day(value)
-
-
 def _interval(date: EventDate) -> tuple[str, str] | None:
     start = date.start
     if not start or date.precision == "unknown":
         return None
     if date.precision == "decade" and len(start) == 4:
-        return _low(start), _high(str(int(start[:3] + "0") + 9))
+        return first_day(start), last_day(str(int(start[:3] + "0") + 9))
     if not _DAY.match(start):
         return None
     end = date.end if date.end and _DAY.match(date.end) else start
-    return _low(start), _high(end)
+    return first_day(start), last_day(end)
 
 
 def _in_period(date: EventDate, lo: str | None, hi: str | None) -> bool:
