@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from chronicle.events.lexicon import event_lexicon
 from chronicle.link.features import STOP_WORDS, normalise, words
 from chronicle.link.state import EventGroup
 from chronicle.records import (
@@ -52,16 +53,13 @@ _COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
 )
 
 
-# Words that name an act: two sentences of one document naming the same one by the same
-# initiators restate it ("agreed to a ceasefire" ... "the ceasefire deal they accepted").
-_EVENT_NAMES = frozenset(
-    normalise(word)
-    for word in (
-        "ceasefire", "truce", "agreement", "deal", "accord", "treaty", "armistice", "attack", "attacked",
-        "strike", "struck", "massacre", "offensive", "talks", "exchange", "withdrawal", "agree", "agreed",
-        "accepted", "signed", "killed",
-    )
-)
+@functools.cache
+def _event_words() -> frozenset[str]:
+    """Every form of the event lexicon's triggers, as the similarity features normalise words:
+    two sentences of one document naming the same act by the same initiators restate it
+    ("agreed to a ceasefire" ... "the ceasefire deal they accepted")."""
+    return frozenset(normalise(form) for form in event_lexicon().surface_forms())
+
 
 # Sentence similarity at which two reports read as the same sentence (reworded at most).
 NEAR_IDENTICAL = 0.6
@@ -281,7 +279,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         a.doc_id == b.doc_id
         and compatible is not False
         and _same_initiators(a, b)
-        and (ta.wording_words & tb.wording_words or ta.content & tb.content & _EVENT_NAMES)
+        and bool(ta.wording_words & tb.wording_words or ta.content & tb.content & _event_words())
     ):
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
     if _specific_match(a, b, ta, tb):
