@@ -30,6 +30,7 @@ from chronicle.records import (
     Token,
 )
 from chronicle.temporal import find_dateline
+from chronicle.temporal.grammar import MONTH, WEEKDAY
 from chronicle.temporal.values import add_days, parse_dct
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -89,7 +90,7 @@ _BOUND_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # Verbs that schedule what follows them: "is set to take effect", "is due to begin".
 _SCHEDULED = frozenset({"set", "due", "schedule", "expect", "slate", "plan"})
-_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\Z", re.I)
+_WEEKDAY_ONLY = re.compile(rf"(?:on\s+)?{WEEKDAY}\Z", re.I)
 # How far ahead an undated agreement looks for the sentence that dates it.
 _FOLLOWING_SENTENCES = 3
 # Adverbial clauses that say two events happened at the same time.
@@ -1490,11 +1491,7 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     return pair if len(pair) == 2 else []
 
 
-_DAY_WORDS = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight)\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d",
-    re.I,
-)
+_DAY_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:today|yesterday|tomorrow|tonight)\b|\b{MONTH}\.?\s*\d", re.I)
 
 
 def _bare_clock(timex: TimeExpr) -> bool:
