@@ -546,3 +546,49 @@ def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
 def test_unnamed_and_agent_groups(body: str, trigger: str, sources: set[str]) -> None:
     event = _find(_analyse(body, published="2024-10-08"), trigger)
     assert {a.actor.name for a in event.actors if a.role == "source"} == sources
+
+
+# Each row: a sentence written here, and a trigger that must yield no event of its own
+# (the classes of ``not_events`` and ``circumstance_preps`` in data/events.json).
+NO_ACT_CASES = [
+    # a consultation needs a partner ...
+    ("A military official, speaking on condition of anonymity, said the ship was burning.", "speaking"),
+    ("The readiness of both sides speaks volumes, the negotiator said.", "speaks"),
+    # ... analysis is not a party's act
+    ("Analysts warn that the truce in the north will be tested.", "warn"),
+    # ... a formula is not support
+    ("Thank you for your attention to this matter!", "Thank"),
+    # ... a whole war summed up in a perfect tense is no dated act
+    ("The truce brings hope in a conflict that has killed hundreds of thousands.", "killed"),
+    ("The fighting has resulted in thousands of deaths in the south.", "fighting"),
+    # ... the act a ceasefire ends is not reported as happening
+    ("The army agreed to stop aerial bombing in the north on Friday.", "bombing"),
+    # ... an undated meeting that only sets the scene of the act reported
+    ("The two parties agreed to a ceasefire after talks mediated by Qatar.", "talks"),
+    ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
+    # ... what a text says is a provision, also in a later conjunct
+    ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
+]
+
+
+@pytest.mark.parametrize(("body", "trigger"), NO_ACT_CASES)
+def test_triggers_that_report_no_act(body: str, trigger: str) -> None:
+    doc = _analyse(body, published="2024-03-08")
+    assert trigger not in [e.trigger for e in doc.events], [(e.trigger, e.type) for e in doc.events]
+
+
+# ... and the same words where they do report one.
+ACT_CASES = [
+    ("The Indian commander spoke with his Pakistani counterpart on Saturday.", "spoke"),
+    ("The two commanders will speak again on Monday at noon.", "speak"),
+    ("The fighting in the city has killed 40 people since Monday.", "fighting"),
+    ("The president thanked Qatar for its mediation.", "thanked"),
+    # a meeting with a date of its own is an event beside the act that followed it
+    ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
+]
+
+
+@pytest.mark.parametrize(("body", "trigger"), ACT_CASES)
+def test_the_same_words_where_they_report_an_act(body: str, trigger: str) -> None:
+    doc = _analyse(body, published="2024-03-08")
+    assert trigger in [e.trigger for e in doc.events], [(e.trigger, e.type) for e in doc.events]

@@ -587,3 +587,21 @@ def test_a_copy_with_a_standfirst_and_a_teaser_list_is_a_reprint() -> None:
     assert by_id["copy"].duplicate_of == "orig"
     assert by_id["orig"].duplicate_of is None
     assert by_id["part"].duplicate_of is None  # one paragraph of it, not a copy of the article
+
+
+def test_a_document_restating_its_act_without_naming_the_initiator_is_one_event() -> None:
+    lede = "Houthi rebels struck the cargo ship off Aden on Wednesday, killing three sailors."
+    later = "The ship was struck about 50 nautical miles southwest of the port."
+    other = "Separately, Somali pirates struck a fishing boat near the coast."
+    body = " ".join((lede, later, other))
+    houthis = actor("Houthis", "YEM", "armed_group")
+    pirates = actor("pirates", None, "armed_group")
+    events = [
+        event("d1", lede, start=0, actors=[houthis], date=day("2024-03-06"), trigger="struck"),
+        event("d1", later, start=len(lede) + 1, trigger="struck"),
+        event("d1", other, start=len(lede) + len(later) + 2, actors=[pirates], trigger="struck"),
+    ]
+    result = link([doc("d1", body, outlet="one", events=events)], SETTINGS)
+    by_sentences = sorted(sorted(s.sentence for s in e.sources) for e in result.events)
+    # the unattributed restatement joins the act; an act of other, named initiators stays apart
+    assert by_sentences == sorted([sorted([lede, later]), [other]])

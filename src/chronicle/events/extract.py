@@ -115,6 +115,7 @@ class _Trigger:
     own: set[int] = field(default_factory=set)  # extra tokens whose dates are this event's own
     lexical_type: str = ""  # the type before negation/promise changed it
     predicated: bool = False  # an agreement noun its own verb phrase acts on: "the truce took effect"
+    circumstance: bool = False  # an undated event noun that only sets the scene: "agreed after talks"
 
 
 class SentenceParse:
@@ -245,7 +246,7 @@ class Extractor:
         parse = SentenceParse(tokens, mentions)
         timexes = [t for t in self.doc.timexes if sentence.start <= t.start and t.end <= sentence.end]
         triggers = self._triggers(parse)
-        self._absorb(parse, triggers)
+        self._absorb(parse, triggers, timexes)
         for trig in triggers:
             self._context(parse, trig)
         live = [t for t in triggers if not t.absorbed and self._not_an_event(parse, t, timexes) is None]
@@ -504,7 +505,7 @@ class Extractor:
         span = parse.subtree(kid)
         return span[-1].i == first.i - 1
 
-    def _absorb(self, parse: SentenceParse, triggers: list[_Trigger]) -> None:
+    def _absorb(self, parse: SentenceParse, triggers: list[_Trigger], timexes: list[TimeExpr]) -> None:
         """Fold triggers that only modify another event of the same clause into it: an event noun
         hanging from an event verb ("met ... for bilateral talks", "seized ... in a 24-hour
         offensive", "reached during talks between X and Y"), a mediation ("with the mediation of
@@ -517,6 +518,14 @@ class Extractor:
                 by_tok.setdefault(t.governor.i, t)
         for trig in triggers:
             host = self._modified_event(parse, trig, by_tok)
+            if host is None and not self._timex_on(parse, trig.tok, timexes, durations=False):
+                host = self._scene_of(parse, trig, by_tok)
+                if host is not None:
+                    # "agreed to a ceasefire after talks mediated by China": the talks set the
+                    # scene of the act the sentence reports; undated, they are not an act of
+                    # their own to list, and their participants are not the act's parties.
+                    trig.absorbed, trig.into, trig.circumstance = True, host, True
+                    continue
             if host is not None:
                 trig.absorbed, trig.into = True, host
                 host.absorbed_here.append(trig)
@@ -584,6 +593,29 @@ class Extractor:
             if other is not None and other is not trig:
                 return other
             if head.pos in {"VERB", "AUX"}:
+                return None
+            cur = head
+        return None
+
+    def _scene_of(self, parse: SentenceParse, trig: _Trigger, by_tok: dict[int, _Trigger]) -> _Trigger | None:
+        """The event an event noun after a scene-setting preposition (``circumstance_preps``:
+        "after", "following", "during", "amid") hangs from: the verb trigger that preposition
+        attaches to, directly or through the nouns above it."""
+        tok = trig.tok
+        if tok.pos not in {"NOUN", "PROPN"} or trig.governor is not tok or tok.dep != "pobj":
+            return None
+        prep = parse.head(tok)
+        if prep is None or prep.dep != "prep" or prep.text.lower() not in self.lex.circumstance_preps:
+            return None
+        cur = prep
+        for _ in range(4):
+            head = parse.head(cur)
+            if head is None:
+                return None
+            other = by_tok.get(head.i)
+            if other is not None and other is not trig and other.tok.pos == "VERB":
+                return other
+            if head.pos in {"VERB", "AUX"} or cur.dep not in {"prep", "pobj", "dobj", "nsubj", "nsubjpass"}:
                 return None
             cur = head
         return None
@@ -706,11 +738,21 @@ class Extractor:
         if any(any(k.text.lower() == "since" for k in parse.kids(clause, "mark")) for clause in chain):
             return "background"  # "since the rebels began attacking ships": a bound, not news
         if tok.pos == "VERB" and any(
-            k.lemma.lower() in lex.provision_subjects for k in parse.kids(gov, "nsubj")
+            k.lemma.lower() in lex.provision_subjects for k in parse.kids(first, "nsubj")
         ):
             return "provision"  # "the agreement calls for ...": what a text says, not an act
+        why = self._no_act(parse, trig, first, timexes)
+        if why is not None:
+            return why
         slot = self._clause_slot(parse, tok)
         slot_head = parse.head(slot)
+        if (
+            tok.pos in {"NOUN", "PROPN"}
+            and slot.dep == "dobj"
+            and slot_head is not None
+            and slot_head.lemma.lower() in lex.ended_by
+        ):
+            return "ended"  # "agreed to stop aerial bombing": the act ended is not reported
         if (
             tok.pos in {"NOUN", "PROPN"}
             and slot.dep == "pobj"
@@ -720,6 +762,42 @@ class Extractor:
             owner = parse.head(slot_head)
             if owner is not None and owner.lemma.lower() in lex.background_heads | lex.time_units:
                 return "background"  # "years of mediation", "principles of ... rejection"
+        return None
+
+    def _no_act(self, parse: SentenceParse, trig: _Trigger, first: Token, timexes: list[TimeExpr]) -> str | None:
+        """The word classes of ``not_events`` (data/events.json) that make a trigger no act."""
+        lex = self.lex
+        tok, gov = trig.tok, trig.governor
+        lemma = tok.lemma.lower()
+        if (
+            tok.pos == "VERB"
+            and lemma in lex.partner_verbs
+            and not any(p.text.lower() in lex.partner_verbs[lemma] for p in parse.kids(tok, "prep"))
+            and not self._timex_on(parse, tok, timexes, durations=False)
+        ):
+            # "speaking on condition of anonymity", "speaks volumes"; but a dated "the two
+            # commanders will speak again on Monday" is their next call
+            return "no partner"
+        if (
+            tok.pos == "VERB"
+            and lemma in lex.courtesy
+            and not parse.kids(tok, "nsubj")
+            and any(k.text.lower() in lex.courtesy[lemma] for k in parse.kids(tok, "dobj"))
+        ):
+            return "courtesy"  # "Thank you for your attention"
+        subjects = parse.kids(first, "nsubj", "nsubjpass")
+        if any(k.lemma.lower() in lex.commentators for k in subjects):
+            return "commentary"  # "analysts warn that ..."
+        perfect = {"has", "have"} & {k.text.lower() for k in parse.kids(gov, "aux")}
+        if perfect and not self._timex_on(parse, gov, timexes, durations=False):
+            named = subjects
+            if first.dep == "relcl" and any(k.lemma.lower() in _RELATIVE for k in subjects):
+                head = parse.head(first)
+                named = [head] if head is not None else []
+            if tok.pos in {"NOUN", "PROPN"}:
+                named = [tok] if tok.dep in {"nsubj", "nsubjpass"} else []
+            if any(k.lemma.lower() in lex.generic_conflicts and not parse.kids(k, "poss") for k in named):
+                return "summary"  # "a conflict that has killed hundreds of thousands"
         return None
 
     def _perfect_progressive(self, parse: SentenceParse, verb: Token) -> bool:

@@ -36,6 +36,12 @@ class EventLexicon:
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
     stative_passive: frozenset[str] = frozenset()  # "peacekeepers are stationed": a state
     mediation: frozenset[str] = frozenset()  # "with the mediation of Moscow": a role in another event
+    circumstance_preps: frozenset[str] = frozenset()  # "agreed after talks": an undated noun sets the scene
+    partner_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "spoke with X", not "speaking on"
+    commentators: frozenset[str] = frozenset()  # "analysts warn": analysis, not a party's act
+    generic_conflicts: frozenset[str] = frozenset()  # "the fighting has killed thousands": a summary
+    courtesy: dict[str, frozenset[str]] = field(default_factory=dict)  # "thank you": a formula
+    ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
     light_nouns: frozenset[str] = frozenset()  # "the start of an operation"
     background_heads: frozenset[str] = frozenset()  # "years of mediation", "the right to defend"
@@ -117,6 +123,12 @@ def event_lexicon() -> EventLexicon:
         conditional_marks=frozenset(data["conditional_marks"]),
         stative_passive=frozenset(data["stative_passive"]),
         mediation=frozenset(data["mediation"]),
+        circumstance_preps=frozenset(data["circumstance_preps"]["words"]),
+        partner_verbs={k: frozenset(v) for k, v in data["not_events"]["partner_verbs"].items()},
+        commentators=frozenset(data["not_events"]["commentators"]),
+        generic_conflicts=frozenset(data["not_events"]["generic_conflicts"]),
+        courtesy={k: frozenset(v) for k, v in data["not_events"]["courtesy"].items()},
+        ended_by=frozenset(data["not_events"]["ended_by"]),
         aspectual_verbs=frozenset(data["aspectual_verbs"]),
         light_nouns=frozenset(data["light_nouns"]),
         background_heads=frozenset(data["background_heads"]),

@@ -190,9 +190,19 @@ def _actor_keys(actors: Sequence[EventActor], roles: tuple[str, ...] | None = No
     return keys
 
 
+def _source_keys(e: Event) -> set[str]:
+    return _actor_keys(e.actors, ("source",))
+
+
+def _initiators_differ(a: Event, b: Event) -> bool:
+    """Both reports name initiators and none is shared (by name or by state)."""
+    sa, sb = _source_keys(a), _source_keys(b)
+    return bool(sa and sb) and not sa & sb
+
+
 def _same_initiators(a: Event, b: Event) -> bool:
     """Both reports name initiators, and one's are among the other's."""
-    sa, sb = _actor_keys(a.actors, ("source",)), _actor_keys(b.actors, ("source",))
+    sa, sb = _source_keys(a), _source_keys(b)
     return bool(sa and sb) and (sa <= sb or sb <= sa)
 
 
@@ -231,7 +241,7 @@ def _specific_match(a: Event, b: Event, ta: _Traits, tb: _Traits) -> bool:
 
 
 def evidence(a: Event, b: Event) -> float:
-    """How strongly two reports look like one event (0 = ruled out); see module doc."""
+    """How strongly report ``a`` looks like one event with ``b`` (0 = ruled out); see module doc."""
     return _evidence(a, _traits(a), b, _traits(b))
 
 
@@ -275,13 +285,18 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         # Neither report says who acted: "has killed thousands" in two wars shares a type, a
         # year and a verb, and is two events unless a place, a figure or the wording ties them.
         score -= 0.2
-    if (
+    restated = (
         a.doc_id == b.doc_id
         and compatible is not False
-        and _same_initiators(a, b)
         and bool(ta.wording_words & tb.wording_words or ta.content & tb.content & _event_words())
-    ):
+    )
+    if restated and _same_initiators(a, b):
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
+    elif restated and a.type == b.type and not _initiators_differ(a, b):
+        # A document's other line on its act that names no initiator, or only some of them
+        # ("the ship was attacked near Hodeidah", "Phumtham agreed ..."): the act it already
+        # reported, which the line neither dates anew nor attributes to anyone else.
+        score += 0.45 + (0.25 if compatible is None else 0.0) + (0.2 if not keys_a and not keys_b else 0.0)
     if _specific_match(a, b, ta, tb):
         score += 0.3
     elif ta.wording_words & tb.wording_words:
@@ -484,10 +499,12 @@ def assign_reports(
     for index, group in enumerate(out):
         for position, member in enumerate(group.reports):
             blocks.add(index, position, member)
+    initiators = [set().union(*(_source_keys(r) for r in g.reports)) for g in out]
     for report in reports:
         best: int | None = None
         best_score = threshold
         tr = traits[id(report)] = _traits(report)
+        named = _source_keys(report)
         if blocking:
             candidates = blocks.candidates(report)
         else:
@@ -499,6 +516,10 @@ def assign_reports(
             group = out[index]
             # Only members sharing a key can reach the threshold (see _Blocks).
             members = [group.reports[p] for p in positions]
+            if named and named.isdisjoint(initiators[index]) and initiators[index]:
+                # The group's act has other, named initiators: an unattributed member must not
+                # draw this report in ("the ship was struck" beside "pirates struck a boat").
+                members = [r for r in members if _source_keys(r)]
             if dates_compatible(report.date, dates[index]) is False:
                 # Against the group's consensus date only a near-identical dated report counts:
                 # an undated member must not bridge two known, different dates.
@@ -517,11 +538,13 @@ def assign_reports(
             by_id[new_id] = chosen
             tallies.append(_DateTally())
             dates.append(EventDate())
+            initiators.append(set())
             best = len(out) - 1
         else:
             chosen = out[best]
             chosen.reports.append(report)
         blocks.add(best, len(chosen.reports) - 1, report)
+        initiators[best] |= named
         tallies[best].add(report.date)
         dates[best] = tallies[best].best()
     return out
