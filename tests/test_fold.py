@@ -72,3 +72,12 @@ def test_a_repeated_paragraph_states_its_acts_once() -> None:
     doc = Document(id="t", source="test", content_hash="x", body=f"{sentence}\n\n{sentence}", published="2024-02-09")
     (out,) = run_stages([doc], ["temporal", "nlp", "events"], Settings())
     assert len(out.events) == 1
+
+
+def test_an_event_noun_in_the_slot_of_the_others_verb_is_one_act_whoever_each_names() -> None:
+    body = "The meeting between Thailand and Cambodia was hosted by Malaysia on Monday in Putrajaya."
+    doc = Document(id="t", source="test", content_hash="x", body=body, published="2025-07-30")
+    (out,) = run_stages([doc], ["temporal", "nlp", "events"], Settings())
+    (meeting,) = out.events
+    assert meeting.type == "CONSULT" and meeting.date.start == "2025-07-28"
+    assert {a.actor.country for a in meeting.actors if a.role == "source"} == {"THA", "KHM", "MYS"}

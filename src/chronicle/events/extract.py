@@ -294,7 +294,26 @@ class Extractor:
                 return False
             return all(g.pos == "VERB" and parse.kids(g, "dobj") for g in (ga, gb))
 
-        return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes, apart)
+        def joined(a: Event, b: Event) -> bool:
+            """An event noun that fills the subject or object slot of the other's verb."""
+            ta, tb = trig_of[id(a)], trig_of[id(b)]
+            for noun, verb in ((ta, tb), (tb, ta)):
+                slot = noun.tok
+                # through the phrase it names ("the ceasefire meeting", parsed as 'meeting' on 'ceasefire')
+                for _ in range(2):
+                    up = parse.head(slot)
+                    if slot.dep not in {"acl", "compound", "amod"} or up is None or up.pos not in {"NOUN", "PROPN"}:
+                        break
+                    slot = up
+                if (
+                    verb.tok.pos == "VERB" and noun.tok.dep != "ROOT" and slot is not verb.tok
+                    and slot.dep in _CLAUSE_DEPS and slot.head == verb.tok.i
+                    and (noun.tok.pos in {"NOUN", "PROPN"} or noun.tok.tag == "VBG")
+                ):
+                    return True
+            return False
+
+        return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes, apart, joined)
 
     # ------------------------------------------------------------------ triggers
     def _triggers(self, parse: SentenceParse) -> list[_Trigger]:
@@ -543,15 +562,23 @@ class Extractor:
                 ):
                     host.wording = trig.wording  # "met ... for bilateral talks"
                 continue
+            # "agreed to cease fire", "refused to take part", "called on X to stop": the outer act;
+            # for a noun, through the verb whose object it is ("agreed to implement the ceasefire").
+            below = trig.tok
             if trig.tok.pos in {"NOUN", "PROPN"}:
-                continue
-            # "agreed to cease fire", "refused to take part", "called on X to stop": the outer act.
-            head = parse.head(trig.tok)
+                if (
+                    trig.governor is trig.tok
+                    or by_tok.get(trig.governor.i) not in (None, trig)
+                    or trig.type in self.lex.hostile_types  # "agreed to halt its offensive": ended, not agreed
+                ):
+                    continue
+                below = trig.governor
+            head = parse.head(below)
             outer = by_tok.get(head.i) if head is not None else None
             if (
                 outer is not None
                 and outer is not trig
-                and trig.tok.dep in {"xcomp", "ccomp"}
+                and below.dep in {"xcomp", "ccomp"}
                 and outer.type in {"AGREE", "REJECT", "DEMAND", "THREATEN", "DISAPPROVE"}
             ):
                 trig.absorbed, trig.into = True, outer
@@ -746,12 +773,7 @@ class Extractor:
             return why
         slot = self._clause_slot(parse, tok)
         slot_head = parse.head(slot)
-        if (
-            tok.pos in {"NOUN", "PROPN"}
-            and slot.dep == "dobj"
-            and slot_head is not None
-            and slot_head.lemma.lower() in lex.ended_by
-        ):
+        if self._ended(parse, tok):
             return "ended"  # "agreed to stop aerial bombing": the act ended is not reported
         if (
             tok.pos in {"NOUN", "PROPN"}
@@ -799,6 +821,21 @@ class Extractor:
             if any(k.lemma.lower() in lex.generic_conflicts and not parse.kids(k, "poss") for k in named):
                 return "summary"  # "a conflict that has killed hundreds of thousands"
         return None
+
+    def _ended(self, parse: SentenceParse, tok: Token) -> bool:
+        """Whether ``tok`` names, alone or coordinated, the object of a verb that ends it
+        ("stop aerial bombing and artillery shelling")."""
+        cur = tok
+        for _ in range(4):
+            head = parse.head(cur)
+            if head is None:
+                return False
+            if cur.dep == "dobj":
+                return head.lemma.lower() in self.lex.ended_by
+            if cur.dep not in {"conj", "acl", "appos"} or head.pos not in {"NOUN", "PROPN", "VERB"}:
+                return False
+            cur = head
+        return False
 
     def _perfect_progressive(self, parse: SentenceParse, verb: Token) -> bool:
         """"has been targeting", "have been putting pressure": an ongoing state."""

@@ -23,6 +23,7 @@ def fold_sentence(
     families: Sequence[Sequence[str]],
     outcomes: frozenset[str] = frozenset(),
     apart: Callable[[Event, Event], bool] | None = None,
+    joined: Callable[[Event, Event], bool] | None = None,
 ) -> list[Event]:
     """The events of one sentence with every same-act group folded into its main event.
 
@@ -31,14 +32,20 @@ def fold_sentence(
     "wounded"), which lead a folded event only when nothing else does. Order is kept: each
     folded event stands where its main event stood. ``apart`` says, from the parse, when two
     events are distinct acts whatever their types ("exchanged prisoners and issued a joint
-    statement": two predicates, each with its own object)."""
+    statement": two predicates, each with its own object). ``joined`` says when they are one
+    act whoever each names: an event noun that is the subject or object of the other's verb
+    ("the meeting between X and Y was hosted by Z"), if their types are of one family."""
     family_of = {etype: (n, rank) for n, family in enumerate(families) for rank, etype in enumerate(family)}
     groups: list[list[Event]] = []
     for event in events:
         group = next(
             (
                 g for g in groups
-                if all(_same_act(event, other, family_of) and not (apart and apart(event, other)) for other in g)
+                if all(
+                    (_same_act(event, other, family_of) and not (apart and apart(event, other)))
+                    or (joined is not None and joined(event, other) and _one_family(event, other, family_of))
+                    for other in g
+                )
             ),
             None,
         )
@@ -51,6 +58,11 @@ def fold_sentence(
 
 def _sources(event: Event) -> set[str]:
     return {a.actor.name for a in event.actors if a.role == "source"}
+
+
+def _one_family(a: Event, b: Event, family_of: dict[str, tuple[int, int]]) -> bool:
+    fa, fb = family_of.get(a.type), family_of.get(b.type)
+    return fa is not None and fb is not None and fa[0] == fb[0]
 
 
 def _same_act(a: Event, b: Event, family_of: dict[str, tuple[int, int]]) -> bool:
