@@ -140,6 +140,18 @@ def ingest(
 
 
 @app.command()
+def relink(db: DbOption = None) -> None:
+    """Rebuild stories, merged events and agreements from the stored documents alone."""
+    from chronicle.workflow import relink as relink_store
+
+    settings = _settings(db)
+    with _open_store(settings) as store, console.status("linking…"):
+        relink_store(store, settings, from_scratch=True)
+        count = store.count_documents()
+    console.print(f"relinked {count} documents")
+
+
+@app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(help="files and folders, as for ingest")],
     db: DbOption = None,

@@ -9,9 +9,12 @@ process stays the single writer of the store.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import importlib
 import multiprocessing
+import os
+import signal
 import sys
 import threading
 import time
@@ -26,6 +29,7 @@ from pathlib import Path
 from chronicle.agree import provision_history
 from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
+from chronicle.faults import checkpoint
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState, link
 from chronicle.nlp import resolve_across
@@ -67,6 +71,9 @@ class IngestSummary:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def load_stages() -> None:
@@ -120,6 +127,25 @@ def _warm_worker(settings: Settings) -> None:
     gazetteer()
 
 
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the process that started it dies (Linux
+    PR_SET_PDEATHSIG), so that a killed ingest leaves no orphaned workers running. The
+    standard library has no call for it (only the C library's prctl); elsewhere the pool's own
+    pipes end the workers when they next read."""
+    if sys.platform != "linux":
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the call: nobody will signal us
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _start_worker(parent: int, settings: Settings, warm: bool) -> None:
+    _die_with_parent(parent)
+    if warm:
+        _warm_worker(settings)
+
+
 def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawItem, Outcome]]:
     """Outcomes in input order, for any number of workers (the output does not depend on it)."""
     source = iter(items)
@@ -149,8 +175,8 @@ def analyse(items: Iterable[RawItem], settings: Settings) -> Iterator[tuple[RawI
     context = multiprocessing.get_context("fork" if fork else "spawn")
     batches = iter(lambda: list(islice(iterator, chunk)), [])
     try:
-        warm = None if fork else partial(_warm_worker, settings)
-        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=warm) as pool:
+        start = partial(_start_worker, os.getpid(), settings, not fork)
+        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=start) as pool:
             yield from _ordered(pool, batches, settings)
     finally:
         gc.unfreeze()
@@ -226,11 +252,15 @@ def ingest_paths(
             summary.failed.append(outcome)
         elif store.write_document(outcome, item, PIPELINE_VERSION) == "stored":
             summary.stored.append(outcome.id)
+            checkpoint("document-stored")
         else:
             summary.unchanged.append(outcome.id)
         report(item.source, item.offset)
-    if summary.stored:
+    checkpoint("before-link")
+    if summary.stored or store.needs_linking():
+        # also after a run killed between storing documents and linking them
         relink(store, settings)
+    checkpoint("after-link")
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -263,9 +293,10 @@ def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState 
     return CrossSource(linked.documents, linked.stories, linked.events, provisions, linked.state)
 
 
-def relink(store: Store, settings: Settings) -> None:
-    """Recompute the cross-source view over the store, incrementally from the saved link state."""
-    saved = store.link_state()
+def relink(store: Store, settings: Settings, *, from_scratch: bool = False) -> None:
+    """Recompute the cross-source view over the store, incrementally from the saved link state
+    (``from_scratch``: from the stored documents alone, as ``chronicle relink`` does)."""
+    saved = None if from_scratch else store.link_state()
     state = LinkState.from_dict(saved) if saved else None
     docs = store.documents()
     if state is not None:

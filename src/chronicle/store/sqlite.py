@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from chronicle.errors import StoreError
+from chronicle.faults import checkpoint
 from chronicle.records import Document, Provision, RawItem, Record, Story, TimelineEvent
 
 T = TypeVar("T")
@@ -101,6 +102,13 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
         INSERT INTO documents_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
     END;
+    """,
+    # 4: a durable mark that documents changed since the cross-source view was last written. It
+    # is set in the transaction that stores a document and cleared in the one that writes the
+    # links, so a run killed between the two still links on the next run.
+    """
+    CREATE TABLE link_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since TEXT NOT NULL);
+    INSERT INTO link_pending (id, since) SELECT 1, datetime('now') WHERE EXISTS (SELECT 1 FROM documents);
     """,
 )
 
@@ -239,7 +247,12 @@ class Store:
                 (doc.id, doc.content_hash, pipeline_version, doc.source, doc.title, doc.outlet, doc.language,
                  doc.published, doc.status, doc.body, record, now),
             )
+            db.execute("INSERT OR IGNORE INTO link_pending (id, since) VALUES (1, ?)", (now,))
         return "stored"
+
+    def needs_linking(self) -> bool:
+        """Whether a document was stored after the cross-source view was last written."""
+        return self._db.execute("SELECT 1 FROM link_pending").fetchone() is not None
 
     def document_hashes(self, pipeline_version: str) -> dict[str, str]:
         """{id: content_hash} of the documents analysed by ``pipeline_version`` (to skip them)."""
@@ -319,6 +332,8 @@ class Store:
             db.execute("DELETE FROM link_state")
             if state is not None:
                 db.execute("INSERT INTO link_state (id, record) VALUES (1, ?)", (json.dumps(state),))
+            db.execute("DELETE FROM link_pending")
+            checkpoint("links-written")  # all written, nothing committed yet
 
     def _replace_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent]) -> None:
         db.execute("DELETE FROM timeline_events_fts")
