@@ -69,7 +69,8 @@ def test_watch_picks_up_files_as_they_arrive(tmp_path: Path, seed_paths: list[Pa
             shutil.copy(seed_paths[1], folder)
 
     with Store(tmp_path / "w.db") as store:
-        watch(folder, store, Settings(), interval=0.01, on_batch=arrive, rounds=3)
+        # a file is taken at the poll after it appeared unchanged: four polls for two arrivals
+        watch(folder, store, Settings(), interval=0.01, on_batch=arrive, rounds=4)
         assert [b.stored for b in batches] == [[seed_paths[0].stem], [seed_paths[1].stem]]
         assert store.count_documents() == 2
 
@@ -97,3 +98,57 @@ def test_the_database_inside_the_ingested_folder_is_not_input(tmp_path: Path, se
         ingest_paths([tmp_path], store, Settings())
         again = ingest_paths([tmp_path], store, Settings())
         assert again.failed == [] and again.unchanged == [seed_paths[0].stem]
+
+
+def test_a_file_is_its_path_not_its_name(tmp_path: Path) -> None:
+    older, newer = tmp_path / "d" / "2023", tmp_path / "d" / "2024"
+    for folder, text in ((older, "Rebels attacked the town of Goma on Monday, officials said."),
+                         (newer, "The two sides agreed to a ceasefire in Doha on Tuesday.")):
+        folder.mkdir(parents=True)
+        (folder / "report.txt").write_text(text, encoding="utf-8")
+    settings = Settings(workers=1)
+    with Store(tmp_path / "c.db") as store:
+        first = ingest_paths([older], store, settings)
+        second = ingest_paths([newer], store, settings)
+        assert first.stored == ["report"] and len(second.stored) == 1 and second.stored[0] != "report"
+        bodies = sorted(d.body for d in store.documents())
+        assert len(bodies) == 2 and "Goma" in bodies[0] and "Doha" in bodies[1]
+        # the same files again: each is recognised by its path, nothing is added or replaced
+        again = ingest_paths([older, newer], store, settings)
+        assert again.stored == [] and sorted(again.unchanged) == sorted(first.stored + second.stored)
+        # one run over both: the same two documents, no refusal
+    with Store(tmp_path / "one-run.db") as store:
+        both = ingest_paths([tmp_path / "d"], store, settings)
+        assert both.exit_code == 0 and len(both.stored) == 2
+
+
+def test_watch_takes_a_file_only_when_complete_and_never_temporary_files(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    import threading
+    import time
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    text = seed_paths[0].read_text(encoding="utf-8")
+    chunks = [text[i * len(text) // 4 : (i + 1) * len(text) // 4] for i in range(4)]
+
+    def write_slowly() -> None:
+        with (folder / "slow.txt").open("w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+                handle.flush()
+                time.sleep(0.08)  # pauses shorter than the interval between polls
+
+    for name in (".hidden.txt", "draft.txt~", "report.txt.swp", "page.html.part", "#notes.txt#"):
+        (folder / name).write_text(text, encoding="utf-8")
+    batches: list[IngestSummary] = []
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    with Store(tmp_path / "w.db") as store:
+        watch(folder, store, Settings(workers=1), interval=0.25, on_batch=batches.append, rounds=12)
+        writer.join()
+        assert [b.stored for b in batches] == [["slow"]]  # once, complete, and nothing else
+        assert [b.failed for b in batches] == [[]]
+        (doc,) = store.documents()
+        assert doc.body.strip()[-40:] == text.strip()[-40:]

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import hashlib
 import importlib
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
@@ -21,7 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -231,6 +233,7 @@ def ingest_paths(
                     summary.failed.append(result)
                     report(result.source, 0)
                     continue
+                result = _identified(result, store, seen)
                 if result.id in seen:
                     summary.failed.append(ItemError(
                         source=result.source, code="E007", id=result.id,
@@ -263,6 +266,21 @@ def ingest_paths(
     checkpoint("after-link")
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _identified(item: RawItem, store: Store, seen: dict[str, str]) -> RawItem:
+    """A file is its path, not its name: it keeps its name as its id unless a file at another
+    path holds that id (earlier in this run, or in the store), and then it takes the name plus
+    a digest of its path, so that ``ingest d/2023`` and then ``ingest d/2024``, each with its
+    own ``report.txt``, keep both articles. A JSONL or WARC record keeps the id or URL it has."""
+    if item.kind not in ("txt", "html"):
+        return item
+    path = str(Path(item.source).absolute())
+    item = replace(item, source=path)
+    holder = seen.get(item.id) or store.document_source(item.id)
+    if holder is None or str(Path(holder).absolute()) == path:
+        return item
+    return replace(item, id=f"{item.id}~{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}")
 
 
 def _resolved(path: Path) -> Path | None:
@@ -315,22 +333,42 @@ def relink(store: Store, settings: Settings, *, from_scratch: bool = False) -> N
     store.write_links(changed, result.stories, result.events, result.state.to_dict(), result.provisions)
 
 
+# Names of files still being written or kept by editors and browsers: never input.
+_TEMPORARY = re.compile(r"^(?:\.|~\$|#.*#$)|(?:~|\.(?:swp|swx|tmp|temp|part|partial|crdownload|download|lock))$", re.I)
+
+
 def watch(
     folder: Path, store: Store, settings: Settings, *, interval: float = 2.0,
     on_batch: Callable[[IngestSummary], None] | None = None, rounds: int | None = None,
 ) -> None:
-    """Ingest ``folder`` now and again whenever a file appears or changes (polling, so it works
-    on every filesystem). ``rounds`` bounds the number of polls (None: until interrupted)."""
-    snapshot: dict[str, tuple[float, int]] = {}
+    """Ingest ``folder`` and keep ingesting the files that appear or change in it (polling, so
+    it works on every filesystem). A file is taken only once it is complete: its size and
+    modification time the same at two polls in a row (a file moved into place is complete at
+    once). Hidden, editor and partial-download files are never taken. ``rounds`` bounds the
+    number of polls (None: until interrupted)."""
+    taken: dict[str, tuple[float, int]] = {}  # the state of each file when it was ingested
+    last: dict[str, tuple[float, int]] = {}  # the state at the previous poll
     done = 0
     while rounds is None or done < rounds:
-        current = {str(p): (p.stat().st_mtime, p.stat().st_size) for p in iter_input_files([folder])}
-        changed = [Path(p) for p, sig in current.items() if snapshot.get(p) != sig]
-        if changed:
-            summary = ingest_paths(changed, store, settings)
+        current: dict[str, tuple[float, int]] = {}
+        for path in iter_input_files([folder]):
+            if _TEMPORARY.search(path.name):
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # gone between listing and looking: the next poll decides
+            current[str(path)] = (stat.st_mtime, stat.st_size)
+        ready = [
+            Path(p) for p, sig in current.items()
+            if last.get(p) == sig and taken.get(p) != sig  # unchanged since the last poll, not yet taken
+        ]
+        if ready:
+            summary = ingest_paths(ready, store, settings)
+            taken.update({str(p): current[str(p)] for p in ready})
             if on_batch:
                 on_batch(summary)
-        snapshot = current
+        last = current
         done += 1
         if rounds is None or done < rounds:
             time.sleep(interval)

@@ -250,6 +250,11 @@ class Store:
             db.execute("INSERT OR IGNORE INTO link_pending (id, since) VALUES (1, ?)", (now,))
         return "stored"
 
+    def document_source(self, doc_id: str) -> str | None:
+        """Where the stored document ``doc_id`` was read from, or None."""
+        row = self._db.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return str(row[0]) if row else None
+
     def needs_linking(self) -> bool:
         """Whether a document was stored after the cross-source view was last written."""
         return self._db.execute("SELECT 1 FROM link_pending").fetchone() is not None
