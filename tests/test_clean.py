@@ -12,7 +12,7 @@ import pytest
 from chronicle.clean import clean_item, decode_content, looks_like_html
 from chronicle.clean.dates import date_line_value, is_date_line, split_leading_date, stated_dates, url_date
 from chronicle.clean.html import parse_html
-from chronicle.clean.outlets import outlet_name, wire_agency
+from chronicle.clean.outlets import credit_line, outlet_name, wire_agency
 from chronicle.errors import BinaryInput, EmptyInput, MalformedInput
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, RawItem
@@ -574,3 +574,33 @@ def test_deeply_nested_html_parses_whole_or_fails_clearly() -> None:
     assert doc.body.count("of the report on the border talks") == 400
     with pytest.raises(MalformedInput, match="nests too deeply"):  # beyond any parser's limit: never partial
         clean_item(_item(_nested_page(3000).encode(), is_html=True), SETTINGS)
+
+
+@pytest.mark.parametrize(("body", "names", "expected"), [
+    ("Minority Watch— Myanmar's military and the MNDAA agreed.", ("Minority Watch",), "Minority Watch—"),
+    ("AFP - Rebels attacked the town.", ("AFP", None), "AFP -"),
+    ("Reuters: The talks ended.", (None, "Reuters"), "Reuters:"),
+    # the name as the lede's subject is no credit
+    ("Minority Watch reported that talks ended.", ("Minority Watch",), None),
+    ("Rebels attacked the town - officials said.", ("AFP",), None),
+])
+def test_credit_line_opening_the_lede(body: str, names: tuple[str | None, ...], expected: str | None) -> None:
+    assert credit_line(body, names) == expected
+
+
+def test_a_credit_opening_the_lede_is_not_its_subject() -> None:
+    body = ("Minority Watch— Myanmar's military and the Myanmar National Democratic Alliance Army (MNDAA) "
+            "have formalized a ceasefire effective Saturday, January 18, 2025, halting clashes near the border.")
+    item = RawItem(id="m", source="m.txt", kind="jsonl", content=body.encode(), content_hash="m",
+                   outlet="Minority Watch")
+    import chronicle.events  # noqa: F401 - registers the stages
+    import chronicle.nlp  # noqa: F401
+    import chronicle.temporal  # noqa: F401
+    from chronicle.pipeline import run_stages
+
+    (doc,) = run_stages([clean_item(item, Settings())], ["temporal", "nlp", "events"], Settings())
+    (ceasefire,) = [e for e in doc.events if e.trigger == "ceasefire"]
+    names = {a.actor.name for a in ceasefire.actors if a.role == "source"}
+    assert "Myanmar" in names and names & {"MNDAA", "Myanmar National Democratic Alliance Army"}
+    assert "Minority Watch" not in names
+    assert ceasefire.date.start == "2025-01-18"

@@ -8,7 +8,7 @@ import dataclasses
 from chronicle.clean.decode import decode_content, looks_like_html
 from chronicle.clean.html import clean_html
 from chronicle.clean.language import detect_language
-from chronicle.clean.outlets import outlet_name, strip_credit, wire_agency
+from chronicle.clean.outlets import credit_line, outlet_name, strip_credit, wire_agency
 from chronicle.clean.text import clean_text
 from chronicle.records import Document, InputKind, RawItem
 from chronicle.settings import Settings
@@ -41,9 +41,11 @@ def clean_item(item: RawItem, settings: Settings) -> Document:
     language, _ = detect_language(doc.body)
     # An agency dateline ("BAKU, November 6") is kept for the temporal stage, which turns it
     # into a publication date when the page states none.
-    dateline = find_dateline(doc.body)
     agency = wire_agency(doc.body, doc.title)
     outlet = outlet_name(item.url, doc.outlet, doc.body)
+    # ... and so is a credit opening the lede ("Minority Watch— Myanmar's military ..."): the
+    # outlet or agency name is where the text was filed, not a party to its first sentence.
+    dateline = find_dateline(doc.body) or credit_line(doc.body, (agency, outlet, item.outlet))
     if outlet is not None and outlet == agency and doc.outlet is None:
         outlet = None  # the agency credited in the text is not who published this page
     title = strip_credit(doc.title, (agency, outlet, doc.outlet))

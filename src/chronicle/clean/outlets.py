@@ -110,5 +110,17 @@ def strip_credit(title: str | None, names: tuple[str | None, ...]) -> str | None
     return title
 
 
+def credit_line(body: str, names: tuple[str | None, ...]) -> str | None:
+    """The outlet's or agency's name opening ``body`` before a dash or colon ("Minority
+    Watch— ...", "AFP - ..."), as a dateline without a place; None when the body opens
+    otherwise."""
+    head = body.lstrip()
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        m = re.match(re.escape(name) + r"\s*[-–—:]+\s", head, re.I)
+        if m is not None:
+            return head[: m.end()].rstrip()
+    return None
+
+
 def _looks_like_address(name: str) -> bool:
     return bool(re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", name.strip(), re.I))

@@ -29,7 +29,7 @@ from chronicle.records import (
     TimeExpr,
     Token,
 )
-from chronicle.temporal import find_dateline
+from chronicle.temporal import dateline_end
 from chronicle.temporal.grammar import MONTH, WEEKDAY
 from chronicle.temporal.values import add_days, parse_dct
 
@@ -1411,6 +1411,11 @@ class Extractor:
             root = next((t for t in toks if t.head not in inside), toks[0])
             chain = [root.i] + [a.i for a in parse.ancestors(root)]
             rank = None
+            before = parse.by_i.get(toks[0].i - 1)
+            if before is not None and before.head in own and before.dep in {"amod", "acl", "prep"}:
+                # "a ceasefire effective Saturday, January 18": the modifier the date follows
+                # is the event's, however the parser hung the date itself
+                chain = [root.i, before.head]
             for step in chain[1:]:
                 if step in own:
                     rank = 0
@@ -1548,24 +1553,8 @@ class Extractor:
 
 
 # An agency dateline's place in capitals, an optional region or date, an optional agency, a dash.
-_CAPS_DATELINE = re.compile(
-    r"\A[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3},?(?:\s+[A-Z][\w.]*(?: \d{1,2})?(?:, \d{4})?)?"
-    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]+\s*"
-)
-_AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?(?:\s*;\s*[A-Z]{1,10}\s*(?=:))?\s*[-–—:]*\s*")
 # What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
 _AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
-
-
-def dateline_end(body: str, dateline: str | None = None) -> int:
-    """Where the dateline opening ``body`` ends ("KYIV, March 6 (Reuters) - ", "EL FASHER,
-    Sudan - "), or 0 when the body opens without one."""
-    dateline = dateline or find_dateline(body)
-    if dateline and body.startswith(dateline):
-        tail = _AFTER_DATELINE.match(body, len(dateline))
-        return tail.end() if tail else len(dateline)
-    found = _CAPS_DATELINE.match(body)
-    return found.end() if found else 0
 
 
 def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:

@@ -26,6 +26,7 @@ from chronicle.nlp.segment import segment
 from chronicle.pipeline import stage
 from chronicle.records import Document, Sentence, Token
 from chronicle.settings import Settings
+from chronicle.temporal import dateline_end
 
 # Sentences are short, so they go through the statistical components in larger batches than
 # documents do.
@@ -102,6 +103,21 @@ class TagAttributes:
         return doc
 
 
+def _split_at(spans: list[tuple[int, int]], sdoc: Doc, offset: int) -> list[tuple[int, int]]:
+    """The sentence spans with a boundary at character ``offset`` (the end of the dateline):
+    "Minority Watch— Myanmar's military and the MNDAA have ..." parsed whole makes the outlet
+    the subject of the lede; the dateline is a segment of its own."""
+    if offset <= 0:
+        return spans
+    cut = next((t.i for t in sdoc if t.idx >= offset), None)
+    if cut is None:
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        out.extend([(a, cut), (cut, b)] if a < cut < b else [(a, b)])
+    return out
+
+
 class Analyser:
     """Holds what one process needs to analyse documents: model, gazetteer, trigger forms."""
 
@@ -124,7 +140,7 @@ class Analyser:
         subdocs: list[Doc] = []
         owners: list[tuple[int, int, int]] = []  # (doc number, sentence index, first token)
         for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
-            spans = segment([t.text for t in sdoc])
+            spans = _split_at(segment([t.text for t in sdoc]), sdoc, dateline_end(doc.body, doc.dateline))
             spans_per_doc.append(spans)
             doc.sentences = [
                 Sentence(

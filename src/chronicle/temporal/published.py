@@ -153,3 +153,21 @@ def _forward_looking(body: str, start: int, end: int) -> bool:
     if _FORWARD_CUE.search(body[max(0, start - 30):start]) and not _RANGE_AFTER.match(body[end:end + 10]):
         return True
     return clause_tense(body, start, end) == "future"
+
+
+_CAPS_DATELINE = re.compile(
+    r"\A[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3},?(?:\s+[A-Z][\w.]*(?: \d{1,2})?(?:, \d{4})?)?"
+    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]+\s*"
+)
+_AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?(?:\s*;\s*[A-Z]{1,10}\s*(?=:))?\s*[-–—:]*\s*")
+
+
+def dateline_end(body: str, dateline: str | None = None) -> int:
+    """Where the dateline opening ``body`` ends ("KYIV, March 6 (Reuters) - ", "EL FASHER,
+    Sudan - "), or 0 when the body opens without one."""
+    dateline = dateline or find_dateline(body)
+    if dateline and body.startswith(dateline):
+        tail = _AFTER_DATELINE.match(body, len(dateline))
+        return tail.end() if tail else len(dateline)
+    found = _CAPS_DATELINE.match(body)
+    return found.end() if found else 0
