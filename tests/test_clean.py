@@ -593,10 +593,10 @@ def test_a_credit_opening_the_lede_is_not_its_subject() -> None:
             "have formalized a ceasefire effective Saturday, January 18, 2025, halting clashes near the border.")
     item = RawItem(id="m", source="m.txt", kind="jsonl", content=body.encode(), content_hash="m",
                    outlet="Minority Watch")
-    import chronicle.events  # noqa: F401 - registers the stages
-    import chronicle.nlp  # noqa: F401
-    import chronicle.temporal  # noqa: F401
     from chronicle.pipeline import run_stages
+    from chronicle.workflow import load_stages
+
+    load_stages()
 
     (doc,) = run_stages([clean_item(item, Settings())], ["temporal", "nlp", "events"], Settings())
     (ceasefire,) = [e for e in doc.events if e.trigger == "ceasefire"]
