@@ -592,3 +592,19 @@ ACT_CASES = [
 def test_the_same_words_where_they_report_an_act(body: str, trigger: str) -> None:
     doc = _analyse(body, published="2024-03-08")
     assert trigger in [e.trigger for e in doc.events], [(e.trigger, e.type) for e in doc.events]
+
+
+@pytest.mark.parametrize(("body", "trigger", "countries"), [
+    # the first person inside a quote is its speaker, named before it opens ...
+    ('The British Embassy said: "We condemn the attacks on shipping."', "condemn", {"GBR"}),
+    # ... or after it closes
+    ("“We reject the proposal,” the Foreign Ministry of Egypt said on Sunday.", "reject", {"EGY"}),
+    # ... also in a quote continued into a new paragraph
+    ("British Foreign Secretary James Cameron said in a statement: “Appalled to hear of the deaths.\n\n"
+     "“We condemn the Houthis' reckless attacks on shipping.", "condemn", {"GBR"}),
+    # outside any quote, 'we' names no one
+    ("We condemn the attacks on shipping, the editorial said.", "condemn", set()),
+])
+def test_first_person_in_a_quote_is_its_speaker(body: str, trigger: str, countries: set[str]) -> None:
+    event = _find(_analyse(body, published="2024-03-08"), trigger)
+    assert {a.actor.country for a in event.actors if a.role == "source"} == countries

@@ -45,6 +45,9 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+_QUOTE_PARAGRAPHS = 3  # how many paragraphs back a continued quote may have opened
 _PRONOUNS_THING = frozenset({"it", "its"})
 _PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 # Adjectives that judge rather than name an event; left out of its wording.
@@ -1156,7 +1159,9 @@ class Extractor:
         """A simple rule: the nearest preceding actor mention (this sentence, else the previous
         one) of a compatible kind; 'they' takes a conjoined pair when there is one."""
         word = pron.text.lower()
-        if word in {"i", "we", "you", "me", "us", "our", "my"}:
+        if word in _FIRST_PERSON:
+            return self._speaker(pron.start)  # "We condemn ...," the embassy said
+        if word in {"you"}:
             return []
         prev_start = self.doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
         candidates = [
@@ -1187,6 +1192,30 @@ class Extractor:
                     return [pair[-1].actor, m.actor]  # type: ignore[list-item]
             return [m.actor]
         return []
+
+    def _speaker(self, pos: int) -> list[Actor]:
+        """Who speaks the direct quote that ``pos`` is inside: the actor named last before the
+        quote opens, in the sentence where it opens ("the British Embassy said: “We ..."), else
+        the first named after it closes, in the sentence where it closes ("“We ...,” the
+        embassy said"). A quote continued into a new paragraph (which reopens with a quotation
+        mark) is the same quote. None found, or ``pos`` outside a quote: []."""
+        body = self.doc.body
+        opening = _quote_opening(body, pos)
+        if opening is None:
+            return []
+        sentence = next((s for s in self.doc.sentences if s.start <= opening < s.end), None)
+        if sentence is not None:
+            before = [m for m in self.actor_mentions if sentence.start <= m.start and m.end <= opening]
+            if before:
+                return [before[-1].actor]  # type: ignore[list-item]
+        closing = _quote_closing(body, pos)
+        if closing is None:
+            return []
+        sentence = next((s for s in self.doc.sentences if s.start <= closing < s.end), None)
+        if sentence is None:
+            return []
+        after = [m for m in self.actor_mentions if closing < m.start and m.end <= sentence.end]
+        return [after[0].actor] if after else []  # type: ignore[list-item]
 
     def _fold_actors(self, parse: SentenceParse, trig: _Trigger, part: _Trigger, sentence: Sentence) -> None:
         """The participants of a folded modifier join the event: a mediator as 'other'
@@ -1665,3 +1694,50 @@ def summarise(
 def extract_events(doc: Document, lex: EventLexicon | None = None) -> list[Event]:
     """The events a parsed document reports (needs sentences, tokens, mentions; timexes optional)."""
     return Extractor(doc, lex).events()
+
+
+def _quote_opening(body: str, pos: int) -> int | None:
+    """Where the direct quote around ``pos`` opens, or None when ``pos`` is outside quotes.
+    A paragraph that opens with a quotation mark while the one before ends inside a quote
+    continues that quote (the printed convention for a quote of several paragraphs)."""
+    start = body.rfind("\n", 0, pos) + 1
+    opened = _unclosed_quote(body, start, pos)
+    for _ in range(_QUOTE_PARAGRAPHS):
+        if opened is None or body[start:opened].strip():
+            return opened
+        stop = start
+        while stop > 0 and body[stop - 1].isspace():
+            stop -= 1  # back over the blank lines to the paragraph above
+        above = body.rfind("\n", 0, stop) + 1
+        earlier = _unclosed_quote(body, above, stop) if stop > 0 else None
+        if earlier is None:
+            return opened
+        start, opened = above, earlier
+    return opened
+
+
+def _unclosed_quote(body: str, start: int, end: int) -> int | None:
+    """The outermost quotation mark opened in ``body[start:end]`` and not closed there: curly
+    marks pair by kind, straight ones by parity."""
+    depth, opened, straight = 0, None, None
+    for i in range(start, end):
+        ch = body[i]
+        if ch in _OPEN_QUOTES:
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif ch in _CLOSE_QUOTES and depth:
+            depth -= 1
+            opened = opened if depth else None
+        elif ch == '"':
+            straight = i if straight is None else None
+    return opened if opened is not None else straight
+
+
+def _quote_closing(body: str, pos: int) -> int | None:
+    """Where the direct quote around ``pos`` closes, within its paragraph, or None."""
+    end = body.find("\n", pos)
+    end = len(body) if end < 0 else end
+    for i in range(pos, end):
+        if body[i] in _CLOSE_QUOTES or body[i] == '"':
+            return i
+    return None

@@ -195,9 +195,17 @@ def _source_keys(e: Event) -> set[str]:
 
 
 def _initiators_differ(a: Event, b: Event) -> bool:
-    """Both reports name initiators and none is shared (by name or by state)."""
-    sa, sb = _source_keys(a), _source_keys(b)
+    """Both reports name initiators and none is shared, by name or by state: a person speaks
+    for the state of the office the text gives them ("“I agree ...,” said Petro" restates what
+    Colombia agreed)."""
+    sa, sb = _state_keys(a), _state_keys(b)
     return bool(sa and sb) and not sa & sb
+
+
+def _state_keys(e: Event) -> set[str]:
+    keys = _source_keys(e)
+    keys |= {"c:" + ea.actor.country for ea in e.actors if ea.role == "source" and ea.actor.country}
+    return keys
 
 
 def _same_initiators(a: Event, b: Event) -> bool:
@@ -499,12 +507,12 @@ def assign_reports(
     for index, group in enumerate(out):
         for position, member in enumerate(group.reports):
             blocks.add(index, position, member)
-    initiators = [set().union(*(_source_keys(r) for r in g.reports)) for g in out]
+    initiators = [set().union(*(_state_keys(r) for r in g.reports)) for g in out]
     for report in reports:
         best: int | None = None
         best_score = threshold
         tr = traits[id(report)] = _traits(report)
-        named = _source_keys(report)
+        named = _state_keys(report)
         if blocking:
             candidates = blocks.candidates(report)
         else:
