@@ -973,6 +973,11 @@ class Extractor:
             preps += [p for p in self._noun_phrase_preps(parse, trig.tok) if p.text.lower() == "by" and p not in preps]
             # "the massacre carried out by the Gran Grif": the agent of its participle
             preps += [a for part in parse.kids(trig.tok, "acl") for a in parse.kids(part, "agent")]
+            # "reports of truce violations, by both the coalition and the rebels": 'by' hung on
+            # the noun whose 'of' the event noun fills
+            of = parse.head(trig.tok) if trig.tok.dep == "pobj" else None
+            if of is not None and of.text.lower() == "of" and (owner := parse.head(of)) is not None:
+                preps += [p for p in parse.kids(owner, "prep") if p.text.lower() == "by" and p not in preps]
             for prep in preps:
                 if prep.text.lower() in {"by", "from"}:
                     for pobj in parse.kids(prep, "pobj"):
@@ -1358,6 +1363,14 @@ class Extractor:
             # noun's ancestors ("over 100,000 Armenians fled", "the offensive, which led to the
             # displacement of over 100,000 people").
             owner = next((owners[k.i] for k in parse.kids(noun, "acl", "relcl") if k.i in owners), None)
+            # "42 fatalities from these strikes", "three dead in the attack": the act they came from
+            owner = owner or next(
+                (
+                    owners[o.i] for p in parse.kids(noun, "prep") if p.text.lower() in {"from", "in"}
+                    for o in parse.kids(p, "pobj") if o.i in owners
+                ),
+                None,
+            )
             owner = owner or next((owners[a.i] for a in parse.ancestors(noun) if a.i in owners), None)
             if owner is not None and (owner is trig or owner.into is trig):
                 out.append(fq.quantity)
