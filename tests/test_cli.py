@@ -149,3 +149,18 @@ def test_serve_on_a_busy_port_fails(seeds_db: Path) -> None:
         )
     assert done.returncode != 0
     assert "address already in use" in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("command", ["timeline", "brief", "agreement", "serve"])
+def test_commands_that_analyse_no_text_do_not_load_the_analysis_stack(command: str) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from chronicle.cli import app\n"
+        f"result = CliRunner().invoke(app, [{command!r}, '--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('spacy', 'chronicle.nlp', 'chronicle.workflow', 'datasketch') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

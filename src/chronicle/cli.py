@@ -9,7 +9,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -28,7 +28,9 @@ from chronicle.errors import ChronicleError
 from chronicle.report import render_csv, render_json, render_markdown, timeline_data
 from chronicle.settings import Settings, load_settings
 from chronicle.store import Store
-from chronicle.workflow import IngestProgress, IngestSummary, ingest_paths, watch
+
+if TYPE_CHECKING:
+    from chronicle.workflow import IngestProgress, IngestSummary
 
 app = typer.Typer(
     name="chronicle",
@@ -36,6 +38,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich-formatted help imports markdown and layout modules that cost more
+    # start-up time than everything else `chronicle timeline --help` needs.
+    rich_markup_mode=None,
 )
 console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -71,6 +76,9 @@ def _write(text: str, target: Path | None) -> None:
 
 def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
     """Ingest with a progress bar (bytes read, documents/s, ETA), then print the summary."""
+    # The analysis stack (spaCy and the rest) loads only for the commands that analyse text:
+    # `timeline`, `brief` or `serve` start in a fraction of a second.
+    from chronicle.workflow import ingest_paths
     with _open_store(settings, must_exist=False) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), TaskProgressColumn(),
         TextColumn("{task.fields[items]} docs · {task.fields[rate]}"), TimeElapsedColumn(),
@@ -129,6 +137,8 @@ def ingest(
         if len(paths) != 1 or not paths[0].is_dir():
             raise typer.BadParameter("--watch takes exactly one folder", param_hint="PATHS")
         console.print(f"watching {paths[0]} (Ctrl-C to stop)")
+        from chronicle.workflow import watch
+
         with _open_store(settings, must_exist=False) as store:
             try:
                 watch(paths[0], store, settings, interval=interval, on_batch=_print_summary)
