@@ -101,7 +101,7 @@ _SIMULTANEOUS = frozenset({"when", "as", "while"})
 
 
 @dataclass(slots=True)
-class _Trigger:
+class Trigger:
     tok: Token
     type: str
     governor: Token  # the verb whose clause carries tense, modality and the subject
@@ -113,8 +113,8 @@ class _Trigger:
     actors: list[EventActor] = field(default_factory=list)
     host: Token | None = None  # the verb the trigger hangs from, through prepositions too
     joint: bool = False  # "a joint statement": the parties speak together
-    into: _Trigger | None = None  # the event this trigger was absorbed into (a modifier of it)
-    absorbed_here: list[_Trigger] = field(default_factory=list)  # modifiers folded into this one
+    into: Trigger | None = None  # the event this trigger was absorbed into (a modifier of it)
+    absorbed_here: list[Trigger] = field(default_factory=list)  # modifiers folded into this one
     own: set[int] = field(default_factory=set)  # extra tokens whose dates are this event's own
     lexical_type: str = ""  # the type before negation/promise changed it
     predicated: bool = False  # an agreement noun its own verb phrase acts on: "the truce took effect"
@@ -254,7 +254,7 @@ class Extractor:
             self._context(parse, trig)
         live = [t for t in triggers if not t.absorbed and self._not_an_event(parse, t, timexes) is None]
         quantities = find_quantities(tokens, self.doc.body, timexes, self.lex)
-        kept: list[tuple[_Trigger, Event]] = []
+        kept: list[tuple[Trigger, Event]] = []
         for trig in live:
             self._actors(parse, trig, sentence)
             for part in trig.absorbed_here:
@@ -319,9 +319,9 @@ class Extractor:
         return fold_sentence([e for _, e in kept], self.lex.same_act, self.lex.outcomes, apart, joined)
 
     # ------------------------------------------------------------------ triggers
-    def _triggers(self, parse: SentenceParse) -> list[_Trigger]:
+    def _triggers(self, parse: SentenceParse) -> list[Trigger]:
         lex = self.lex
-        found: list[_Trigger] = []
+        found: list[Trigger] = []
         for n, tok in enumerate(parse.tokens):
             lemma = tok.lemma.lower()
             if _negative_prefix(parse.tokens, n):
@@ -359,7 +359,7 @@ class Extractor:
                     and head.lemma.lower() in lex.aspectual_verbs | lex.light_verbs
                 ):
                     governor = head
-                found.append(_Trigger(tok, etype, governor, wording, particle, host=tok))
+                found.append(Trigger(tok, etype, governor, wording, particle, host=tok))
             elif (
                 tok.pos in {"NOUN", "PROPN"}
                 and tok.dep != "compound"
@@ -391,7 +391,7 @@ class Extractor:
                     and anchor.dep in {"dobj", "nsubjpass"}
                 )
                 etype = self._noun_context_type(parse, tok, noun, governor, etype)
-                trig = _Trigger(
+                trig = Trigger(
                     tok, etype, governor, self._wording(parse, tok), light=light, host=host, joint=joint,
                     predicated=predicated,
                 )
@@ -527,13 +527,13 @@ class Extractor:
         span = parse.subtree(kid)
         return span[-1].i == first.i - 1
 
-    def _absorb(self, parse: SentenceParse, triggers: list[_Trigger], timexes: list[TimeExpr]) -> None:
+    def _absorb(self, parse: SentenceParse, triggers: list[Trigger], timexes: list[TimeExpr]) -> None:
         """Fold triggers that only modify another event of the same clause into it: an event noun
         hanging from an event verb ("met ... for bilateral talks", "seized ... in a 24-hour
         offensive", "reached during talks between X and Y"), a mediation ("with the mediation of
         Moscow, the parties agreed"), a participle on an event noun ("talks mediated by the EU"),
         and a complement of agreeing, refusing, demanding ("agreed to cease fire")."""
-        by_tok: dict[int, _Trigger] = {}
+        by_tok: dict[int, Trigger] = {}
         for t in triggers:
             by_tok.setdefault(t.tok.i, t)
             if t.governor is not t.tok:
@@ -597,7 +597,7 @@ class Extractor:
                 trig.into = outer
                 seen += 1
 
-    def _modified_event(self, parse: SentenceParse, trig: _Trigger, by_tok: dict[int, _Trigger]) -> _Trigger | None:
+    def _modified_event(self, parse: SentenceParse, trig: Trigger, by_tok: dict[int, Trigger]) -> Trigger | None:
         """The event a noun, a mediation or a participle trigger only modifies, if any: the first
         verb above it (through nouns and prepositions) when that verb is another trigger, or
         an event noun a participle hangs from. Not across 'after'/'before' (distinct events)."""
@@ -627,7 +627,7 @@ class Extractor:
             cur = head
         return None
 
-    def _scene_of(self, parse: SentenceParse, trig: _Trigger, by_tok: dict[int, _Trigger]) -> _Trigger | None:
+    def _scene_of(self, parse: SentenceParse, trig: Trigger, by_tok: dict[int, Trigger]) -> Trigger | None:
         """The event an event noun after a scene-setting preposition (``circumstance_preps``:
         "after", "following", "during", "amid") hangs from: the verb trigger that preposition
         attaches to, directly or through the nouns above it."""
@@ -651,7 +651,7 @@ class Extractor:
         return None
 
     # ------------------------------------------------------------------ context
-    def _context(self, parse: SentenceParse, trig: _Trigger) -> None:
+    def _context(self, parse: SentenceParse, trig: Trigger) -> None:
         gov = trig.governor
         clause = gov  # coordinated verbs share the first one's modal: "will meet and sign"
         # ... but a finite past verb cannot be under a modal: in "would defend X and rejected Y"
@@ -708,7 +708,7 @@ class Extractor:
         trig.modality = modality
 
     # ------------------------------------------------------------------ precision
-    def _not_an_event(self, parse: SentenceParse, trig: _Trigger, timexes: list[TimeExpr]) -> str | None:
+    def _not_an_event(self, parse: SentenceParse, trig: Trigger, timexes: list[TimeExpr]) -> str | None:
         """Why a trigger reports no event an analyst would code (None when it does): a wish, a
         hypothetical, a condition, a purpose, an infinitive that only modifies a noun, a
         participle used as an adjective, a background state, a negated non-act."""
@@ -789,7 +789,7 @@ class Extractor:
                 return "background"  # "years of mediation", "principles of ... rejection"
         return None
 
-    def _no_act(self, parse: SentenceParse, trig: _Trigger, first: Token, timexes: list[TimeExpr]) -> str | None:
+    def _no_act(self, parse: SentenceParse, trig: Trigger, first: Token, timexes: list[TimeExpr]) -> str | None:
         """The word classes of ``not_events`` (data/events.json) that make a trigger no act."""
         lex = self.lex
         tok, gov = trig.tok, trig.governor
@@ -897,7 +897,7 @@ class Extractor:
                     return True  # "has persisted for decades"
         return False
 
-    def _unanchored(self, parse: SentenceParse, trig: _Trigger, date: EventDate, figures: list[Quantity]) -> bool:
+    def _unanchored(self, parse: SentenceParse, trig: Trigger, date: EventDate, figures: list[Quantity]) -> bool:
         """An event noun with neither a participant, a date nor a figure of its own is a
         mention of a topic ("talks had stalled", "the fighting"). A definite noun repeating an
         event this document already reported ("the offensive led to ...") with nothing new
@@ -925,7 +925,7 @@ class Extractor:
         return False
 
     # ------------------------------------------------------------------ actors
-    def _actors(self, parse: SentenceParse, trig: _Trigger, sentence: Sentence) -> None:
+    def _actors(self, parse: SentenceParse, trig: Trigger, sentence: Sentence) -> None:
         gov = trig.governor
         sources: list[EventActor] = []
         targets: list[EventActor] = []
@@ -1041,7 +1041,7 @@ class Extractor:
             actors.append(ea)
         trig.actors = actors
 
-    def _refers_to_the_agreement(self, parse: SentenceParse, trig: _Trigger) -> bool:
+    def _refers_to_the_agreement(self, parse: SentenceParse, trig: Trigger) -> bool:
         """A definite agreement noun ("the truce", "this ceasefire") with no party of its own,
         in a document that names its two parties together: it is their agreement."""
         if len(self.pair) != 2 or trig.tok.lemma.lower() not in self.lex.agreement_nouns:
@@ -1222,7 +1222,7 @@ class Extractor:
         after = [m for m in self.actor_mentions if closing < m.start and m.end <= sentence.end]
         return [after[0].actor] if after else []  # type: ignore[list-item]
 
-    def _fold_actors(self, parse: SentenceParse, trig: _Trigger, part: _Trigger, sentence: Sentence) -> None:
+    def _fold_actors(self, parse: SentenceParse, trig: Trigger, part: Trigger, sentence: Sentence) -> None:
         """The participants of a folded modifier join the event: a mediator as 'other'
         ("with the mediation of Moscow"), the parties of 'talks between X and Y' as sources
         when the event has none ("the agreement was reached during talks between ...")."""
@@ -1247,8 +1247,8 @@ class Extractor:
             trig.actors.append(EventActor(ea.actor, role, ea.text))
             names.add(ea.actor.name)
 
-    def _tied_clauses(self, parse: SentenceParse, trig: _Trigger, live: Sequence[_Trigger],
-                      markers: frozenset[str] | None = None) -> list[_Trigger]:
+    def _tied_clauses(self, parse: SentenceParse, trig: Trigger, live: Sequence[Trigger],
+                      markers: frozenset[str] | None = None) -> list[Trigger]:
         """The other hostile events of the sentence whose clause is an adverbial clause of this
         one's, or this one's of theirs ("were killed | when the RSF shelled the town");
         ``markers`` keeps only clauses opened by those words."""
@@ -1266,7 +1266,7 @@ class Extractor:
                     break
         return found
 
-    def _borrow_agent(self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger]) -> None:
+    def _borrow_agent(self, parse: SentenceParse, trig: Trigger, live: list[Trigger]) -> None:
         """A passive hostile event with no agent takes the attacker of the hostile clause tied to
         it: in "dozens were killed when the RSF shelled the town", the RSF did the killing."""
         if any(a.role == "source" for a in trig.actors) or not parse.kids(trig.tok, "auxpass", "nsubjpass"):
@@ -1280,7 +1280,7 @@ class Extractor:
                 ]
                 return
 
-    def _nearest_left(self, parse: SentenceParse, trig: _Trigger, exclude: set[str]) -> list[EventActor]:
+    def _nearest_left(self, parse: SentenceParse, trig: Trigger, exclude: set[str]) -> list[EventActor]:
         """Fallback when the parse gives no subject: the closest actor mention before the verb in
         its own clause (after any earlier verb), not inside a prepositional phrase; but names
         standing right before the verb are its subject however the parse hangs them ("as
@@ -1315,7 +1315,7 @@ class Extractor:
                 stack.extend(o for o in parse.kids(prep, "pobj") if o.pos in {"NOUN", "PROPN"})
         return out
 
-    def _adjacent_subject(self, parse: SentenceParse, trig: _Trigger) -> list[EventActor]:
+    def _adjacent_subject(self, parse: SentenceParse, trig: Trigger) -> list[EventActor]:
         """The named parties (with their conjuncts) that end right before a finite verb."""
         if trig.tok.pos != "VERB" or trig.tok.tag not in {"VBD", "VBZ", "VBP"}:
             return []
@@ -1344,7 +1344,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ attachments
     def _quantities_for(
-        self, parse: SentenceParse, trig: _Trigger, live: list[_Trigger], found: list[FoundQuantity]
+        self, parse: SentenceParse, trig: Trigger, live: list[Trigger], found: list[FoundQuantity]
     ) -> list[Quantity]:
         out = []
         # A trigger word owns its own token before any clause it is governed by.
@@ -1377,7 +1377,7 @@ class Extractor:
         return out
 
     @staticmethod
-    def _claims(parse: SentenceParse, trig: _Trigger, live: list[_Trigger], fq: FoundQuantity, noun: Token) -> bool:
+    def _claims(parse: SentenceParse, trig: Trigger, live: list[Trigger], fq: FoundQuantity, noun: Token) -> bool:
         """Whether ``trig`` takes the figure as its theme, or as the first event word before it."""
         anchors = {trig.tok.i, trig.governor.i}
         if noun.dep in {"dobj", "nsubjpass", "pobj"} and noun.head in anchors:
@@ -1387,7 +1387,7 @@ class Extractor:
         previous = [o for o in live if o.tok.i < fq.first and o.tok.pos == "VERB"]
         return bool(previous) and previous[-1] is trig
 
-    def _place(self, parse: SentenceParse, trig: _Trigger, mentions: list[Mention], sentence: Sentence) -> Place | None:
+    def _place(self, parse: SentenceParse, trig: Trigger, mentions: list[Mention], sentence: Sentence) -> Place | None:
         """The location of the event: a place introduced by a locative preposition (preferring one
         attached to the trigger's clause), or what 'there' points back to."""
         clause = {trig.tok.i, trig.governor.i}
@@ -1422,8 +1422,8 @@ class Extractor:
     def _date(
         self,
         parse: SentenceParse,
-        trig: _Trigger,
-        live: list[_Trigger],
+        trig: Trigger,
+        live: list[Trigger],
         timexes: list[TimeExpr],
         sentence: Sentence,
     ) -> EventDate:
@@ -1497,7 +1497,7 @@ class Extractor:
             return from_publication(self.doc.published)
         return EventDate()
 
-    def _forward_weekday(self, parse: SentenceParse, trig: _Trigger, timex: TimeExpr, date: EventDate) -> EventDate:
+    def _forward_weekday(self, parse: SentenceParse, trig: Trigger, timex: TimeExpr, date: EventDate) -> EventDate:
         """A bare weekday on an event still to come ("is set to take effect on Wednesday",
         "will meet on Monday") is the next such day, whatever the nearest verb of the
         sentence ("..., Biden said") made the tagger choose."""
@@ -1512,7 +1512,7 @@ class Extractor:
             return date
         return replace(date, start=moved.isoformat())
 
-    def _ahead(self, parse: SentenceParse, trig: _Trigger) -> bool:
+    def _ahead(self, parse: SentenceParse, trig: Trigger) -> bool:
         """The trigger's clause speaks of what is still to come: "will", "is set to", "due to"."""
         if trig.modality == "promised":
             return True
@@ -1569,7 +1569,7 @@ class Extractor:
         self,
         parse: SentenceParse,
         sentence: Sentence,
-        trig: _Trigger,
+        trig: Trigger,
         quantities: list[Quantity],
         date: EventDate,
         place: Place | None,
@@ -1691,7 +1691,7 @@ def _is_a(theme: Token, nouns: frozenset[str]) -> bool:
 
 
 def summarise(
-    trig: _Trigger,
+    trig: Trigger,
     quantities: Sequence[Quantity],
     *,
     parse: SentenceParse,

@@ -22,7 +22,7 @@ from chronicle.events.inflect import participle, third_person
 from chronicle.records import Mention, Place, Quantity, Token
 
 if TYPE_CHECKING:
-    from chronicle.events.extract import SentenceParse, _Trigger
+    from chronicle.events.extract import SentenceParse, Trigger
     from chronicle.events.lexicon import EventLexicon
 
 MAX_WORDS = 12
@@ -52,7 +52,7 @@ _TIME_NOUNS = frozenset({"occasion", "time", "day", "week", "month", "year", "ni
 
 def headline(
     parse: SentenceParse,
-    trig: _Trigger,
+    trig: Trigger,
     quantities: Sequence[Quantity],
     *,
     body: str,
@@ -87,7 +87,7 @@ def join_names(names: Sequence[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, parse: SentenceParse, trig: _Trigger, body: str, lex: EventLexicon) -> None:
+    def __init__(self, parse: SentenceParse, trig: Trigger, body: str, lex: EventLexicon) -> None:
         self.parse = parse
         self.trig = trig
         self.body = body
