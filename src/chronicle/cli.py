@@ -198,13 +198,36 @@ def timeline(
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",
     out_path: Annotated[Path | None, typer.Option("--out", help="write to this file instead of stdout")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="first day, YYYY[-MM[-DD]]")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="last day, YYYY[-MM[-DD]]")] = None,
+    types: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeat, or comma-separated)")]
+    = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="canonical actor name")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO 3166-1 alpha-3 code of an actor")] = None,
 ) -> None:
-    """The merged timeline, as JSON (timeline.schema.json), CSV or Markdown."""
+    """The merged timeline, as JSON (timeline.schema.json), CSV or Markdown; the filters are
+    those of the API's /api/events, with chronicle.query's rule for partial dates."""
+    from chronicle.query import EventQuery, check_range, parse_date_bound
+
     renderers = {"json": render_json, "csv": render_csv, "md": render_markdown}
     if format not in renderers:
         raise typer.BadParameter(f"unknown format {format!r}; use json, csv or md", param_hint="--format")
+    try:
+        query = EventQuery(
+            types=tuple(t.strip().upper() for v in types or [] for t in v.split(",") if t.strip()),
+            actor=actor or None, country=(country or "").strip().upper() or None,
+            since=parse_date_bound(since, "--since"), until=parse_date_bound(until, "--until"),
+        )
+        check_range(query.since, query.until)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     with _open_store(_settings(db)) as store:
-        data = timeline_data(store.documents(), store.timeline_events())
+        if query == EventQuery():
+            data = timeline_data(store.documents(), store.timeline_events())
+        else:
+            events = store.all_events(query)
+            cited = {s.doc for e in events for s in e.sources}
+            data = timeline_data([d for d in store.documents() if d.id in cited], events)
     _write(renderers[format](data), out_path)
 
 

@@ -20,7 +20,7 @@ from chronicle.agree.names import country_name
 from chronicle.agree.render import status_phrase
 from chronicle.events.inflect import is_participle, lemma_of_third_person, past
 from chronicle.events.quantities import number_value
-from chronicle.query import first_day, last_day, parse_date_bound
+from chronicle.query import date_overlaps, first_day, last_day, parse_date_bound
 from chronicle.records import (
     Disagreement,
     Document,
@@ -129,7 +129,11 @@ def build_brief(
         raise ValueError(f"--since {since} is after --until {until}")
     by_id = {d.id: d for d in docs}
     brief = Brief(since, until, actor)
-    chosen = [e for e in events if _in_period(e.date, lo, hi) and (actor is None or actor_matches(e, actor))]
+    # chronicle.query's range rule: a partial date covers its whole month or year.
+    chosen = [
+        e for e in events
+        if date_overlaps(e.date.start, e.date.end, lo, hi) and (actor is None or actor_matches(e, actor))
+    ]
     chosen.sort(key=lambda e: (e.date.start is None, first_day(e.date.start) if e.date.start else "",
                                _PRECISION_ORDER[e.date.precision], e.id))
     for ev in chosen:
@@ -445,31 +449,6 @@ def _bound(value: str | None, *, low: bool) -> str | None:
     return first_day(bound) if low else last_day(bound)
 
 
-def _interval(date: EventDate) -> tuple[str, str] | None:
-    start = date.start
-    if not start or date.precision == "unknown":
-        return None
-    if date.precision == "decade" and len(start) == 4:
-        return first_day(start), last_day(str(int(start[:3] + "0") + 9))
-    if not _DAY.match(start):
-        return None
-    end = date.end if date.end and _DAY.match(date.end) else start
-    return first_day(start), last_day(end)
-
-
-def _in_period(date: EventDate, lo: str | None, hi: str | None) -> bool:
-    if lo is None and hi is None:
-        return True
-    span = _interval(date)
-    if span is None:
-        return False  # an unknown date cannot be placed inside a bounded period
-    start, end = span
-    if date.precision in ("year", "decade"):
-        # A whole year only belongs to a period that contains it; otherwise it may lie outside.
-        return (lo is None or start >= lo) and (hi is None or end <= hi)
-    return (lo is None or end >= lo) and (hi is None or start <= hi)
-
-
 def _event_citations(event: TimelineEvent, by_id: dict[str, Document]) -> list[Citation]:
     """One citation per source document, in source order."""
     out: dict[str, Citation] = {}
@@ -539,7 +518,7 @@ def _agreement_changes(
 
 
 def _entry_in_period(e: ProvisionStatus, lo: str | None, hi: str | None) -> bool:
-    return _in_period(EventDate(start=e.date, precision=_precision_of(e.date)), lo, hi)
+    return bool(e.date and _DAY.match(e.date)) and date_overlaps(e.date, None, lo, hi)
 
 
 def _precision_of(value: str | None) -> Literal["day", "month", "year", "unknown"]:

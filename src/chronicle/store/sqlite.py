@@ -7,13 +7,14 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from chronicle.errors import StoreError
 from chronicle.faults import checkpoint
+from chronicle.query import EventQuery, Page
 from chronicle.records import Document, Provision, RawItem, Record, Story, TimelineEvent
 
 T = TypeVar("T")
@@ -111,33 +112,6 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO link_pending (id, since) SELECT 1, datetime('now') WHERE EXISTS (SELECT 1 FROM documents);
     """,
 )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventQuery:
-    """Filters over the merged timeline; every field optional, all given ones must hold."""
-
-    types: tuple[str, ...] = ()
-    actor: str | None = None  # canonical name, case-insensitive
-    country: str | None = None  # ISO alpha-3
-    since: str | None = None  # ISO date prefix: events ending on/after it
-    until: str | None = None  # events starting on/before it
-    story: str | None = None
-    doc: str | None = None
-    q: str | None = None  # full text over summaries, evidence sentences and wordings
-    min_corroboration: int = 0
-    include_undated: bool = True  # undated events are kept unless a date range is given
-    limit: int = 100
-    offset: int = 0
-
-
-@dataclass(slots=True)
-class Page(Generic[T]):
-    items: list[T]
-    total: int
-    limit: int
-    offset: int
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _now() -> str:
@@ -445,6 +419,15 @@ class Store:
         )
         items = self._records(TimelineEvent, sql, [*params, query.limit, query.offset])
         return Page(items, total, query.limit, query.offset)
+
+    def all_events(self, query: EventQuery) -> list[TimelineEvent]:
+        """Every event that answers ``query`` (its paging ignored), in timeline order."""
+        out: list[TimelineEvent] = []
+        while True:
+            page = self.query_events(replace(query, limit=1000, offset=len(out)))
+            out += page.items
+            if not page.items or len(out) >= page.total:
+                return out
 
     # ------------------------------------------------------------------ agreements
 
