@@ -46,3 +46,20 @@ def test_dask_local_cluster_equals_the_local_ingest(tmp_path: Path, seed_paths: 
     assert sorted(d["id"] for d in documents) == [p.stem for p in seed_paths]
     assert pq.read_table(out / "sentences").num_rows > 0
     assert (out / "timeline_events.parquet").exists()
+
+
+def test_a_changed_document_relinks_the_same_under_dask_and_ingest(tmp_path: Path, seed_paths: list[Path]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seed_paths[:3]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(tmp_path / "local.db") as local, Store(tmp_path / "dask.db") as dasked:
+        assert ingest_paths([folder], local, Settings()).exit_code == 0
+        assert ingest_paths([folder], dasked, Settings()).exit_code == 0
+        # the first article is replaced by another one under the same name: its events go
+        changed = folder / seed_paths[0].name
+        changed.write_text(seed_paths[4].read_text(encoding="utf-8"), encoding="utf-8")
+        assert ingest_paths([folder], local, Settings()).stored == [seed_paths[0].stem]
+        summary = run_on_dask([folder], Settings(), local_workers=2, store=dasked)
+        assert summary.stored == [seed_paths[0].stem]
+        assert export(dasked) == export(local)

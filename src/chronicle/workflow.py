@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -243,7 +243,7 @@ def ingest_paths(
                     continue
                 seen[result.id] = result.source
                 summary.warnings += [ItemError(result.source, "W001", w, result.id) for w in result.warnings]
-                if store.document_version(result.id) == (result.content_hash, PIPELINE_VERSION):
+                if not is_fresh(result, _stored_version(store, result.id)):
                     summary.unchanged.append(result.id)
                     report(result.source, result.offset)
                     continue
@@ -266,6 +266,12 @@ def ingest_paths(
     checkpoint("after-link")
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _stored_version(store: Store, doc_id: str) -> dict[str, str]:
+    """{id: hash} when the store holds ``doc_id`` as analysed by this pipeline version."""
+    stored = store.document_version(doc_id)
+    return {doc_id: stored[0]} if stored is not None and stored[1] == PIPELINE_VERSION else {}
 
 
 def _identified(item: RawItem, store: Store, seen: dict[str, str]) -> RawItem:
@@ -311,9 +317,16 @@ def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState 
     return CrossSource(linked.documents, linked.stories, linked.events, provisions, linked.state)
 
 
-def relink(store: Store, settings: Settings, *, from_scratch: bool = False) -> None:
+LinkFn = Callable[[Sequence[Document], "LinkState | None"], CrossSource]
+
+
+def relink(
+    store: Store, settings: Settings, *, from_scratch: bool = False, compute: LinkFn | None = None,
+) -> None:
     """Recompute the cross-source view over the store, incrementally from the saved link state
-    (``from_scratch``: from the stored documents alone, as ``chronicle relink`` does)."""
+    (``from_scratch``: from the stored documents alone, as ``chronicle relink`` does).
+    ``compute`` runs :func:`cross_source` elsewhere (the Dask runner submits it to its cluster);
+    the rules of what to link from which state are this function's alone."""
     saved = None if from_scratch else store.link_state()
     state = LinkState.from_dict(saved) if saved else None
     docs = store.documents()
@@ -325,12 +338,18 @@ def relink(store: Store, settings: Settings, *, from_scratch: bool = False) -> N
             order = {d.id: d.order for d in state.documents}
             docs.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
             state = None
-    result = cross_source(docs, settings, state)
+    result = compute(docs, state) if compute is not None else cross_source(docs, settings, state)
     # Only documents that linking changed (story, reprint link, actors resolved across the
     # corpus) are rewritten: on a re-run that is usually none of them.
     before = {d.id: d for d in docs}
     changed = [d for d in result.documents if before.get(d.id) != d]
     store.write_links(changed, result.stories, result.events, result.state.to_dict(), result.provisions)
+
+
+def is_fresh(item: RawItem, known: Mapping[str, str]) -> bool:
+    """Whether ``item`` needs analysis: its id is not stored with this content by this pipeline
+    version (``known``: id -> content hash of what the current version analysed)."""
+    return known.get(item.id) != item.content_hash
 
 
 # Names of files still being written or kept by editors and browsers: never input.

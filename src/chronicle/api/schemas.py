@@ -1,11 +1,8 @@
 """Response and request schemas of the REST API.
 
-These are the API's public shapes, kept apart from the stored records of
-:mod:`chronicle.records` (like the FastAPI template's ``models.py``): the records may grow
-fields for the pipeline's own use without changing what clients see. The event and
-document shapes are the ones of ``timeline.schema.json``, built from
-:func:`chronicle.report.timeline.event_data` / ``document_data`` so the JSON export, the API
-and the web page show the same data.
+The event, document and timeline shapes are :mod:`chronicle.public`'s, the one model that the
+JSON export, the API and the web page share; here are the API's own: pages, uploads, a
+document's own events, stories, provisions and problems.
 """
 
 from __future__ import annotations
@@ -14,77 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# -------------------------------------------------------------------------- events
+from chronicle import public
 
-
-class DateOut(BaseModel):
-    start: str | None = Field(None, description="ISO date, YYYY-MM or YYYY per precision; null when unknown")
-    end: str | None = None
-    precision: str = Field("unknown", description="day | month | year | decade | unknown")
-    text: str | None = Field(None, description="the expression as written")
-    basis: str = Field(
-        "unresolved", description="explicit | relative | narrative | publication | corroborated | unresolved"
-    )
-    source: str | None = Field(None, description="basis corroborated: the document whose report states the date")
-
-
-class SourceDateOut(BaseModel):
-    start: str | None = None
-    precision: str = "unknown"
-    text: str | None = None
-    basis: str = "unresolved"
-
-
-class ActorOut(BaseModel):
-    name: str
-    role: str = Field(description="source | target | other")
-    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
-    kind: str | None = None
-
-
-class PlaceOut(BaseModel):
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-class QuantityOut(BaseModel):
-    value: float
-    what: str
-    approximate: bool = False
-    text: str
-
-
-class SourceOut(BaseModel):
-    doc: str
-    outlet: str | None = None
-    sentence: str = Field(description="the evidence sentence, verbatim from the cleaned body")
-    start: int = Field(0, description="character offset of the sentence in the document body")
-    end: int = 0
-    wording: str | None = Field(None, description="how this source names the event")
-    date: SourceDateOut | None = None
-
-
-class DisagreementOut(BaseModel):
-    field: str
-    values: list[dict[str, Any]] = []
-
-
-class EventOut(BaseModel):
-    """A merged timeline event (one real-world event, one or more reports)."""
-
-    id: str
-    type: str = Field(description="PLOVER event type")
-    summary: str
-    date: DateOut
-    actors: list[ActorOut] = []
-    location: PlaceOut | None = None
-    quantities: list[QuantityOut] = []
-    sources: list[SourceOut] = []
-    corroboration: int = Field(1, description="distinct outlets (not reprints) that report it")
-    disagreements: list[DisagreementOut] = []
-    story: str | None = None
+# The shapes of the timeline export are chronicle.public's; the API names them as before.
+DateOut = public.Date
+EventOut = public.Event
+DocumentSummary = public.DocumentSummary
+TimelineOut = public.Timeline
 
 
 class EventPage(BaseModel):
@@ -95,21 +28,6 @@ class EventPage(BaseModel):
 
 
 # -------------------------------------------------------------------------- documents
-
-
-class DocumentSummary(BaseModel):
-    id: str
-    title: str | None = None
-    outlet: str | None = None
-    agency: str | None = Field(None, description="the wire agency the text credits for its copy")
-    author: str | None = None
-    url: str | None = None
-    published: str | None = Field(None, description="YYYY-MM-DD, or null when the article does not say")
-    published_basis: str = "unknown"
-    language: str | None = None
-    status: str = "ok"
-    story: str
-    duplicate_of: str | None = None
 
 
 class DocumentEventOut(BaseModel):
@@ -129,9 +47,8 @@ class DocumentEventOut(BaseModel):
     modality: str = "asserted"
 
 
-class DocumentOut(DocumentSummary):
-    body: str
-    events: list[DocumentEventOut] = []
+class DocumentOut(public.Document):
+    events: list[DocumentEventOut] = Field(default_factory=list)
 
 
 class DocumentPage(BaseModel):
@@ -204,23 +121,9 @@ class ProvisionOut(BaseModel):
     history: list[ProvisionStatusOut] = []
 
 
-class TimelineOut(BaseModel):
-    """The public export of ``timeline.schema.json``."""
-
-    version: str
-    documents: list[DocumentOutTimeline]
-    events: list[EventOut]
-
-
-class DocumentOutTimeline(DocumentSummary):
-    body: str
-
-
 class Problem(BaseModel):
     """Every 4xx answer: one readable sentence, plus the per-field details where there are any."""
 
     detail: str
     errors: list[dict[str, Any]] = []
 
-
-TimelineOut.model_rebuild()

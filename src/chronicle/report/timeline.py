@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from chronicle import public
+from chronicle.public import SCHEMA_VERSION
 from chronicle.records import Document, TimelineEvent
 
-SCHEMA_VERSION = "1"
+__all__ = [
+    "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "render_csv", "render_json", "render_markdown",
+    "timeline_data",
+]
 
 # ACLED-like columns, one row per merged event.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -20,81 +25,16 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 
 def document_data(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "published": doc.published,
-        "published_basis": doc.published_basis,
-        "outlet": doc.outlet,
-        "agency": doc.agency,
-        "title": doc.title,
-        "author": doc.author,
-        "language": doc.language,
-        "status": doc.status,
-        "story": doc.story or doc.id,
-        "duplicate_of": doc.duplicate_of,
-        "url": doc.url,
-        "body": doc.body,
-    }
+    return public.Document.from_record(doc).model_dump(mode="json")
 
 
-def event_data(event: TimelineEvent, outlets: dict[str, str | None]) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "type": event.type,
-        "summary": event.summary,
-        "date": {
-            "start": event.date.start,
-            "end": event.date.end,
-            "precision": event.date.precision,
-            "text": event.date.text,
-            "basis": event.date.basis,
-            "source": event.date.source,
-        },
-        "actors": [
-            {"name": a.actor.name, "role": a.role, "country": a.actor.country, "kind": a.actor.kind}
-            for a in event.actors
-        ],
-        "location": None if event.location is None else {
-            "name": event.location.name,
-            "country": event.location.country,
-            "lat": event.location.lat,
-            "lon": event.location.lon,
-            # "capital": a country placed at its capital's point, not an exact position.
-            "coord_basis": event.location.coord_basis,
-        },
-        "quantities": [
-            {"value": q.value, "what": q.what, "approximate": q.approximate, "text": q.text}
-            for q in event.quantities
-        ],
-        "sources": [
-            {
-                "doc": s.doc,
-                "outlet": s.outlet or outlets.get(s.doc),
-                "sentence": s.sentence,
-                "start": s.start,
-                "end": s.end,
-                "wording": s.wording,
-                "date": None if s.date is None else {
-                    "start": s.date.start, "precision": s.date.precision, "text": s.date.text,
-                    "basis": s.date.basis,
-                },
-            }
-            for s in event.sources
-        ],
-        "corroboration": event.corroboration,
-        "disagreements": [{"field": d.field, "values": d.values} for d in event.disagreements],
-        "story": event.story,
-    }
+def event_data(event: TimelineEvent, outlets: Mapping[str, str | None]) -> dict[str, Any]:
+    return public.Event.from_record(event, outlets).model_dump(mode="json")
 
 
 def timeline_data(documents: Sequence[Document], events: Sequence[TimelineEvent]) -> dict[str, Any]:
     """The public export (``timeline.schema.json``): documents with bodies, merged events."""
-    outlets = {d.id: d.outlet for d in documents}
-    return {
-        "version": SCHEMA_VERSION,
-        "documents": [document_data(d) for d in documents],
-        "events": [event_data(e, outlets) for e in events],
-    }
+    return public.Timeline.from_records(documents, events).model_dump(mode="json")
 
 
 def render_json(data: dict[str, Any]) -> str:

@@ -12,10 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from chronicle.ingest import iter_input_files, read_path
+from chronicle.link import LinkState
 from chronicle.records import Document, ItemError, RawItem
 from chronicle.settings import Settings
 from chronicle.store import Store
-from chronicle.workflow import PIPELINE_VERSION, CrossSource, IngestSummary, analyse_batch, cross_source
+from chronicle.workflow import (
+    PIPELINE_VERSION,
+    CrossSource,
+    IngestSummary,
+    analyse_batch,
+    cross_source,
+    is_fresh,
+    relink,
+)
 
 # Files are grouped into partitions of about this many bytes; a bigger file is a partition alone.
 PARTITION_BYTES = 32 * 1024 * 1024
@@ -73,7 +82,7 @@ def process_partition(
             for item in read_path(Path(path), settings):
                 if isinstance(item, ItemError):
                     result.failed.append(item)
-                elif known.get(item.id) == item.content_hash:
+                elif not is_fresh(item, known):
                     result.unchanged.append(item.id)
                 else:
                     yield item
@@ -202,18 +211,18 @@ def _run(client: Any, parts: list[list[str]], settings: Settings, store: Store |
             else:
                 summary.unchanged.append(doc.id)
         future.release()
-    if not summary.stored:
+    if not summary.stored and not (store is not None and store.needs_linking()):
         return summary
-    if store is not None:
-        from chronicle.link import LinkState
+    linked: list[CrossSource] = []
 
-        saved = store.link_state()
-        state = LinkState.from_dict(saved) if saved else None
-        result: CrossSource = client.submit(cross_source, store.documents(), settings, state, pure=False).result()
-        store.write_links(result.documents, result.stories, result.events, result.state.to_dict(),
-                          result.provisions)
+    def on_cluster(documents: Sequence[Document], state: LinkState | None) -> CrossSource:
+        linked.append(client.submit(cross_source, list(documents), settings, state, pure=False).result())
+        return linked[-1]
+
+    if store is not None:
+        relink(store, settings, compute=on_cluster)  # the workflow's rules: what to link, from which state
     else:
-        result = client.submit(cross_source, sorted(docs, key=lambda d: d.id), settings, None, pure=False).result()
+        on_cluster(sorted(docs, key=lambda d: d.id), None)
     if output is not None:
-        write_cross_source_parquet(output, result)
+        write_cross_source_parquet(output, linked[-1])
     return summary
