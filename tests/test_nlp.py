@@ -286,15 +286,15 @@ def test_gazetteer_disk_cache_round_trip_and_rebuild(tmp_path: Path, monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     path = gazetteer_module.cache_path()
     assert path.parent == tmp_path / "chronicle"
-    built = gazetteer_module.gazetteer.__wrapped__()  # no cache yet: builds and writes it
+    built = gazetteer_module.cached_gazetteer(path)  # no cache yet: builds and writes it
     assert path.exists()
-    loaded = gazetteer_module.gazetteer.__wrapped__()  # now read back, entries made on lookup
+    loaded = gazetteer_module.cached_gazetteer(path)  # now read back, entries made on lookup
     assert isinstance(loaded.entries, Mapping) and not isinstance(loaded.entries, dict)
     for name in ("Baku", "Azerbaijani", "Yerevan", "Torreon", "OSCE"):
         assert loaded.lookup(name) == built.lookup(name), name
     assert loaded.to_rows() == built.to_rows()
     path.write_bytes(b"not a gazetteer")  # a damaged cache is rebuilt, not trusted
-    again = gazetteer_module.gazetteer.__wrapped__()
+    again = gazetteer_module.cached_gazetteer(path)
     assert again.lookup("Baku") == built.lookup("Baku")
     assert marshal.loads(path.read_bytes())["first_words"] == built.first_words
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.pipeline import StageRegistry, check_order, stages
+from chronicle.pipeline import StageRegistry, check_order, run_stages, stages
 from chronicle.records import Document
 from chronicle.settings import Settings
 from chronicle.workflow import DOCUMENT_STAGES, load_stages
@@ -45,3 +45,19 @@ def test_registry_refuses_a_second_function_under_one_name() -> None:
     registry.register("x", assigns=("body",))(first)
     with pytest.raises(ValueError, match="already registered"):
         registry.register("x")(second)
+
+
+@pytest.mark.parametrize("name", ["temporal", "nlp", "events", "agree"])
+def test_every_stage_returns_its_output_and_leaves_its_input_alone(name: str, seed_texts: dict[str, str]) -> None:
+    import copy
+
+    load_stages()
+    doc = Document(id="s", source="s.txt", content_hash="s", body=next(iter(seed_texts.values())),
+                   published="2023-12-14", language="en")
+    before = list(DOCUMENT_STAGES[: DOCUMENT_STAGES.index(name)])
+    (ready,) = run_stages([doc], before, Settings()) if before else (doc,)
+    snapshot = copy.deepcopy(ready)
+    info = stages.get(name)
+    (out,) = info.func([ready], Settings())
+    assert ready == snapshot  # the input is as it was
+    assert out is not ready and any(getattr(out, f) != getattr(ready, f) for f in info.assigns)

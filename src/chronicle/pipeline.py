@@ -4,6 +4,13 @@ A stage is a registered function ``(Iterable[Document], Settings) -> Iterator[Do
 that does one job. Each declares which Document fields it ``requires`` and ``assigns``;
 :func:`check_order` refuses a pipeline whose stages would read a field before any stage
 (or the cleaner, which assigns the base fields) has filled it — like spaCy's ``analyze_pipes``.
+
+The convention every stage keeps: it **returns** its output and never changes its input. It
+yields, for each document it is given, a new record with the fields it ``assigns`` filled
+(``dataclasses.replace``), or the same record untouched when it has nothing to add (a
+document whose status is not "ok"); the cross-source steps (:mod:`chronicle.link`,
+:mod:`chronicle.agree`) return new records too. No stage reads or writes files: models,
+tables and their caches are loaded at the edges (the CLI, the workflow, the API).
 """
 
 from __future__ import annotations

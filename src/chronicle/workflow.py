@@ -79,9 +79,13 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def load_stages() -> None:
-    """Import the stage modules so their stages are registered."""
+    """Import the stage modules so their stages are registered, and load what they look up
+    from the disk cache (this module is an edge; the stages never touch a file)."""
     for module in STAGE_MODULES:
         importlib.import_module(module)
+    from chronicle.nlp.gazetteer import load_gazetteer
+
+    load_gazetteer()
 
 
 def analyse_batch(batch: Sequence[RawItem], settings: Settings) -> list[Outcome]:
@@ -123,10 +127,8 @@ def _warm_worker(settings: Settings) -> None:
     """Load the stages, the spaCy model and the gazetteer (before any document needs them)."""
     load_stages()
     from chronicle.nlp import loader
-    from chronicle.nlp.gazetteer import gazetteer
 
     loader.load(settings.spacy_models)
-    gazetteer()
 
 
 def _die_with_parent(parent: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from chronicle.agree.names import subject_before
 from chronicle.agree.status import OPEN_STATUSES, RANK, Cue, clauses, find_cues, status_for
@@ -72,9 +73,7 @@ def find_provision_statuses(docs: Iterable[Document], settings: Settings) -> Ite
     """
     del settings  # no tunables yet; the signature is the stage contract
     for doc in docs:
-        if doc.status == "ok":
-            doc.provision_statuses = document_statuses(doc)
-        yield doc
+        yield replace(doc, provision_statuses=document_statuses(doc)) if doc.status == "ok" else doc
 
 
 def provision_history(docs: Sequence[Document], settings: Settings) -> list[Provision]:

@@ -4,6 +4,7 @@ per trigger, typed with PLOVER, citing its sentence."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from chronicle.events.extract import extract_events
 from chronicle.events.lexicon import EventLexicon, event_lexicon
@@ -20,6 +21,4 @@ def extract(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
     """Typed, dated, attributed events from each analysed document (status "ok" only)."""
     del settings  # no tunables yet; the signature is the stage contract
     for doc in docs:
-        if doc.status == "ok":
-            doc.events = extract_events(doc)
-        yield doc
+        yield replace(doc, events=extract_events(doc)) if doc.status == "ok" else doc

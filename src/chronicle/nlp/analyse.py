@@ -11,6 +11,7 @@ no spaCy object leaves this package.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -131,8 +132,10 @@ class Analyser:
             else None
         )
 
-    def analyse_batch(self, docs: list[Document], settings: Settings) -> None:
-        """Fill ``sentences``, ``mentions`` and ``tokens`` of each document (status "ok")."""
+    def analyse_batch(self, docs: list[Document], settings: Settings) -> list[Document]:
+        """Each document with its ``sentences``, ``mentions`` and ``tokens`` (new records; the
+        input is left as it was)."""
+        docs = [replace(d) for d in docs]  # filled below: the caller's records stay as they were
         texts = [d.body for d in docs]
         tokenizer = self.nlp.tokenizer
         tokenized = list(tokenizer.pipe(texts, batch_size=settings.batch_size))  # type: ignore[union-attr]
@@ -189,6 +192,7 @@ class Analyser:
             words = [Word(t.idx, t.idx + len(t), t.text, sent_of[t.i]) for t in sdoc if sent_of[t.i] >= 0]
             doc.tokens = tokens[n]
             doc.mentions = find_mentions(doc.body, words, ner[n], self.gaz)
+        return docs
 
     def _parse(self, subdocs: list[Doc], settings: Settings) -> list[Doc]:
         """Run the enabled statistical components over the sentence docs, in order."""
@@ -231,6 +235,5 @@ def analyse(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
     analyser = analysers.get(settings)
     for batch in _batches(docs, settings.batch_size):
         todo = [d for d in batch if d.status == "ok" and d.body.strip()]
-        if todo:
-            analyser.analyse_batch(todo, settings)
-        yield from batch
+        done = iter(analyser.analyse_batch(todo, settings) if todo else [])
+        yield from (next(done) if d.status == "ok" and d.body.strip() else d for d in batch)

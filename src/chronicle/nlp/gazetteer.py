@@ -20,7 +20,6 @@ import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import astuple, dataclass, field, replace
-from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Literal
@@ -220,13 +219,29 @@ def _country_actor(name: str, code: str) -> Actor:
     return Actor(name=name, kind="country", country=code, sector="GOV")
 
 
-@cache
+_loaded: dict[str, Gazetteer] = {}  # the process's one gazetteer, under "it"
+
+
 def gazetteer() -> Gazetteer:
-    """The gazetteer, once per process: from the disk cache when it holds this version, else
-    built from the datasets and data/actors.json (about a second) and cached. Loading in a
-    tenth of that matters because every run, and every spawned worker, needs it before its
-    first document."""
-    path = cache_path()
+    """The process's gazetteer: the one an edge loaded with :func:`load_gazetteer` (from the
+    disk cache), else built here in memory from the datasets and data/actors.json (about a
+    second). The nlp stage calls this and never touches a file."""
+    if "it" not in _loaded:
+        _loaded["it"] = build_gazetteer()
+    return _loaded["it"]
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """For the edges (the workflow, the CLI): :func:`cached_gazetteer`, made the process's."""
+    if "it" not in _loaded:
+        _loaded["it"] = cached_gazetteer(path or cache_path())
+    return _loaded["it"]
+
+
+def cached_gazetteer(path: Path) -> Gazetteer:
+    """The gazetteer from the disk cache at ``path`` when it holds this version, else built
+    and cached there. Loading in a tenth of the build time matters because every run, and
+    every spawned worker, needs it before its first document."""
     try:
         return Gazetteer.from_rows(marshal.loads(path.read_bytes()))
     except FileNotFoundError:
