@@ -9,7 +9,7 @@ import chronicle.events
 import chronicle.nlp
 import chronicle.temporal  # noqa: F401 - registers the stages
 from chronicle.events.fold import fold_sentence
-from chronicle.events.lexicon import event_lexicon
+from chronicle.lexicon import event_lexicon
 from chronicle.pipeline import run_stages
 from chronicle.records import Actor, Document, Event, EventActor, EventDate, Quantity, Sentence
 from chronicle.settings import Settings

@@ -60,3 +60,30 @@ def test_no_private_name_is_imported_from_another_module() -> None:
                 found += [f"{module}: from {node.module} import {a.name}" for a in node.names
                           if a.name.startswith("_") and node.module != module]
     assert found == []
+
+
+# The data flow, bottom up: a package may import from its own layer's modules and from lower
+# layers, never from a higher one (an upstream stage does not know what reads its output).
+LAYERS: dict[str, int] = {
+    **dict.fromkeys(("records", "settings", "errors", "pipeline", "query", "faults", "lexicon", "inflect",
+                     "public"), 0),
+    "temporal": 1, "clean": 2, "ingest": 3, "nlp": 4, "events": 5, "link": 6, "agree": 6, "store": 7,
+    "report": 8, "web": 9, "workflow": 10, "api": 11, "analysis": 11, "scale": 11, "cli": 12,
+    "__init__": 13, "__main__": 13,
+}
+
+
+def test_packages_import_only_down_the_data_flow() -> None:
+    modules = _modules()
+    wrong = []
+    for module, path in modules.items():
+        parts = module.split(".")
+        package = parts[1] if len(parts) > 1 else "__init__"
+        assert package in LAYERS, f"{package}: add the new package to LAYERS"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("chronicle."):
+                assert node.module is not None
+                target = node.module.split(".")[1]
+                if target != package and LAYERS.get(target, 99) > LAYERS[package]:
+                    wrong.append(f"{module} imports {node.module}")
+    assert wrong == []

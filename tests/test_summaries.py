@@ -1,5 +1,5 @@
 """Event summaries as headlines in chronicle's own words (chronicle.events.headline), and the verb
-inflector behind them (chronicle.events.inflect): on the seeds and on sentences written here."""
+inflector behind them (chronicle.inflect): on the seeds and on sentences written here."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import chronicle.events
 import chronicle.nlp
 import chronicle.temporal
 from chronicle.clean import clean_item
-from chronicle.events.inflect import is_participle, lemma_of_third_person, participle, past, third_person
+from chronicle.inflect import is_participle, lemma_of_third_person, participle, past, third_person
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, RawItem
 from chronicle.settings import Settings

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from chronicle.events.extract import extract_events
-from chronicle.events.lexicon import EventLexicon, event_lexicon
 from chronicle.events.quantities import find_quantities, number_value
+from chronicle.lexicon import EventLexicon, event_lexicon
 from chronicle.pipeline import stage
 from chronicle.records import Document
 from chronicle.settings import Settings

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from chronicle.events.dating import from_publication, from_timex, usable
 from chronicle.events.fold import fold_sentence
 from chronicle.events.headline import headline
-from chronicle.events.lexicon import EventLexicon, event_lexicon, inflections
 from chronicle.events.quantities import FoundQuantity, find_quantities
+from chronicle.lexicon import EventLexicon, event_lexicon, inflections
 from chronicle.records import (
     Actor,
     Document,

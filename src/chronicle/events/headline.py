@@ -18,12 +18,12 @@ import calendar
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from chronicle.events.inflect import participle, third_person
+from chronicle.inflect import participle, third_person
 from chronicle.records import Mention, Place, Quantity, Token
 
 if TYPE_CHECKING:
     from chronicle.events.extract import SentenceParse, Trigger
-    from chronicle.events.lexicon import EventLexicon
+    from chronicle.lexicon import EventLexicon
 
 MAX_WORDS = 12
 _ARTICLES = frozenset({"a", "an", "the"})

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronicle.events.lexicon import EventLexicon
+from chronicle.lexicon import EventLexicon
 from chronicle.records import Quantity, TimeExpr, Token
 
 _UNITS = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from chronicle.events.lexicon import event_lexicon
+from chronicle.lexicon import event_lexicon
 from chronicle.link.features import STOP_WORDS, normalise, words
 from chronicle.link.state import EventGroup
 from chronicle.records import (

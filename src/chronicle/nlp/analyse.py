@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.lookups import Table
 from spacy.tokens import Doc
 
-from chronicle.events.lexicon import event_lexicon
+from chronicle.lexicon import event_lexicon
 from chronicle.nlp.gazetteer import gazetteer
 from chronicle.nlp.loader import loader
 from chronicle.nlp.mentions import NER_LABELS, NerSpan, Word, find_mentions

@@ -16,10 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from chronicle.agree.names import country_name
-from chronicle.agree.render import status_phrase
-from chronicle.events.inflect import is_participle, lemma_of_third_person, past
-from chronicle.events.quantities import number_value
+from chronicle.agree import country_name, status_phrase
+from chronicle.events import number_value
+from chronicle.inflect import is_participle, lemma_of_third_person, past
 from chronicle.query import date_overlaps, first_day, last_day, parse_date_bound
 from chronicle.records import (
     Disagreement,
