@@ -14,18 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    Progress,
-    SpinnerColumn,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from chronicle.errors import ChronicleError
-from chronicle.report import render_csv, render_json, render_markdown, timeline_data
 from chronicle.settings import Settings, load_settings
 from chronicle.store import Store
 
@@ -78,6 +68,16 @@ def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
     """Ingest with a progress bar (bytes read, documents/s, ETA), then print the summary."""
     # The analysis stack (spaCy and the rest) loads only for the commands that analyse text:
     # `timeline`, `brief` or `serve` start in a fraction of a second.
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     from chronicle.workflow import ingest_paths
     with _open_store(settings, must_exist=False) as store, Progress(
         SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), TaskProgressColumn(),
@@ -208,6 +208,7 @@ def timeline(
     """The merged timeline, as JSON (timeline.schema.json), CSV or Markdown; the filters are
     those of the API's /api/events, with chronicle.query's rule for partial dates."""
     from chronicle.query import EventQuery, check_range, parse_date_bound
+    from chronicle.report import render_csv, render_json, render_markdown, timeline_data
 
     renderers = {"json": render_json, "csv": render_csv, "md": render_markdown}
     if format not in renderers:
@@ -330,6 +331,7 @@ def demo(
 ) -> None:
     """Ingest the sample corpus into a fresh database and print what chronicle found."""
     from chronicle.agree import agreement_json, agreement_markdown
+    from chronicle.report import render_markdown, timeline_data
     from chronicle.web import render_html
 
     settings = _settings(db)
