@@ -568,6 +568,8 @@ NO_ACT_CASES = [
     ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
     # ... what a text says is a provision, also in a later conjunct
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
+    # ... a standing policy is not a dated act
+    ("“We will continue to defend freedom of navigation,” the minister said.", "defend"),
 ]
 
 
@@ -583,6 +585,7 @@ ACT_CASES = [
     ("The two commanders will speak again on Monday at noon.", "speak"),
     ("The fighting in the city has killed 40 people since Monday.", "fighting"),
     ("The president thanked Qatar for its mediation.", "thanked"),
+    ("Russian forces continued to shell Kharkiv on Monday.", "shell"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
 ]

@@ -810,6 +810,12 @@ class Extractor:
             and any(k.text.lower() in lex.courtesy[lemma] for k in parse.kids(tok, "dobj"))
         ):
             return "courtesy"  # "Thank you for your attention"
+        for lower, upper in itertools.pairwise(self._clause_chain(parse, gov)):
+            if lower.dep == "xcomp" and upper.lemma.lower() in lex.continuing and (
+                upper.tag in {"VBZ", "VBP"}
+                or any(k.text.lower() in _FUTURE | {"would", "shall", "must", "can"} for k in parse.kids(upper, "aux"))
+            ) and not self._timex_on(parse, upper, timexes, durations=False):
+                return "standing policy"  # "we will continue to defend freedom of navigation"
         subjects = parse.kids(first, "nsubj", "nsubjpass")
         if any(k.lemma.lower() in lex.commentators for k in subjects):
             return "commentary"  # "analysts warn that ..."
