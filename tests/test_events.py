@@ -570,6 +570,8 @@ NO_ACT_CASES = [
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
     # ... a standing policy is not a dated act
     ("“We will continue to defend freedom of navigation,” the minister said.", "defend"),
+    # ... showing that something holds is no protest
+    ("The people of Colombia are demonstrating that peace is possible, the president said.", "demonstrating"),
 ]
 
 
@@ -586,6 +588,7 @@ ACT_CASES = [
     ("The fighting in the city has killed 40 people since Monday.", "fighting"),
     ("The president thanked Qatar for its mediation.", "thanked"),
     ("Russian forces continued to shell Kharkiv on Monday.", "shell"),
+    ("Thousands demonstrated against the deal in the capital on Sunday.", "demonstrated"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
 ]

@@ -43,6 +43,7 @@ class EventLexicon:
     courtesy: dict[str, frozenset[str]] = field(default_factory=dict)  # "thank you": a formula
     ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
+    showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
     aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
     light_nouns: frozenset[str] = frozenset()  # "the start of an operation"
     background_heads: frozenset[str] = frozenset()  # "years of mediation", "the right to defend"
@@ -131,6 +132,7 @@ def event_lexicon() -> EventLexicon:
         courtesy={k: frozenset(v) for k, v in data["not_events"]["courtesy"].items()},
         ended_by=frozenset(data["not_events"]["ended_by"]),
         continuing=frozenset(data["not_events"]["continuing"]),
+        showing=frozenset(data["not_events"]["showing"]),
         aspectual_verbs=frozenset(data["aspectual_verbs"]),
         light_nouns=frozenset(data["light_nouns"]),
         background_heads=frozenset(data["background_heads"]),

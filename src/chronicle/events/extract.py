@@ -816,6 +816,10 @@ class Extractor:
                 or any(k.text.lower() in _FUTURE | {"would", "shall", "must", "can"} for k in parse.kids(upper, "aux"))
             ) and not self._timex_on(parse, upper, timexes, durations=False):
                 return "standing policy"  # "we will continue to defend freedom of navigation"
+        if tok.pos == "VERB" and lemma in lex.showing and any(
+            any(m.text.lower() == "that" for m in parse.kids(c, "mark")) for c in parse.kids(tok, "ccomp")
+        ):
+            return "showing"  # "the people are demonstrating that there is a second chance"
         subjects = parse.kids(first, "nsubj", "nsubjpass")
         if any(k.lemma.lower() in lex.commentators for k in subjects):
             return "commentary"  # "analysts warn that ..."
