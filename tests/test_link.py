@@ -605,3 +605,19 @@ def test_a_document_restating_its_act_without_naming_the_initiator_is_one_event(
     by_sentences = sorted(sorted(s.sentence for s in e.sources) for e in result.events)
     # the unattributed restatement joins the act; an act of other, named initiators stays apart
     assert by_sentences == sorted([sorted([lede, later]), [other]])
+
+
+def test_a_definite_incident_noun_restates_the_documents_act() -> None:
+    lede = "The Gran Grif gang massacred 70 residents of Pont-Sonde on Thursday, officials said."
+    later = "The attack is attributed to the gang's leader, who was sanctioned last year."
+    body = f"{lede} {later}"
+    gang = actor("Gran Grif", "HTI", "armed_group")
+    second = len(lede) + 1
+    events = [
+        event("d1", lede, start=0, actors=[gang], date=day("2024-10-03"), trigger="massacred"),
+        Event(id=f"d1:{second}", doc_id="d1", type="ASSAULT", summary="attack",
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="attack",
+              trigger_start=second + 4, trigger_end=second + 10),
+    ]
+    result = link([doc("d1", body, outlet="one", events=events)], SETTINGS)
+    assert [len(e.sources) for e in result.events] == [2]

@@ -194,6 +194,17 @@ def _source_keys(e: Event) -> set[str]:
     return _actor_keys(e.actors, ("source",))
 
 
+def _names_again(e: Event) -> bool:
+    """The report names its act by a definite noun a text uses for an act it already told
+    ("the attack", "this incident", "Thursday's massacre": ``incident_nouns``)."""
+    pattern = event_lexicon().incident_patterns.get(e.type)
+    if pattern is None or e.trigger_end <= e.trigger_start:
+        return False
+    offset = e.sentence.start
+    found = pattern.search(e.sentence.text, max(0, e.trigger_start - offset - 40), e.trigger_end - offset)
+    return found is not None and found.end() == e.trigger_end - offset
+
+
 def _initiators_differ(a: Event, b: Event) -> bool:
     """Both reports name initiators and none is shared, by name or by state: a person speaks
     for the state of the office the text gives them ("“I agree ...,” said Petro" restates what
@@ -296,7 +307,10 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     restated = (
         a.doc_id == b.doc_id
         and compatible is not False
-        and bool(ta.wording_words & tb.wording_words or ta.content & tb.content & _event_words())
+        and bool(
+            ta.wording_words & tb.wording_words or ta.content & tb.content & _event_words()
+            or (a.type == b.type and (_names_again(a) or _names_again(b)))
+        )
     )
     if restated and _same_initiators(a, b):
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
@@ -427,7 +441,8 @@ class _Blocks:
     not all. Below these keys :func:`evidence` cannot reach a merge threshold (a different
     actor set rules a pair out unless the sentences are near-identical): two dated reports share
     a date bucket and an actor (or one names none); a report and an undated one share an actor
-    and a word of the event's name, or else, among the latest few, an actor or a word."""
+    and a word of the event's name, or else, among the latest few, an actor or a word; two
+    reports of one document are always compared (a restatement may share nothing else)."""
 
     def __init__(self) -> None:
         # (type, key) -> (group index, member position) of every report holding the key.
@@ -450,7 +465,8 @@ class _Blocks:
     def add(self, index: int, position: int, report: Event) -> None:
         actors, words = self._names(report)
         strong, weak = self._name_keys("n", actors, words)
-        keys = strong | weak | self._text_keys(report)
+        # a document restating its own act may share no other key with it ("the attack ...")
+        keys = strong | weak | self._text_keys(report) | {"doc|" + report.doc_id}
         if _known(report.date):
             for month in _month_keys(report.date):
                 keys |= {f"d|{month}|{a}" for a in actors or ["-"]} | {"m|" + month}
@@ -472,6 +488,7 @@ class _Blocks:
         else:
             strong, weak = self._name_keys("n", actors, words)
         found: dict[int, set[int]] = {}
+        strong.add("doc|" + report.doc_id)
         for etype in _compatible_types(report.type):
             for keys, limit in (
                 (strong, POSTINGS_LIMIT), (weak, WEAK_POSTINGS_LIMIT), (self._text_keys(report), WEAK_POSTINGS_LIMIT)
