@@ -284,7 +284,10 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     elif compatible:
         date_score = 0.3 if a.date.precision == b.date.precision == "day" else 0.2
     keys_a, keys_b = ta.actor_keys, tb.actor_keys
-    shared_actor = bool(keys_a & keys_b)
+    shared_actor = bool(keys_a & keys_b) or (
+        # within one document a named official is their state ("Phumtham agreed" ~ "Thailand agreed")
+        a.doc_id == b.doc_id and bool(_state_keys(a) & _state_keys(b))
+    )
     if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL:
         return 0.0
     score = 0.2 if a.type == b.type else 0.1
