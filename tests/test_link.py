@@ -621,3 +621,18 @@ def test_a_definite_incident_noun_restates_the_documents_act() -> None:
     ]
     result = link([doc("d1", body, outlet="one", events=events)], SETTINGS)
     assert [len(e.sources) for e in result.events] == [2]
+
+
+def test_a_definite_agreement_noun_restates_the_documents_agreement() -> None:
+    lede = "Thailand and Cambodia agreed to a ceasefire on Monday, Malaysia said."
+    later = "The agreement was brokered in Putrajaya after two days of talks."
+    second = len(lede) + 1
+    parties = [actor("Thailand", "THA"), actor("Cambodia", "KHM")]
+    events = [
+        event("d1", lede, etype="AGREE", start=0, actors=parties, date=day("2025-07-28"), trigger="agreed"),
+        Event(id=f"d1:{second}", doc_id="d1", type="AGREE", summary="agreement",
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="agreement",
+              trigger_start=second + 4, trigger_end=second + 13),
+    ]
+    result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
+    assert [len(e.sources) for e in result.events] == [2]

@@ -194,10 +194,18 @@ def _source_keys(e: Event) -> set[str]:
     return _actor_keys(e.actors, ("source",))
 
 
+@functools.cache
+def _agreement_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(event_lexicon().agreement_nouns))
+    return re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.I)
+
+
 def _names_again(e: Event) -> bool:
     """The report names its act by a definite noun a text uses for an act it already told
-    ("the attack", "this incident", "Thursday's massacre": ``incident_nouns``)."""
-    pattern = event_lexicon().incident_patterns.get(e.type)
+    ("the attack", "this incident", "Thursday's massacre": ``incident_nouns``; "the agreement",
+    "this deal" for an agreement)."""
+    lex = event_lexicon()
+    pattern = _agreement_pattern() if e.type in lex.agreement_family else lex.incident_patterns.get(e.type)
     if pattern is None or e.trigger_end <= e.trigger_start:
         return False
     offset = e.sentence.start
