@@ -526,6 +526,12 @@ ACTOR_CASES = [
     ("A spokesman for the Houthis welcomed the announcement.", "welcomed", {"Houthis"}),
     # a warship acts for the navy its prefix names
     ("The missile was shot down by USS Carney.", "shot", {"USS Carney"}),
+    # 'the government' of a document whose two parties hold one state is that state
+    ("Ethiopia and the TPLF agreed to a ceasefire on Monday. The government and the TPLF signed the deal "
+     "in Pretoria on Wednesday.", "signed", {"Ethiopia", "Tigray People's Liberation Front"}),
+    # ... and stays unnamed when both parties are states
+    ("India and Pakistan agreed to a ceasefire on Monday. The government then signed the deal on Wednesday.",
+     "signed", set()),
 ]
 
 

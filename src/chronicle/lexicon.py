@@ -44,6 +44,7 @@ class EventLexicon:
     ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
     showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
+    state_nouns: frozenset[str] = frozenset()  # "the government": the document's one state party
     aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
     light_nouns: frozenset[str] = frozenset()  # "the start of an operation"
     background_heads: frozenset[str] = frozenset()  # "years of mediation", "the right to defend"
@@ -133,6 +134,7 @@ def event_lexicon() -> EventLexicon:
         ended_by=frozenset(data["not_events"]["ended_by"]),
         continuing=frozenset(data["not_events"]["continuing"]),
         showing=frozenset(data["not_events"]["showing"]),
+        state_nouns=frozenset(data["state_nouns"]["nouns"]),
         aspectual_verbs=frozenset(data["aspectual_verbs"]),
         light_nouns=frozenset(data["light_nouns"]),
         background_heads=frozenset(data["background_heads"]),

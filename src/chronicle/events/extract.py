@@ -1100,6 +1100,8 @@ class Extractor:
                     continue
                 if self._is_group(parse, arg):  # "the two countries", "both sides"
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
+                elif (state := self._home_state(parse, arg)) is not None:  # "the government and the ELN"
+                    out.append(EventActor(replace(state), role, self._phrase(parse, arg)))
                 continue
             actor = mention.actor
             # A town is acted on ("shelled Kherson"), it does not act: "Istanbul proposed" is a
@@ -1158,6 +1160,16 @@ class Extractor:
             return False
         words = {k.text.lower() for k in parse.kids(tok, "det", "predet", "nummod", "quantmod")}
         return bool(words & {"the", "both", "two", "these", "those"})
+
+    def _home_state(self, parse: SentenceParse, tok: Token) -> Actor | None:
+        """'the government' (no other word naming whose): the one state among the document's
+        two parties; None when both or neither are states."""
+        if tok.lemma.lower() not in self.lex.state_nouns or parse.kids(tok, "compound", "amod", "poss", "prep"):
+            return None
+        if not any(k.text.lower() == "the" for k in parse.kids(tok, "det")):
+            return None
+        states = [a for a in self.pair if a.kind in {"country", "government"}]
+        return states[0] if len(states) == 1 else None
 
     def _phrase(self, parse: SentenceParse, tok: Token) -> str:
         span = [t for t in parse.subtree(tok) if t.i <= tok.i]
