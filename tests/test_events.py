@@ -530,8 +530,8 @@ ACTOR_CASES = [
     ("Ethiopia and the TPLF agreed to a ceasefire on Monday. The government and the TPLF signed the deal "
      "in Pretoria on Wednesday.", "signed", {"Ethiopia", "Tigray People's Liberation Front"}),
     # ... and stays unnamed when both parties are states
-    ("India and Pakistan agreed to a ceasefire on Monday. The government then signed the deal on Wednesday.",
-     "signed", set()),
+    ("India and Pakistan agreed to a ceasefire on Monday. The government then imposed a curfew on Wednesday.",
+     "imposed", set()),
 ]
 
 
