@@ -526,6 +526,11 @@ ACTOR_CASES = [
     ("A spokesman for the Houthis welcomed the announcement.", "welcomed", {"Houthis"}),
     # a warship acts for the navy its prefix names
     ("The missile was shot down by USS Carney.", "shot", {"USS Carney"}),
+    # a force deployed (passive, no agent) acts for its owner
+    ("Several units of the National Police of Haiti have been deployed in the town.", "deployed", {"Haiti"}),
+    # a list's tail is no pair: 'the parties' stays unnamed
+    ("Reporters are in Israel, Gaza, Lebanon, Syria and Pakistan. The truce between the parties took effect.",
+     "truce", set()),
     # 'the government' of a document whose two parties hold one state is that state
     ("Ethiopia and the TPLF agreed to a ceasefire on Monday. The government and the TPLF signed the deal "
      "in Pretoria on Wednesday.", "signed", {"Ethiopia", "Tigray People's Liberation Front"}),
@@ -595,6 +600,8 @@ ACT_CASES = [
     ("The president thanked Qatar for its mediation.", "thanked"),
     ("Russian forces continued to shell Kharkiv on Monday.", "shell"),
     ("Thousands demonstrated against the deal in the capital on Sunday.", "demonstrated"),
+    # a perfect passive reports an act
+    ("Several units of the National Police of Haiti have been deployed in the commune.", "deployed"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
 ]

@@ -45,6 +45,7 @@ class EventLexicon:
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
     showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
     state_nouns: frozenset[str] = frozenset()  # "the government": the document's one state party
+    own_forces_types: frozenset[str] = frozenset()  # "units have been deployed": their owner acts
     aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
     light_nouns: frozenset[str] = frozenset()  # "the start of an operation"
     background_heads: frozenset[str] = frozenset()  # "years of mediation", "the right to defend"
@@ -135,6 +136,7 @@ def event_lexicon() -> EventLexicon:
         continuing=frozenset(data["not_events"]["continuing"]),
         showing=frozenset(data["not_events"]["showing"]),
         state_nouns=frozenset(data["state_nouns"]["nouns"]),
+        own_forces_types=frozenset(data["own_forces_types"]["types"]),
         aspectual_verbs=frozenset(data["aspectual_verbs"]),
         light_nouns=frozenset(data["light_nouns"]),
         background_heads=frozenset(data["background_heads"]),

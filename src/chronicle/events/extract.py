@@ -98,6 +98,7 @@ _WEEKDAY_ONLY = re.compile(rf"(?:on\s+)?{WEEKDAY}\Z", re.I)
 _FOLLOWING_SENTENCES = 3
 # Adverbial clauses that say two events happened at the same time.
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
+_OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})  # "a day after": no duration
 
 
 @dataclass(slots=True)
@@ -751,8 +752,11 @@ class Extractor:
             bare = not parse.kids(first, "nsubj", "nsubjpass", "aux", "auxpass")
             participle = first.dep in {"acl", "amod"} or (first.dep == "advcl" and bare)
             passive = participle or bool(parse.kids(tok, "auxpass") or parse.kids(first, "auxpass"))
-            if passive and _lemma_in(tok, lex.stative_passive) and (participle or not agent):
-                return "state"  # "peacekeepers are stationed", "internationally recognised as"
+            perfect = any(k.lemma.lower() == "have" for k in parse.kids(tok, "aux"))
+            if passive and not perfect and _lemma_in(tok, lex.stative_passive) and (participle or not agent):
+                # "peacekeepers are stationed", "internationally recognised as"; but "units have
+                # been deployed" reports that they were
+                return "state"
             if participle and not agent and not self._timex_on(parse, tok, timexes):
                 return "attributive"  # "prisoners captured", a participle used as an adjective
         if tok.pos == "VERB" and first.dep in {"acl", "advcl"} and self._durative(parse, first, timexes):
@@ -895,6 +899,9 @@ class Extractor:
                 root = next((t for t in toks if t.head not in inside), None)
                 if root is None:
                     continue
+                after = parse.by_i.get(toks[-1].i + 1)
+                if after is not None and after.text.lower() in _OFFSET_WORDS:
+                    continue  # "a day after the truce took effect": an offset, not how long it lasts
                 head = parse.head(root)
                 if root.dep in {"npadvmod", "advmod"} and head is cand:
                     return True  # "fought two years", "decades-long" does not count: it names a noun
@@ -1012,9 +1019,14 @@ class Extractor:
                     if mod.i in parse.mention_of:
                         sources += self._resolve(parse, mod, "source", sentence)
         holders = [trig.tok] if is_noun and gov is trig.tok else [gov]
+        # "units of the National Police have been deployed": with no agent, the force's owner acts
+        own_forces = not is_noun and trig.type in self.lex.own_forces_types and not parse.kids(gov, "agent")
         for obj in parse.kids(holders[0], "dobj", "dative", "nsubjpass"):
             if obj is not trig.tok:
-                targets += self._resolve(parse, obj, "target", sentence)
+                if own_forces and obj.dep == "nsubjpass" and not sources:
+                    sources += self._resolve(parse, obj, "source", sentence)
+                else:
+                    targets += self._resolve(parse, obj, "target", sentence)
         if is_noun and gov is not trig.tok:
             holders.append(trig.tok)
         if trig.particle is not None:
@@ -1616,7 +1628,6 @@ class Extractor:
         )
 
 
-# An agency dateline's place in capitals, an optional region or date, an optional agency, a dash.
 # What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
 _AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
 
@@ -1625,15 +1636,17 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     """The two parties a document is about: what 'the two countries', 'both sides' and 'the
     parties' refer to. The first pair of parties the text names together ("Ethiopia and Somalia
     agreed", "Sudan's army and the paramilitary Rapid Support Forces"), else the two
-    most-mentioned countries (ties broken by first mention), each as its country actor. Empty
-    unless the document names two parties."""
+    most-mentioned countries named at least twice (ties broken by first mention), each as its
+    country actor. Empty unless the document names two parties."""
     # Parties, not people, and not adjectives: "Saudi and U.S. mediators" names no parties.
     parties = [
         m for m in mentions
         if m.actor is not None and m.label != "NORP" and m.actor.kind != "person" and not m.actor.role_title
     ]
-    for a, b in itertools.pairwise(parties):
+    for n, (a, b) in enumerate(itertools.pairwise(parties)):
         assert a.actor is not None and b.actor is not None
+        if n > 0 and body[parties[n - 1].end : a.start].strip() == ",":
+            continue  # the tail of a list ("in Israel, Gaza, Lebanon, Syria and Pakistan"), no pair
         # Two organs of one state are not two parties; a state and its rebels are.
         distinct = a.actor.country is None or a.actor.country != b.actor.country or (
             a.actor.sector != b.actor.sector and "REB" in (a.actor.sector, b.actor.sector)
@@ -1654,7 +1667,8 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
             actor_for[actor.country] = actor
         elif known is None and actor.kind == "government" and not actor.role_title and "(" not in actor.name:
             actor_for[actor.country] = actor  # "Baku" -> Azerbaijan's government
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    # Countries named once each (a list of places in a byline or a teaser) are no pair.
+    ranked = [c for c in sorted(counts, key=lambda c: (-counts[c], first[c])) if counts[c] >= 2]
     pair = [replace(actor_for[c]) for c in ranked[:2] if c in actor_for]
     return pair if len(pair) == 2 else []
 

@@ -137,13 +137,16 @@ def background_sentences(doc: Document, *, window_days: int) -> set[int]:
 
 def news_events(doc: Document, *, window_days: int) -> list[Event]:
     """The events a document reports as its news (not background): dated near its publication
-    date, or, when either date is unknown, told in the lede outside a background sentence."""
+    date, or, when either date is unknown, told in the lede outside a background sentence;
+    never one that says neither when nor who acted."""
     background = background_sentences(doc, window_days=window_days)
     reference = _day(doc.published) if doc.published and len(doc.published) >= 10 else None
     out = []
     for event in doc.events:
         if event.sentence.index in background:
             continue
+        if not event.date.start and not any(a.role == "source" for a in event.actors):
+            continue  # "a truce went into effect": neither when nor whose, no evidence of which story
         dated = reference is not None and event.date.start and event.date.basis != "publication"
         if dated and not _far(event.date.start, reference, window_days):  # type: ignore[arg-type]
             out.append(event)

@@ -323,7 +323,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
             or (a.type == b.type and (_names_again(a) or _names_again(b)))
         )
     )
-    if restated and _same_initiators(a, b):
+    if restated and _same_initiators(a, b) and a.type == b.type:
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
     elif restated and a.type == b.type and not _initiators_differ(a, b):
         # A document's other line on its act that names no initiator, or only some of them
@@ -713,11 +713,15 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
         for r in reports
     ]
     corroboration = len({_independent_key(r.doc_id, meta) for r in reports})
+    date = merged_date(reports)
+    # The summary of a report that states the event's date (and type), else the founder's: a
+    # document's undated background line may have founded the group its dated report joined.
+    lead = next((r for r in reports if r.type == etype and r.date.start and r.date.start == date.start), first)
     return TimelineEvent(
         id=group.id,
         type=etype,
-        summary=first.summary,
-        date=merged_date(reports),
+        summary=lead.summary,
+        date=date,
         actors=actors,
         location=location,
         quantities=quantities,
