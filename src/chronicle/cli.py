@@ -3,6 +3,7 @@ Settings object, call one library function and render: no logic lives here."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -12,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from chronicle.errors import ChronicleError
 from chronicle.settings import Settings, load_settings
-from chronicle.store import Store
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from chronicle.store import Store
     from chronicle.workflow import IngestProgress, IngestSummary
 
 app = typer.Typer(
@@ -32,8 +33,22 @@ app = typer.Typer(
     # start-up time than everything else `chronicle timeline --help` needs.
     rich_markup_mode=None,
 )
-console = Console(stderr=True)
-out = Console(highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """Text shown as written, not read as rich markup (rich loads on first use)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+@functools.cache
+def _console(stderr: bool) -> Console:
+    """The console for messages (stderr) or for results (stdout), made on first use: building
+    one loads most of rich, which commands that print nothing need not pay for."""
+    from rich.console import Console
+
+    return Console(stderr=True) if stderr else Console(highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="SQLite file (default: $CHRONICLE_DB or ./chronicle.db)")]
 
@@ -46,13 +61,15 @@ def _settings(db: Path | None = None, **overrides: Any) -> Settings:
 
 
 def _open_store(settings: Settings, *, must_exist: bool = True) -> Store:
+    from chronicle.store import Store
+
     if must_exist and not settings.db_path.exists():
-        console.print(f"[red]no database at {settings.db_path}[/]; run `chronicle ingest PATH` first")
+        _console(True).print(f"[red]no database at {settings.db_path}[/]; run `chronicle ingest PATH` first")
         raise typer.Exit(2)
     try:
         return Store(settings.db_path)
     except ChronicleError as exc:
-        console.print(f"[red]{escape(str(exc))}[/]")
+        _console(True).print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
 
 
@@ -61,7 +78,7 @@ def _write(text: str, target: Path | None) -> None:
         sys.stdout.write(text)
     else:
         target.write_text(text, encoding="utf-8")
-        console.print(f"wrote {target}")
+        _console(True).print(f"wrote {target}")
 
 
 def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
@@ -85,7 +102,7 @@ def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
         TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
         # No refresh thread: the display is redrawn from the callback below, so the process
         # stays single-threaded and ingest may fork its workers (see chronicle.workflow.analyse).
-        console=console, transient=False, auto_refresh=False,
+        console=_console(True), transient=False, auto_refresh=False,
     ) as progress:
         task = progress.add_task("ingest", total=None, items=0, rate="", current="")
         last_draw = 0.0
@@ -108,16 +125,18 @@ def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
 
 
 def _print_summary(summary: IngestSummary) -> None:
-    console.print(
+    _console(True).print(
         f"[green]stored {len(summary.stored)}[/] · unchanged {len(summary.unchanged)} · "
         + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
         + f" · {summary.seconds:.1f}s"
     )
     for warning in summary.warnings:
-        console.print(f"[yellow]warning[/] {escape(warning.source)}: [bold]{warning.code}[/] {escape(warning.message)}")
+        _console(True).print(
+            f"[yellow]warning[/] {escape(warning.source)}: [bold]{warning.code}[/] {escape(warning.message)}"
+        )
     for err in summary.failed:
         # One plain line per failure (no table): paths are never truncated and stay greppable.
-        console.print(f"[red]failed[/] {escape(err.source)}: [bold]{err.code}[/] {escape(err.message)}",
+        _console(True).print(f"[red]failed[/] {escape(err.source)}: [bold]{err.code}[/] {escape(err.message)}",
                       soft_wrap=True)
 
 
@@ -136,14 +155,14 @@ def ingest(
     if watch_folder:
         if len(paths) != 1 or not paths[0].is_dir():
             raise typer.BadParameter("--watch takes exactly one folder", param_hint="PATHS")
-        console.print(f"watching {paths[0]} (Ctrl-C to stop)")
+        _console(True).print(f"watching {paths[0]} (Ctrl-C to stop)")
         from chronicle.workflow import watch
 
         with _open_store(settings, must_exist=False) as store:
             try:
                 watch(paths[0], store, settings, interval=interval, on_batch=_print_summary)
             except KeyboardInterrupt:
-                console.print("stopped")
+                _console(True).print("stopped")
         return
     summary = run_ingest(paths, settings)
     raise typer.Exit(summary.exit_code)
@@ -155,10 +174,10 @@ def relink(db: DbOption = None) -> None:
     from chronicle.workflow import relink as relink_store
 
     settings = _settings(db)
-    with _open_store(settings) as store, console.status("linking…"):
+    with _open_store(settings) as store, _console(True).status("linking…"):
         relink_store(store, settings, from_scratch=True)
         count = store.count_documents()
-    console.print(f"relinked {count} documents")
+    _console(True).print(f"relinked {count} documents")
 
 
 @app.command()
@@ -181,7 +200,7 @@ def run(
     settings = _settings(db)
     store = None if no_store else _open_store(settings, must_exist=False)
     try:
-        with console.status("running on Dask…"):
+        with _console(True).status("running on Dask…"):
             summary = run_on_dask(paths, settings, scheduler=scheduler, local_workers=local_cluster,
                                   store=store, output=output)
     finally:
@@ -189,14 +208,16 @@ def run(
             store.close()
     _print_summary(summary)
     if summary.output:
-        console.print(f"Parquet tables in {summary.output}")
+        _console(True).print(f"Parquet tables in {summary.output}")
     raise typer.Exit(summary.exit_code)
 
 
 @app.command()
 def timeline(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", help="json | csv | md")] = "json",
+    # No "[default: ...]" suffix: typer renders one through its rich helpers, which cost this
+    # command's help most of its start-up time; the help text says the default.
+    format: Annotated[str, typer.Option("--format", help="json (default) | csv | md", show_default=False)] = "json",
     out_path: Annotated[Path | None, typer.Option("--out", help="write to this file instead of stdout")] = None,
     since: Annotated[str | None, typer.Option("--since", help="first day, YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, typer.Option("--until", help="last day, YYYY[-MM[-DD]]")] = None,
@@ -317,11 +338,11 @@ def serve(
 
     settings = _settings(db)
     _open_store(settings).close()  # fail early, with a clear message, on a missing database
-    console.print(f"serving {settings.db_path} on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
+    _console(True).print(f"serving {settings.db_path} on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
     try:
         serve_api(settings, host=host, port=port, token=token)
     except OSError as exc:
-        console.print(f"[red]error:[/] {exc}")
+        _console(True).print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from None
 
 
@@ -337,7 +358,7 @@ def demo(
     settings = _settings(db)
     seeds = settings.shared_path / "corpus" / "seeds"
     if not seeds.is_dir():
-        console.print(f"[red]sample corpus not found at {seeds}[/]; set CHRONICLE_SHARED")
+        _console(True).print(f"[red]sample corpus not found at {seeds}[/]; set CHRONICLE_SHARED")
         raise typer.Exit(2)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -347,22 +368,24 @@ def demo(
         data = timeline_data(docs, store.timeline_events())
         provisions = store.provisions()
     for d in data["documents"]:
-        out.rule(f"[bold]{d['id']}[/]")
-        out.print(f"[bold]title[/]      {escape(d['title'] or '—')}")
-        out.print(f"[bold]outlet[/]     {escape(d['outlet'] or '—')}    [bold]author[/] {escape(d['author'] or '—')}")
-        out.print(f"[bold]published[/]  {d['published'] or 'unknown'} ({d['published_basis']})    "
+        _console(False).rule(f"[bold]{d['id']}[/]")
+        _console(False).print(f"[bold]title[/]      {escape(d['title'] or '—')}")
+        _console(False).print(
+            f"[bold]outlet[/]     {escape(d['outlet'] or '—')}    [bold]author[/] {escape(d['author'] or '—')}"
+        )
+        _console(False).print(f"[bold]published[/]  {d['published'] or 'unknown'} ({d['published_basis']})    "
                   f"[bold]language[/] {d['language'] or '—'}    [bold]story[/] {d['story']}"
                   + (f"    [bold]reprint of[/] {d['duplicate_of']}" if d["duplicate_of"] else ""))
-        out.print()
-        out.print(escape(d["body"]))
-        out.print()
-    out.rule("timeline")
-    out.print(escape(render_markdown(data)))
-    out.rule("agreement")
-    out.print(escape(agreement_markdown(provisions)))
+        _console(False).print()
+        _console(False).print(escape(d["body"]))
+        _console(False).print()
+    _console(False).rule("timeline")
+    _console(False).print(escape(render_markdown(data)))
+    _console(False).rule("agreement")
+    _console(False).print(escape(agreement_markdown(provisions)))
     html_path = db.parent / "timeline.html"
     html_path.write_text(render_html(data, agreement_json(provisions)), encoding="utf-8")
-    out.print(f"\ndatabase: {db}\nself-contained timeline page: {html_path} (open it in a browser)\n"
+    _console(False).print(f"\ndatabase: {db}\nself-contained timeline page: {html_path} (open it in a browser)\n"
               f"browse and query it live: .venv/bin/chronicle serve --db {db}  →  http://127.0.0.1:8000/")
 
 
