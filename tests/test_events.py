@@ -579,6 +579,8 @@ NO_ACT_CASES = [
     ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
     # ... what a text says is a provision, also in a later conjunct
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
+    # ... a round of anything else is not
+    ("Israel won the first round of the football match on Sunday.", "round"),
     # ... a standing policy is not a dated act
     ("“We will continue to defend freedom of navigation,” the minister said.", "defend"),
     # ... showing that something holds is no protest
@@ -600,6 +602,8 @@ ACT_CASES = [
     ("The president thanked Qatar for its mediation.", "thanked"),
     ("Russian forces continued to shell Kharkiv on Monday.", "shell"),
     ("Thousands demonstrated against the deal in the capital on Sunday.", "demonstrated"),
+    # a round of negotiations is a consultation ...
+    ("The envoy announced a new negotiating round that will include Qatar.", "round"),
     # a perfect passive reports an act
     ("Several units of the National Police of Haiti have been deployed in the commune.", "deployed"),
     # a meeting with a date of its own is an event beside the act that followed it

@@ -185,3 +185,45 @@ class Timeline(_Public):
         outlets = {d.id: d.outlet for d in documents}
         return cls(documents=[Document.from_record(d) for d in documents],
                    events=[Event.from_record(e, outlets) for e in events])
+
+
+# -------------------------------------------------------------------------- stories, agreements
+
+
+class Story(_Public):
+    """Documents that report the same news, with the number of merged events attached."""
+
+    id: str
+    title: str | None = None
+    documents: list[DocumentSummary]
+    events: int = Field(0, description="merged events attached to this story")
+
+
+class ProvisionStatus(_Public):
+    """Where one provision stood, as one document's sentence states it."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_serialization_defaults_required=True)
+
+    status: str
+    date: str | None = None
+    doc: str
+    sentence: str
+    start: int = 0
+    end: int = 0
+    agreement: str | None = None
+    outlet: str | None = None
+    by: str | None = None
+    cue: str | None = None
+    date_basis: str = "unknown"
+
+
+class Provision(_Public):
+    """One provision of a negotiated agreement: its latest status per agreement and its history."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_serialization_defaults_required=True)
+
+    key: str
+    label: str
+    definition: str = ""
+    latest: list[ProvisionStatus] = []
+    history: list[ProvisionStatus] = []

@@ -88,37 +88,10 @@ class UploadResult(BaseModel):
 # -------------------------------------------------------------------------- stories, agreement
 
 
-class StoryOut(BaseModel):
-    id: str
-    title: str | None = None
-    documents: list[DocumentSummary]
-    events: int = Field(0, description="merged events attached to this story")
-
-
-class ProvisionStatusOut(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    status: str
-    date: str | None = None
-    doc: str
-    sentence: str
-    start: int = 0
-    end: int = 0
-    agreement: str | None = None
-    outlet: str | None = None
-    by: str | None = None
-    cue: str | None = None
-    date_basis: str = "unknown"
-
-
-class ProvisionOut(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    key: str
-    label: str
-    definition: str = ""
-    latest: list[ProvisionStatusOut] = []
-    history: list[ProvisionStatusOut] = []
+# Stories and agreement provisions are public shapes too (chronicle.public).
+StoryOut = public.Story
+ProvisionStatusOut = public.ProvisionStatus
+ProvisionOut = public.Provision
 
 
 class Problem(BaseModel):

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from chronicle.agree import country_name, status_phrase
 from chronicle.events import number_value
 from chronicle.inflect import is_participle, lemma_of_third_person, past
-from chronicle.query import date_overlaps, first_day, last_day, parse_date_bound
+from chronicle.query import EventQuery, date_overlaps, event_matches, first_day, last_day, parse_date_bound
 from chronicle.records import (
     Disagreement,
     Document,
@@ -128,11 +128,10 @@ def build_brief(
         raise ValueError(f"--since {since} is after --until {until}")
     by_id = {d.id: d for d in docs}
     brief = Brief(since, until, actor)
-    # chronicle.query's range rule: a partial date covers its whole month or year.
-    chosen = [
-        e for e in events
-        if date_overlaps(e.date.start, e.date.end, lo, hi) and (actor is None or actor_matches(e, actor))
-    ]
+    # The query layer's rule (chronicle.query): a partial date covers its whole month or year.
+    # The actor is matched by name, country code or country name, as a reader types it.
+    period = EventQuery(since=parse_date_bound(since, "--since"), until=parse_date_bound(until, "--until"))
+    chosen = [e for e in events if event_matches(e, period) and (actor is None or actor_matches(e, actor))]
     chosen.sort(key=lambda e: (e.date.start is None, first_day(e.date.start) if e.date.start else "",
                                _PRECISION_ORDER[e.date.precision], e.id))
     for ev in chosen:

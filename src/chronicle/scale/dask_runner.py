@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from chronicle import public
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState
 from chronicle.records import Document, ItemError, RawItem
@@ -148,10 +149,12 @@ def write_cross_source_parquet(folder: Path, result: CrossSource) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     links = [{"id": d.id, "story": d.story, "duplicate_of": d.duplicate_of} for d in result.documents]
+    outlets = {d.id: d.outlet for d in result.documents}
+    # "record": the event as the JSON export and the API give it (chronicle.public), one shape
     events = [
         {"id": e.id, "type": e.type, "summary": e.summary, "date_start": e.date.start,
          "precision": e.date.precision, "corroboration": e.corroboration, "story": e.story,
-         "record": json.dumps(e.to_dict(), ensure_ascii=False)}
+         "record": public.Event.from_record(e, outlets).model_dump_json()}
         for e in result.events
     ]
     for name, rows in (("document_links", links), ("timeline_events", events)):
