@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -97,6 +98,10 @@ def test_store_cli_api_and_brief_agree(db: Path, since: str | None, until: str |
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert sorted(e["id"] for e in json.loads(result.stdout)["events"]) == sorted(expected)
+    target = db.parent / "events.parquet"
+    result = CliRunner().invoke(app, [*args, "--format", "parquet", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert sorted(pq.read_table(target).column("id").to_pylist()) == sorted(expected)
     with TestClient(create_app(Settings(db_path=db))) as client:
         response = client.get("/api/events", params=params)
         assert response.status_code == 200, response.text

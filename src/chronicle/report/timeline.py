@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from chronicle import public
@@ -13,8 +14,8 @@ from chronicle.public import SCHEMA_VERSION
 from chronicle.records import Document, TimelineEvent
 
 __all__ = [
-    "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "render_csv", "render_json", "render_markdown",
-    "timeline_data",
+    "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "event_rows", "render_csv", "render_json",
+    "render_markdown", "timeline_data", "write_parquet",
 ]
 
 # ACLED-like columns, one row per merged event.
@@ -78,6 +79,32 @@ def render_csv(data: dict[str, Any]) -> str:
     for event in data["events"]:
         writer.writerow(_csv_row(event))
     return out.getvalue()
+
+
+def event_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events of an export as flat table rows (the Parquet export): the columns a reader
+    filters on, and the whole public event as JSON in ``record``."""
+    return [
+        {"id": e["id"], "type": e["type"], "summary": e["summary"], "date_start": e["date"]["start"],
+         "precision": e["date"]["precision"], "corroboration": e["corroboration"], "story": e["story"],
+         "record": json.dumps(e, ensure_ascii=False)}
+        for e in data["events"]
+    ]
+
+
+def write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
+    """Rows as one Parquet file (needs pyarrow, of the ``scale`` extra): every column a string
+    but the counts, so a file of all-null columns still has its types."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ValueError("Parquet needs pyarrow: pip install 'chronicle[scale]'") from None
+    columns = rows[0].keys() if rows else ("id",)
+    schema = pa.schema(
+        [(k, pa.int64() if k in ("index", "start", "end", "corroboration") else pa.string()) for k in columns]
+    )
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
 
 
 def _md(text: str) -> str:

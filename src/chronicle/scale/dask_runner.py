@@ -11,10 +11,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from chronicle import public
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState
 from chronicle.records import Document, ItemError, RawItem
+from chronicle.report.timeline import event_rows, timeline_data, write_parquet
 from chronicle.settings import Settings
 from chronicle.store import Store
 from chronicle.workflow import (
@@ -143,23 +143,12 @@ def _schema(row: dict[str, Any]) -> Any:
 
 
 def write_cross_source_parquet(folder: Path, result: CrossSource) -> None:
-    """The merged timeline and document links, beside the per-partition tables."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    """The merged timeline (the rows of ``chronicle timeline --format parquet``) and the
+    document links, beside the per-partition tables."""
     folder.mkdir(parents=True, exist_ok=True)
     links = [{"id": d.id, "story": d.story, "duplicate_of": d.duplicate_of} for d in result.documents]
-    outlets = {d.id: d.outlet for d in result.documents}
-    # "record": the event as the JSON export and the API give it (chronicle.public), one shape
-    events = [
-        {"id": e.id, "type": e.type, "summary": e.summary, "date_start": e.date.start,
-         "precision": e.date.precision, "corroboration": e.corroboration, "story": e.story,
-         "record": public.Event.from_record(e, outlets).model_dump_json()}
-        for e in result.events
-    ]
-    for name, rows in (("document_links", links), ("timeline_events", events)):
-        table = pa.Table.from_pylist(rows, schema=_schema(rows[0])) if rows else pa.table({})
-        pq.write_table(table, folder / f"{name}.parquet")
+    write_parquet(links, folder / "document_links.parquet")
+    write_parquet(event_rows(timeline_data(result.documents, result.events)), folder / "timeline_events.parquet")
 
 
 def run_on_dask(
