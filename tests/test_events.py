@@ -631,3 +631,16 @@ def test_the_same_words_where_they_report_an_act(body: str, trigger: str) -> Non
 def test_first_person_in_a_quote_is_its_speaker(body: str, trigger: str, countries: set[str]) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)
     assert {a.actor.country for a in event.actors if a.role == "source"} == countries
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what one speaker says in one sentence is one statement, led by its most telling act ...
+    ("Pakistan denied any involvement and called for a neutral investigation.", [("REJECT", "denied")]),
+    ("Egypt condemned the raid and demanded the release of the crew on Monday.", [("DISAPPROVE", "condemned")]),
+    # ... while two acts of different kinds stay two
+    ("Egypt condemned the raid and recalled its ambassador on Monday.", [("DISAPPROVE", "condemned"),
+                                                                         ("SANCTION", "recalled")]),
+])
+def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: list[tuple[str, str]]) -> None:
+    doc = _analyse(body, published="2024-03-08")
+    assert [(e.type, e.trigger) for e in doc.events] == expected

@@ -41,8 +41,11 @@ def _event(etype: str, at: int, sources: tuple[str, ...] = (), date: str | None 
     # agreed on one day, in force on another: two acts
     ([_event("AGREE", 1, ("A",), "2024-01-02"), _event("RETREAT", 2, ("A",), "2024-01-03")],
      [("AGREE", {"A"}, set()), ("RETREAT", {"A"}, set())]),
-    # different families never fold: denied, and called for an inquiry
-    ([_event("REJECT", 1, ("P",)), _event("DEMAND", 2, ("P",))], [("REJECT", {"P"}, set()), ("DEMAND", {"P"}, set())]),
+    # different families never fold: condemned, and recalled its ambassador
+    ([_event("DISAPPROVE", 1, ("P",)), _event("SANCTION", 2, ("P",))],
+     [("DISAPPROVE", {"P"}, set()), ("SANCTION", {"P"}, set())]),
+    # one speaker's statement: denied, and called for an inquiry
+    ([_event("REJECT", 1, ("P",)), _event("DEMAND", 2, ("P",))], [("REJECT", {"P"}, set())]),
     # a promise beside a report of what happened: two statements
     ([_event("AGREE", 1, ("A",), modality="promised"), _event("AGREE", 2, ("A",), modality="negated")],
      [("AGREE", {"A"}, set()), ("AGREE", {"A"}, set())]),
@@ -59,7 +62,8 @@ def test_fold_sentence(events: list[Event], expected: list[tuple[str, set[str], 
 @pytest.mark.parametrize(("body", "expected"), [
     ("Three sailors were killed and four others were injured after rebels struck the ship.", ["ASSAULT"]),
     ("Rebels shelled the town of Goma, killing three people.", ["ASSAULT"]),
-    ("Sudan denied the charge and called for an inquiry.", ["REJECT", "DEMAND"]),
+    ("Sudan denied the charge and called for an inquiry.", ["REJECT"]),
+    ("Sudan condemned the raid and expelled the ambassador.", ["DISAPPROVE", "SANCTION"]),
 ])
 def test_one_event_per_act_on_parses(body: str, expected: list[str]) -> None:
     doc = Document(id="t", source="test", content_hash="x", body=body)

@@ -63,6 +63,7 @@ class EventLexicon:
     provision_subjects: frozenset[str] = frozenset()  # "the agreement calls for ...": a text, no actor
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
+    statement_types: frozenset[str] = frozenset()  # one speaker's verbal acts in a sentence: one statement
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
     # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
@@ -150,6 +151,7 @@ def event_lexicon() -> EventLexicon:
         agreement_governors=_word_types(data["agreement_governors"]),
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
+        statement_types=frozenset(data["same_act"]["statements"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         incident_patterns={

@@ -296,6 +296,8 @@ class Extractor:
             ga, gb = trig_of[id(a)].governor, trig_of[id(b)].governor
             if ga is gb or a.trigger.lower() in self.lex.outcomes or b.trigger.lower() in self.lex.outcomes:
                 return False
+            if {a.type, b.type} <= self.lex.statement_types:
+                return False  # "condemned the attack and demanded their release": one statement
             return all(g.pos == "VERB" and parse.kids(g, "dobj") for g in (ga, gb))
 
         def joined(a: Event, b: Event) -> bool:
