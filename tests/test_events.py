@@ -637,6 +637,8 @@ def test_first_person_in_a_quote_is_its_speaker(body: str, trigger: str, countri
     # what one speaker says in one sentence is one statement, led by its most telling act ...
     ("Pakistan denied any involvement and called for a neutral investigation.", [("REJECT", "denied")]),
     ("Egypt condemned the raid and demanded the release of the crew on Monday.", [("DISAPPROVE", "condemned")]),
+    # ... a verb said again for each object is one act
+    ("Egypt will support the talks, support the truce and support the new government.", [("AGREE", "support")]),
     # ... while two acts of different kinds stay two
     ("Egypt condemned the raid and recalled its ambassador on Monday.", [("DISAPPROVE", "condemned"),
                                                                          ("SANCTION", "recalled")]),

@@ -298,6 +298,8 @@ class Extractor:
                 return False
             if {a.type, b.type} <= self.lex.statement_types:
                 return False  # "condemned the attack and demanded their release": one statement
+            if a.trigger.lower() == b.trigger.lower() and a.type == b.type:
+                return False  # "will support X, support Y and support Z": one pledge, said thrice
             return all(g.pos == "VERB" and parse.kids(g, "dobj") for g in (ga, gb))
 
         def joined(a: Event, b: Event) -> bool:
