@@ -579,6 +579,8 @@ NO_ACT_CASES = [
     ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
     # ... what a text says is a provision, also in a later conjunct
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
+    # ... an undated clause describing a participant is no act the report tells
+    ("Rumours said the rebels will leave Lashio, which they captured, but their leaders denied it.", "captured"),
     # ... a round of anything else is not
     ("Israel won the first round of the football match on Sunday.", "round"),
     # ... a standing policy is not a dated act
@@ -602,6 +604,8 @@ ACT_CASES = [
     ("The president thanked Qatar for its mediation.", "thanked"),
     ("Russian forces continued to shell Kharkiv on Monday.", "shell"),
     ("Thousands demonstrated against the deal in the capital on Sunday.", "demonstrated"),
+    # a describing clause with a date of its own is a background act
+    ("Obasanjo, who stepped down as president of Nigeria in 2007, praised the deal.", "stepped down"),
     # a round of negotiations is a consultation ...
     ("The envoy announced a new negotiating round that will include Qatar.", "round"),
     # a perfect passive reports an act

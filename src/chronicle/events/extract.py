@@ -828,6 +828,21 @@ class Extractor:
             any(m.text.lower() == "that" for m in parse.kids(c, "mark")) for c in parse.kids(tok, "ccomp")
         ):
             return "showing"  # "the people are demonstrating that there is a second chance"
+        if (
+            tok.pos == "VERB" and first.dep == "relcl" and (owner := parse.head(first)) is not None
+            and owner.pos in {"NOUN", "PROPN"}
+            and owner.lemma.lower() not in lex.nouns
+            and owner.lemma.lower() not in lex.agreement_nouns | lex.time_units
+            and not any(  # a date anywhere in the clause ("which surrendered after an offensive in September")
+                t.type != "DURATION" and any(k.start <= t.start < k.end for k in parse.subtree(first))
+                for t in timexes
+            )
+            and not any(k.dep == "nummod" or k.pos == "NUM" for k in parse.subtree(tok))
+        ):
+            # "Lashio, which it captured", "a gang that killed civilians": an undated clause that
+            # describes a participant, not an act the report tells (with a date or a toll of
+            # its own, "who stepped down in 2007", it is a background act and stays)
+            return "description"
         subjects = parse.kids(first, "nsubj", "nsubjpass")
         if any(k.lemma.lower() in lex.commentators for k in subjects):
             return "commentary"  # "analysts warn that ..."
