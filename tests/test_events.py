@@ -577,6 +577,7 @@ NO_ACT_CASES = [
     # ... an undated meeting that only sets the scene of the act reported
     ("The two parties agreed to a ceasefire after talks mediated by Qatar.", "talks"),
     ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
+    ("Under Qatar's mediation, the two sides held a round of peace talks in Doha.", "mediation"),
     # ... what a text says is a provision, also in a later conjunct
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
     # ... an undated clause describing a participant is no act the report tells

@@ -648,7 +648,8 @@ class Extractor:
             if head is None:
                 return None
             other = by_tok.get(head.i)
-            if other is not None and other is not trig and other.tok.pos == "VERB":
+            # the verb trigger, or the light verb that carries an event noun ("held ... talks")
+            if other is not None and other is not trig and (other.tok.pos == "VERB" or other.governor is head):
                 return other
             if head.pos in {"VERB", "AUX"} or cur.dep not in {"prep", "pobj", "dobj", "nsubj", "nsubjpass"}:
                 return None
