@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -86,8 +87,9 @@ def timeline_events() -> list[TimelineEvent]:
             quantities=[Quantity(value=32, what="soldiers killed", text="32 soldiers")],
             sources=[
                 _source("alpha-1", "The army launched an operation on 19 September.", "operation", day),
-                _source("beta-1", "An anti-terrorism operation began on 19 September.",
-                        "anti-terrorism operation", day),
+                replace(_source("beta-1", "An anti-terrorism operation began on 19 September.",
+                                "anti-terrorism operation", day),
+                        merged_because=["same type", "same day", "same wording: operation"]),
             ],
             corroboration=2, story="story-sept",
             disagreements=[Disagreement(field="quantity", values=[
@@ -188,6 +190,8 @@ def test_events_come_in_timeline_order_with_undated_last(client: httpx.Client) -
     assert [e["id"] for e in body["items"]][:2] == ["ev-year", "ev-offensive"]
     offensive = body["items"][1]
     assert [s["outlet"] for s in offensive["sources"]] == ["Alpha News", "Beta Times"]  # from the documents
+    assert [s["merged_because"] for s in offensive["sources"]] == [
+        [], ["same type", "same day", "same wording: operation"]]  # why the second report joined
     assert offensive["disagreements"][0]["field"] == "quantity"
 
 

@@ -636,3 +636,16 @@ def test_a_definite_agreement_noun_restates_the_documents_agreement() -> None:
     ]
     result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
     assert [len(e.sources) for e in result.events] == [2]
+
+
+def test_a_merged_event_says_why_each_report_joined() -> None:
+    docs = _offensive_docs(Quantity(32, "servicemen", "32 servicemen"))
+    (merged,) = [e for e in link(docs, SETTINGS).events if len(e.sources) > 1]
+    first, *rest = merged.sources
+    assert first.merged_because == []
+    (second,) = rest
+    # an offensive (ASSAULT) and an operation (COERCE) by Azerbaijan in September 2023
+    assert second.merged_because[0] == "compatible types: COERCE and ASSAULT" or second.merged_because[0] == (
+        "compatible types: ASSAULT and COERCE")
+    assert "shared actors: Azerbaijan" in second.merged_because
+    assert "compatible dates" in second.merged_because

@@ -185,6 +185,9 @@ def test_served_page_shows_events_filters_and_details(page: Watched, served: str
     assert "basis: explicit" in text and "Azerbaijan" in text and "AZE" in text
     assert "disagree" in text.lower()
     assert details.locator("tbody.source").count() == 2  # one row per outlet
+    # and why the second report was merged into the event
+    assert details.locator(".merged-because").all_inner_texts() == [
+        "merged because: same type; same day; same wording: operation"]
     assert details.locator("mark.trigger").all_inner_texts() == ["operation", "anti-terrorism operation"]
     p.screenshot(path=str(tmp_path / "served.png"), full_page=True)
     assert (tmp_path / "served.png").stat().st_size > 10_000

@@ -85,6 +85,10 @@ class Source(_Public):
     end: int = 0
     wording: str | None = Field(None, description="how this source names the event")
     date: SourceDate | None = None
+    merged_because: list[str] = Field(
+        default_factory=list,
+        description="why this report was merged into the event: what it shares with the report it matched best",
+    )
 
 
 class Disagreement(_Public):
@@ -125,6 +129,7 @@ class Event(_Public):
                     date=None if s.date is None else SourceDate(
                         start=s.date.start, precision=s.date.precision, text=s.date.text, basis=s.date.basis
                     ),
+                    merged_because=list(s.merged_because),
                 )
                 for s in event.sources
             ],

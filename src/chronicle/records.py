@@ -285,6 +285,9 @@ class EventSource(Record):
     outlet: str | None = None
     event_id: str | None = None  # the per-document Event this source came from
     date: EventDate | None = None  # the date as this source gives it
+    # why this report joined the event: what it shares with the report it matched best
+    # ("same type", "shared actor: Armenia", "same day", ...); empty for the first report
+    merged_because: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -267,6 +267,32 @@ def _specific_match(a: Event, b: Event, ta: _Traits, tb: _Traits) -> bool:
     return len(ta.name) >= 2 and ta.name == tb.name
 
 
+def merge_reasons(a: Event, b: Event) -> list[str]:
+    """What report ``a`` shares with report ``b`` that :func:`evidence` counts, in words a
+    reader can check: the type, the actors, the date, the place, a figure, the wording."""
+    out = ["same type" if a.type == b.type else f"compatible types: {a.type} and {b.type}"]
+    shared = sorted({ea.actor.name for ea in a.actors} & {ea.actor.name for ea in b.actors})
+    if shared:
+        out.append("shared actors: " + ", ".join(shared))
+    if dates_compatible(a.date, b.date):
+        out.append("same day" if a.date.precision == b.date.precision == "day" else "compatible dates")
+    if a.location is not None and b.location is not None and a.location.name.lower() == b.location.name.lower():
+        out.append(f"same place: {a.location.name}")
+    figures = sorted({qa.value for qa in a.quantities for qb in b.quantities if qa.value == qb.value and qa.value >= 3})
+    if figures:
+        out.append("same figure: " + ", ".join(f"{v:g}" for v in figures))
+    ta, tb = _traits(a), _traits(b)
+    if ta.wording_words & tb.wording_words:
+        out.append("same wording: " + ", ".join(sorted(ta.wording_words & tb.wording_words)))
+    shared_words = len(ta.content & tb.content)
+    similarity = shared_words / math.sqrt(len(ta.content) * len(tb.content)) if shared_words else 0.0
+    if a.doc_id == b.doc_id:
+        out.append("the same document tells the act again")
+    elif similarity >= NEAR_IDENTICAL:
+        out.append("near-identical sentence")
+    return out
+
+
 def evidence(a: Event, b: Event) -> float:
     """How strongly report ``a`` looks like one event with ``b`` (0 = ruled out); see module doc."""
     return _evidence(a, _traits(a), b, _traits(b))
@@ -709,6 +735,9 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
             outlet=meta[r.doc_id].outlet if r.doc_id in meta else None,
             event_id=r.id,
             date=r.date,
+            merged_because=[] if r is first else merge_reasons(r, max(
+                (o for o in reports if o is not r), key=lambda o: evidence(r, o)
+            )),
         )
         for r in reports
     ]

@@ -561,7 +561,10 @@
           el("tr", { class: "evidence-row" }, el("td", { colspan: 3 },
             highlight(s.sentence, words.concat(own, phrases)),
             doc ? el("a", { href: "#", class: "doclink", text: " open document ›",
-              onclick: (e) => { e.preventDefault(); showDocument(s.doc, s); } }) : null)));
+              onclick: (e) => { e.preventDefault(); showDocument(s.doc, s); } }) : null)),
+          // Why this report was merged into the event (the features it shares with another report).
+          (s.merged_because || []).length ? el("tr", { class: "merge-row" }, el("td", { colspan: 3 },
+            el("span", { class: "muted merged-because", text: "merged because: " + s.merged_because.join("; ") }))) : null);
       }));
   }
 
