@@ -777,7 +777,8 @@ class Extractor:
         if any(any(k.text.lower() == "since" for k in parse.kids(clause, "mark")) for clause in chain):
             return "background"  # "since the rebels began attacking ships": a bound, not news
         if tok.pos == "VERB" and any(
-            k.lemma.lower() in lex.provision_subjects for k in parse.kids(first, "nsubj")
+            k.lemma.lower() in lex.provision_subjects
+            for clause in [first, *chain] for k in parse.kids(clause, "nsubj")
         ):
             return "provision"  # "the agreement calls for ...": what a text says, not an act
         why = self._no_act(parse, trig, first, timexes)
