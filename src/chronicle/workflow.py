@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -245,7 +245,7 @@ def ingest_paths(
                     continue
                 seen[result.id] = result.source
                 summary.warnings += [ItemError(result.source, "W001", w, result.id) for w in result.warnings]
-                if not is_fresh(result, _stored_version(store, result.id)):
+                if not is_fresh(result, _stored_hash(store, result.id)):
                     summary.unchanged.append(result.id)
                     report(result.source, result.offset)
                     continue
@@ -270,10 +270,10 @@ def ingest_paths(
     return summary
 
 
-def _stored_version(store: Store, doc_id: str) -> dict[str, str]:
-    """{id: hash} when the store holds ``doc_id`` as analysed by this pipeline version."""
+def _stored_hash(store: Store, doc_id: str) -> str | None:
+    """The content hash under which this pipeline version analysed ``doc_id``, if it did."""
     stored = store.document_version(doc_id)
-    return {doc_id: stored[0]} if stored is not None and stored[1] == PIPELINE_VERSION else {}
+    return stored[0] if stored is not None and stored[1] == PIPELINE_VERSION else None
 
 
 def _identified(item: RawItem, store: Store, seen: dict[str, str]) -> RawItem:
@@ -348,10 +348,10 @@ def relink(
     store.write_links(changed, result.stories, result.events, result.state.to_dict(), result.provisions)
 
 
-def is_fresh(item: RawItem, known: Mapping[str, str]) -> bool:
-    """Whether ``item`` needs analysis: its id is not stored with this content by this pipeline
-    version (``known``: id -> content hash of what the current version analysed)."""
-    return known.get(item.id) != item.content_hash
+def is_fresh(item: RawItem, stored_hash: str | None) -> bool:
+    """Whether ``item`` needs analysis: ``stored_hash`` (the content hash this pipeline version
+    analysed under its id, None when none) is not its content's."""
+    return stored_hash != item.content_hash
 
 
 # Names of files still being written or kept by editors and browsers: never input.

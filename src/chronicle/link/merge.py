@@ -725,6 +725,7 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
             if not any(_head(q.what) == _head(k.what) and quantities_agree(q, k) for k in quantities):
                 quantities.append(q)
     location = next((r.location for r in reports if r.location is not None), None)
+    traits = {id(r): _traits(r) for r in reports}  # once per report, not once per pair
     sources = [
         EventSource(
             doc=r.doc_id,
@@ -736,7 +737,7 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
             event_id=r.id,
             date=r.date,
             merged_because=[] if r is first else merge_reasons(r, max(
-                (o for o in reports if o is not r), key=lambda o: evidence(r, o)
+                (o for o in reports if o is not r), key=lambda o: _evidence(r, traits[id(r)], o, traits[id(o)])
             )),
         )
         for r in reports

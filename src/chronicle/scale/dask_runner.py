@@ -83,7 +83,7 @@ def process_partition(
             for item in read_path(Path(path), settings):
                 if isinstance(item, ItemError):
                     result.failed.append(item)
-                elif not is_fresh(item, known):
+                elif not is_fresh(item, known.get(item.id)):
                     result.unchanged.append(item.id)
                 else:
                     yield item
