@@ -12,6 +12,7 @@ import pytest
 from chronicle.clean import clean_item, decode_content, looks_like_html
 from chronicle.clean.dates import date_line_value, is_date_line, split_leading_date, stated_dates, url_date
 from chronicle.clean.html import parse_html
+from chronicle.clean.lines import chrome_reason
 from chronicle.clean.outlets import credit_line, outlet_name, wire_agency
 from chronicle.errors import BinaryInput, EmptyInput, MalformedInput
 from chronicle.pipeline import run_stages
@@ -604,3 +605,69 @@ def test_a_credit_opening_the_lede_is_not_its_subject() -> None:
     assert "Myanmar" in names and names & {"MNDAA", "Myanmar National Democratic Alliance Army"}
     assert "Minority Watch" not in names
     assert ceasefire.date.start == "2025-01-18"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    # a teaser card: headline and standfirst run on into the card's stamp
+    ("Flood barriers fail in the delta town Residents were moved to higher ground overnight 14H ago", "teaser"),
+    ("Court hears appeal over the port lease The judges asked both sides for maps 12H ago 34 photos", "teaser"),
+    ("Museum reopens after the long repair work The east wing was closed for two years Nov 18", "teaser"),
+    # a caption whose credit follows its sentence with no full stop
+    ("Smoke rises over the valley after the fire reached the pass. Jane Roe/Northern Wire via Stock Images",
+     "credit"),
+    ("Rainfall in the region stayed below the average this season. Valley Weather Service", "credit"),
+    # menu items flattened without spaces
+    ("HomeNewsBusinessMarketsOpinion", "nav"),
+    ("Company TownTelevisionBusinessEntertainment & Arts", "nav"),
+    # article lines that look a little like those
+    ("The mayor said the barriers held on Nov 18.", None),
+    ("The agreement was signed by Dr. Elena Marsh and the envoy of the McKinley Foundation.", None),
+    ("Apple released the iPad Pro and the MacBook Air before the summer, the company said on Monday.", None),
+    ("The ministers met in Geneva on Friday.", None),
+])
+def test_chrome_reason_of_a_line(line: str, reason: str | None) -> None:
+    assert chrome_reason(line) == reason
+
+
+def test_a_paragraph_repeated_far_away_is_a_widget_and_a_close_echo_keeps_one_copy() -> None:
+    card = "Storm closes the coastal road again as crews clear the debris and the ferry resumes its service."
+    echo = "The council will vote on the plan next week, after a final hearing with residents and engineers."
+    filler = [f"Paragraph {n} of the report describes the works on the northern section in some detail here."
+              for n in range(14)]
+    text = "\n".join([card, PROSE[0], echo, echo, *filler, PROSE[1], "Latest", card])
+    paragraphs = clean_item(_item(text.encode()), SETTINGS).body.split("\n\n")
+    assert card not in paragraphs
+    assert paragraphs.count(echo) == 1
+
+
+def test_rows_of_a_flattened_table_are_kept_with_their_heading() -> None:
+    rows = ["Northern district (Zone A): 120 shelters", "Coastal district (Zone B): 85 shelters",
+            "Hill district (Zone C): 40 shelters", "River district (Zone D): 15 shelters"]
+    menu = ["Weather", "Traffic", "Sport", "Culture"]
+    text = "\n".join([PROSE[0], PROSE[1], "Shelters by district", *rows, "Contact", *menu])
+    paragraphs = clean_item(_item(text.encode()), SETTINGS).body.split("\n\n")
+    assert paragraphs == [PROSE[0], PROSE[1], "Shelters by district", *rows]
+
+
+LONG = [
+    PROSE[0] + " Neither side gave details of the draft, which diplomats said ran to some forty pages.",
+    PROSE[1] + " A spokesman for the mediators said the dates would be announced within the week.",
+    PROSE[2] + " Both parliaments must also approve the composition of the new border commission first.",
+]
+
+
+def test_a_related_box_inside_the_article_loses_its_headlines_and_the_article_goes_on() -> None:
+    long = LONG
+    text = "\n".join([long[0], "More in Border Talks", "Envoys Return To The Capital",
+                      "Second Round Set For Spring", long[1], long[2]])
+    paragraphs = clean_item(_item(text.encode()), SETTINGS).body.split("\n\n")
+    assert paragraphs == long
+
+
+def test_story_cards_after_a_widget_title_are_not_the_article() -> None:
+    long = LONG
+    text = "\n".join([long[0], long[1], "More from the Desk", "Other Headline About Another Town",
+                      "Wednesday November 20, 2019", long[2], "Another Story Of The Week", "Jane Roe",
+                      "2 days ago at 08:49 am", long[0].replace("Tuesday", "Monday")])
+    paragraphs = clean_item(_item(text.encode()), SETTINGS).body.split("\n\n")
+    assert paragraphs == long[:2]

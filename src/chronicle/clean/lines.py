@@ -75,15 +75,35 @@ _CREDIT = re.compile(
 )
 _INLINE_BOX = re.compile(r"\A(?:(?:also )?read (?:more|also|next)|see also|also see)\W*\Z", re.I)
 _COPYRIGHT = re.compile(r"\A(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
-# A feed item's stamp ending a line: "... Posted on: WWD Posted 4 hours ago", "3 mins ago"
-_FEED_STAMP = re.compile(r"(?:\bposted on:.*|\b\d+\s+(?:secs?|mins?|minutes?|hrs?|hours?|days?)\s+ago)\s*\Z", re.I)
+# A feed item's or teaser card's stamp ending a line: "... Posted on: WWD Posted 4 hours ago",
+# "3 mins ago", "14H ago", "12H ago 34 photos", "... over the last year Nov 18" (a card's
+# headline and standfirst run on into its date, with no full stop before it).
+_FEED_STAMP = re.compile(
+    r"(?:\bposted on:.*|\b\d+\s*(?:[smhd]|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago"
+    r"(?:\s+\d+\s+(?:photos|videos|images))?|"
+    r"(?<![.!?,;:\d]\s)(?<=[a-z”\"’']\s)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}"
+    r"(?:\s+\d+\s+(?:photos|videos|images))?)\s*\Z",
+    re.I,
+)
 # "Photo by Jane Roe/Agency", "Image courtesy of X": a credit line
 _BY_CREDIT = re.compile(
     r"\A\W*(?:photo(?:graph)?s?|images?|pictures?|video)\s+(?:by|courtesy(?:\s+of)?|via)\s+\S", re.I
 )
 _CARD_WORDS = 6  # the words a flattened teaser card repeats
 _MAX_CREDIT_WORDS = 12
+# Glued menus: at least this many lower-to-capital joins, and one in this many words.
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_MIN_GLUED = 3
+_GLUE_RATE = 4
+_MAX_CAPTION_WORDS = 60
 _CAPTION_CREDIT = re.compile(r"\((?:[^()/]{2,40}/[^()]{2,40}|(?:photo|image|file)\b[^()]{0,40})\)\s*\Z", re.I)
+# A caption's sentence, then its credit with no full stop: a few capitalised words, with an
+# agency after a slash or "via" ("Sanjeev Verma/Hindustan Times via Getty Images", "Berkeley Earth").
+_NAME_WORD = r"(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|da|di|la|le)"
+_TRAILING_CREDIT = re.compile(
+    rf"(?<=[a-z]{{3}})[.!?]\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*/\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
+    rf"(?:\s+(?:via|for)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?(?<=[^\W\d_])\s*\Z"
+)
 _COOKIE = re.compile(
     r"\b(?:we use cookies|cookie (?:policy|settings|preferences|consent|notice)|accept (?:all )?cookies|"
     r"use of cookies|this (?:site|website) uses cookies)\b",
@@ -204,12 +224,22 @@ def repeats_itself(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A photo credit or caption label ("Photo: …", "Source: …"), or a caption that ends in its
-    credit ("... in Amman, Jordan. May 19, 2022 (OSESGY/Alaa Malhas)")."""
+    credit ("... in Amman, Jordan. May 19, 2022 (OSESGY/Alaa Malhas)", "... this week. Jane
+    Roe/Agency via Getty Images")."""
     return (
         bool(_CREDIT.match(line))
         or bool(_CAPTION_CREDIT.search(line))
+        or (bool(_TRAILING_CREDIT.search(line)) and len(words(line)) <= _MAX_CAPTION_WORDS)
         or (bool(_BY_CREDIT.match(line)) and len(words(line)) <= _MAX_CREDIT_WORDS)
     )
+
+
+def is_glued_menu(line: str) -> bool:
+    """Menu items flattened without spaces ("HomeNewsBusinessMarkets", "Company TownTelevision"):
+    many word boundaries where a lower-case letter meets a capital. Prose has a few ("iPad",
+    "McKinley"), never one in four words."""
+    glued = len(_GLUED.findall(line))
+    return glued >= _MIN_GLUED and glued * _GLUE_RATE >= len(words(line))
 
 
 def is_wire_credit(line: str) -> bool:
@@ -277,6 +307,8 @@ def chrome_reason(line: str) -> str | None:
         return "cta"
     if TEASER.match(stripped) or repeats_itself(stripped) or _FEED_STAMP.search(stripped):
         return "teaser"
+    if is_glued_menu(stripped):
+        return "nav"
     if kind(stripped) is Kind.PROSE:
         return None
     if is_trailing_start(stripped) or is_nav(stripped):

@@ -42,6 +42,8 @@ _HEADING_REACH = 3
 # A heading is a short line between article paragraphs; longer non-sentences are headlines
 # of other stories.
 _MAX_HEADING_WORDS = 12
+# Adjacent short lines of one punctuation shape that make a table's rows.
+_MIN_DATA_ROWS = 3
 _MIN_HEADLINE_WORDS = 5
 
 # "GENERICO.ru" glued to the start of the first line (the site's logo text).
@@ -60,6 +62,9 @@ _ADDRESS = re.compile(r"https?://|www\.", re.I)
 # Timestamps and "Published on" lines stand among the first lines of the article.
 _TIMESTAMP_LINES = 12
 _TIMESTAMP_MARK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:published|posted)\b", re.I)
+# Lines apart beyond which a repeated paragraph is a page widget's, not the article's echo.
+_NEAR_REPEAT = 12
+_CARD_STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\bago\b", re.I)
 _HANDLE_SUFFIXES = frozenset({"official", "news", "en", "eng", "english", "online", "live", "int", "world"})
 
 
@@ -286,6 +291,11 @@ def _handle_name(handle: str) -> str | None:
 def _mark_chrome(items: list[_Line], title: str | None) -> None:
     """Mark lines that are chrome on their own, and cut teasers glued inside a line."""
     counts = Counter(L.normalize(it.text) for it in items)
+    first: dict[str, int] = {}
+    spread: dict[str, int] = {}
+    for i, it in enumerate(items):
+        norm = L.normalize(it.text)
+        spread[norm] = i - first.setdefault(norm, i)
     seen: set[str] = set()
     for it in items:
         teaser = L.TEASER.search(it.text)
@@ -302,7 +312,10 @@ def _mark_chrome(items: list[_Line], title: str | None) -> None:
             continue
         if title and it.kind is not L.Kind.PROSE and L.repeats_title(it.text, title):
             it.reason = "title"
-        elif counts[norm] > 1 and (it.kind is not L.Kind.PROSE or norm in seen):
+        elif counts[norm] > 1 and (it.kind is not L.Kind.PROSE or norm in seen or spread[norm] > _NEAR_REPEAT):
+            # A paragraph the page shows again far away is a teaser card or a widget (a
+            # carousel and its list): every copy goes. A copy close by is the scrape's echo
+            # of an article paragraph: the first stays.
             it.reason = "repeated"
         seen.add(norm)
 
@@ -346,7 +359,9 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
     kept: list[str] = []
     removed = 0
     trailing = False
+    in_box = False  # within a related-stories box inside the article
     live = [i for i, it in enumerate(items) if it.reason is None]
+    tabular = _data_rows(items, live)
     for n, i in enumerate(live):
         it = items[i]
         prev_it = items[live[n - 1]] if n > 0 else None
@@ -354,9 +369,12 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
         keep = False
         if i >= start and not trailing and kept:  # widgets above the article do not end it
             marker = _trailing_marker(items, live[n - 1] if n > 0 else start, i)
-            # a "Read more" box inside the article does not end it when its paragraphs go on
-            trailing = marker is not None and not (L.is_inline_box(marker) and _prose_continues(items, live[n:]))
-        if i < start:
+            # a "Read more" box inside the article does not end it when its paragraphs go on;
+            # the box's own short lines (its headlines) still go
+            trailing = marker is not None and not _prose_continues(items, live[n:])
+            in_box = in_box or (marker is not None and not trailing)
+        in_box = in_box and it.kind is not L.Kind.PROSE
+        if i < start or in_box:
             keep = False  # header: title, byline, date and labels were read as metadata
         elif trailing:
             # After "Recommended"/"Leave a reply", only a run of real paragraphs is article.
@@ -372,7 +390,11 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
             keep = L.is_list_item(it.text) or _is_heading(it.text, prev_it, adjacent)
             if not keep and kept and prev_it is not None and kept[-1] == prev_it.text:
                 # a subheading under kept article text, its paragraph a line or two further on
-                keep = _heads_section(it.text) and _paragraph_follows(items, i)
+                # (or its table of data rows); a data row under a kept line
+                heads_rows = n + 1 < len(live) and live[n + 1] in tabular
+                keep = i in tabular or (
+                    _heads_section(it.text) and (heads_rows or _paragraph_follows(items, i))
+                )
         if keep:
             kept.append(it.text)
     for it in items:
@@ -382,11 +404,45 @@ def _select(items: list[_Line], start: int) -> tuple[list[str], int]:
     return kept, removed
 
 
+def _data_rows(items: list[_Line], live: list[int]) -> set[int]:
+    """Short lines that are rows of a flattened table or list: a run of at least
+    ``_MIN_DATA_ROWS`` adjacent lines with the same punctuation ("England (Group A): 10th
+    appearance", "Spain (Group F): 11th appearance"). Menus and teaser lists alternate shapes
+    or carry none."""
+    rows: set[int] = set()
+    run: list[int] = []
+    shape: str | None = None
+    for i in [*live, -1]:
+        this = _punctuation(items[i].text) if i >= 0 and items[i].kind is L.Kind.SHORT else None
+        if this and this == shape and run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if len(run) >= _MIN_DATA_ROWS:
+            rows.update(run)
+        run, shape = ([i], this) if this else ([], None)
+    return rows
+
+
+def _punctuation(text: str) -> str:
+    return re.sub(r"[\w\s]+", "", text)
+
+
 def _prose_continues(items: list[_Line], following: list[int]) -> bool:
-    """The article's own paragraphs go on after a widget title: a "Read More" box inside the
-    article, not the trailing zone (two long paragraphs among the next few lines)."""
-    window = [items[j] for j in following[:_CONTINUE_WINDOW]]
-    return sum(it.kind is L.Kind.PROSE and len(L.words(it.text)) >= _CONTINUE_WORDS for it in window) >= 2
+    """The article's own paragraphs go on after a widget title: a "Read More" or "More in
+    <topic>" box inside the article, not the trailing zone. Two long paragraphs among the next
+    few lines, with no date or byline among them: those are the cards of other stories."""
+    window = following[:_CONTINUE_WINDOW]
+    if not window:
+        return False
+    if any(_is_card_stamp(it) for it in items[window[0] : window[-1] + 1]):
+        return False
+    long_paragraphs = (items[j] for j in window)
+    return sum(it.kind is L.Kind.PROSE and len(L.words(it.text)) >= _CONTINUE_WORDS for it in long_paragraphs) >= 2
+
+
+def _is_card_stamp(it: _Line) -> bool:
+    """A date, byline or time stamp: what a story card or a reader's comment carries."""
+    return it.reason in {"date", "byline"} or (it.kind is L.Kind.SHORT and bool(_CARD_STAMP.search(it.text)))
 
 
 def _next_to(items: list[_Line], i: int, j: int) -> bool:
