@@ -578,6 +578,7 @@ NO_ACT_CASES = [
     ("The two parties agreed to a ceasefire after talks mediated by Qatar.", "talks"),
     ("A ceasefire took effect on Wednesday following mediation by France.", "mediation"),
     ("Under Qatar's mediation, the two sides held a round of peace talks in Doha.", "mediation"),
+    ("The spokesman said under Qatar's mediation, the two sides held a round of peace talks in Doha.", "mediation"),
     # ... what a text says is a provision, also in a later conjunct
     ("The agreement includes a truce and demands the withdrawal of the militia.", "demands"),
     # ... an undated clause describing a participant is no act the report tells
@@ -622,6 +623,24 @@ ACT_CASES = [
 def test_the_same_words_where_they_report_an_act(body: str, trigger: str) -> None:
     doc = _analyse(body, published="2024-03-08")
     assert trigger in [e.trigger for e in doc.events], [(e.trigger, e.type) for e in doc.events]
+
+
+@pytest.mark.parametrize(("body", "trigger", "day"), [
+    # a following sentence names the act again with a definite noun, and dates it ...
+    ("Two fishermen died after a drone struck their boat near the coast. "
+     "The attack took place on Tuesday, the coast guard said.", "struck", "2024-03-05"),
+    # ... past a sentence that names it without a date
+    ("Two fishermen died after a drone struck their boat near the coast. The tragic incident shocked the town. "
+     "The incident, which happened on Tuesday, was filmed by a passer-by.", "struck", "2024-03-05"),
+    # ... or tells it again from the target's side, in the passive
+    ("Two fishermen died after a drone struck their boat near the coast. "
+     "The wooden boat was reportedly hit on Tuesday night as it returned to port.", "struck", "2024-03-05"),
+    # a following sentence about something else dates nothing
+    ("Two fishermen died after a drone struck their boat near the coast. "
+     "The harbour reopened on Tuesday after repairs.", "struck", None),
+])
+def test_a_following_sentence_that_names_the_act_again_dates_it(body: str, trigger: str, day: str | None) -> None:
+    assert _find(_analyse(body, published="2024-03-08"), trigger).date.start == day
 
 
 @pytest.mark.parametrize(("body", "trigger", "countries"), [

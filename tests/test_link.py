@@ -649,3 +649,17 @@ def test_a_merged_event_says_why_each_report_joined() -> None:
         "compatible types: ASSAULT and COERCE")
     assert "shared actors: Azerbaijan" in second.merged_because
     assert "compatible dates" in second.merged_because
+
+
+def test_talks_and_the_agreement_they_led_to_are_two_events() -> None:
+    talks = "Armenia and Azerbaijan held their seventh round of peace talks in Geneva in mid-January."
+    deal = "Armenia and Azerbaijan reached an agreement on the border on January 20."
+    docs = [
+        doc("t1", talks, outlet="one", events=[
+            event("t1", talks, etype="CONSULT", actors=[ARM, AZE], wording="round", trigger="round",
+                  date=month("2024-01"))]),
+        doc("d1", deal, outlet="two", events=[
+            event("d1", deal, etype="AGREE", actors=[ARM, AZE], wording="agreement", trigger="agreement",
+                  date=day("2024-01-20"))]),
+    ]
+    assert sorted(len(e.sources) for e in link(docs, SETTINGS).events) == [1, 1]

@@ -208,16 +208,19 @@ class Extractor:
             if pattern is None or event.date.start is not None or event.modality not in {"asserted", "reported"}:
                 continue
             following = self.doc.sentences[event.sentence.index + 1 : event.sentence.index + 1 + _FOLLOWING_SENTENCES]
-            sentence = next((s for s in following if pattern.search(self.doc.body[s.start : s.end])), None)
-            if sentence is None:
-                continue
-            days = [
-                tx for tx in self.doc.timexes
-                if sentence.start <= tx.start < sentence.end and tx.start >= self.dateline_end
-                and usable(tx) and not _bare_clock(tx) and _DAY_VALUE.match(tx.value or "")
-            ]
-            if len({(tx.value or "")[:10] for tx in days}) == 1:
-                event.date = replace(from_timex(days[0]), basis="narrative")
+            # the first of them that names the act again and gives a day ("The tragic incident
+            # has become ..." gives none; "The incident, which took place on Wednesday" does)
+            for sentence in following:
+                if not pattern.search(self.doc.body[sentence.start : sentence.end]):
+                    continue
+                days = [
+                    tx for tx in self.doc.timexes
+                    if sentence.start <= tx.start < sentence.end and tx.start >= self.dateline_end
+                    and usable(tx) and not _bare_clock(tx) and _DAY_VALUE.match(tx.value or "")
+                ]
+                if len({(tx.value or "")[:10] for tx in days}) == 1:
+                    event.date = replace(from_timex(days[0]), basis="narrative")
+                    break
 
     def _date_from_following(self, events: list[Event]) -> None:
         """"India and Pakistan have agreed to a ceasefire. The agreement, effective ... on May
@@ -651,6 +654,16 @@ class Extractor:
             # the verb trigger, or the light verb that carries an event noun ("held ... talks")
             if other is not None and other is not trig and (other.tok.pos == "VERB" or other.governor is head):
                 return other
+            if head.pos == "VERB" and head.lemma.lower() in self.lex.speech_verbs and cur is prep:
+                # "Mao said under China's mediation, the two sides held talks": the parser hangs
+                # the scene on the verb of saying; it sets the scene of what was said
+                return next(
+                    (
+                        by_tok[k.i] for k in parse.kids(head, "ccomp")
+                        if k.i in by_tok and by_tok[k.i] is not trig
+                    ),
+                    None,
+                )
             if head.pos in {"VERB", "AUX"} or cur.dep not in {"prep", "pobj", "dobj", "nsubj", "nsubjpass"}:
                 return None
             cur = head

@@ -33,7 +33,8 @@ from chronicle.records import (
 )
 
 # PLOVER types that different outlets use for one happening ("offensive" ASSAULT vs "military
-# operation" COERCE; a "deal" AGREE vs "cooperation" COOPERATE).
+# operation" COERCE; a "deal" AGREE vs "cooperation" COOPERATE). Talks (CONSULT) and the
+# agreement they lead to (AGREE) are two acts, often days apart: never one event.
 _COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
     frozenset(pair)
     for pair in (
@@ -41,7 +42,6 @@ _COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
         ("ASSAULT", "MOBILIZE"),
         ("COERCE", "MOBILIZE"),
         ("AGREE", "COOPERATE"),
-        ("AGREE", "CONSULT"),
         ("CONSULT", "COOPERATE"),
         ("SUPPORT", "COOPERATE"),
         ("DISAPPROVE", "PROTEST"),
