@@ -591,6 +591,8 @@ NO_ACT_CASES = [
     ("“We will continue to defend freedom of navigation,” the minister said.", "defend"),
     # ... showing that something holds is no protest
     ("The people of Colombia are demonstrating that peace is possible, the president said.", "demonstrating"),
+    # ... a participle inside a place's name is no act
+    ("Talks on the Armenian-Occupied districts resumed in Vienna on Monday.", "Occupied"),
 ]
 
 
@@ -616,6 +618,8 @@ ACT_CASES = [
     ("Several units of the National Police of Haiti have been deployed in the commune.", "deployed"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
+    # a named operation a light verb carries is the act
+    ("On Friday the army launched Operation Northern Shield against the rebel camps.", "Operation"),
 ]
 
 

@@ -334,6 +334,11 @@ class Extractor:
             lemma = tok.lemma.lower()
             if _negative_prefix(parse.tokens, n):
                 continue  # "non-deployment", "non-aggression": the absence of the act
+            if _in_a_name(parse, n):
+                continue  # "Pakistan-Occupied Kashmir": a place's name, not an act
+            if (named := self._named_operation(parse, tok)) is not None:
+                found.append(named)  # "launched Operation Sindoor"
+                continue
             if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
                 particle = None
                 etype = None
@@ -407,6 +412,20 @@ class Extractor:
                 trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
                 found.append(trig)
         return found
+
+    def _named_operation(self, parse: SentenceParse, tok: Token) -> Trigger | None:
+        """"India launched Operation Sindoor": an event noun that opens the name a light verb
+        takes as its object is the act that verb carries; its name is specific enough without
+        the modifier the bare noun needs ("a military operation")."""
+        lemma = tok.lemma.lower()
+        name = parse.head(tok)
+        if tok.dep != "compound" or not tok.text[:1].isupper() or lemma not in self.lex.nouns or name is None:
+            return None
+        verb = parse.head(name)
+        if name.pos != "PROPN" or name.dep != "dobj" or verb is None or verb.lemma.lower() not in self.lex.light_verbs:
+            return None
+        trig = Trigger(tok, self.lex.nouns[lemma], verb, self.doc.body[tok.start : name.end], light=True, host=verb)
+        return trig
 
     def _agreement_type(self, parse: SentenceParse, noun: Token, governor: Token) -> tuple[str, Token] | None:
         """The type an agreement noun takes, and the verb whose clause carries it: AGREE with a
@@ -1056,7 +1075,7 @@ class Extractor:
         # "units of the National Police have been deployed": with no agent, the force's owner acts
         own_forces = not is_noun and trig.type in self.lex.own_forces_types and not parse.kids(gov, "agent")
         for obj in parse.kids(holders[0], "dobj", "dative", "nsubjpass"):
-            if obj is not trig.tok:
+            if obj is not trig.tok and parse.head(trig.tok) is not obj:  # not the name "Operation X" opens
                 if own_forces and obj.dep == "nsubjpass" and not sources:
                     sources += self._resolve(parse, obj, "source", sentence)
                 else:
@@ -1660,6 +1679,17 @@ class Extractor:
             trigger_start=tok.start,
             trigger_end=end,
         )
+
+
+def _in_a_name(parse: SentenceParse, n: int) -> bool:
+    """A capitalised word joined by a hyphen to a name before it ("Pakistan-Occupied Kashmir",
+    "Israeli-Occupied Territories"): part of a proper name, whatever the tagger made of it."""
+    tokens = parse.tokens
+    tok = tokens[n]
+    return (
+        n >= 2 and tok.text[:1].isupper() and tokens[n - 1].text == "-" and tokens[n - 2].pos == "PROPN"
+        and tokens[n - 1].end == tok.start and tokens[n - 2].end == tokens[n - 1].start
+    )
 
 
 # What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
