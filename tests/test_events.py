@@ -629,6 +629,19 @@ def test_the_same_words_where_they_report_an_act(body: str, trigger: str) -> Non
     assert trigger in [e.trigger for e in doc.events], [(e.trigger, e.type) for e in doc.events]
 
 
+@pytest.mark.parametrize(("body", "day"), [
+    # a present perfect under a dated verb of saying: the day hung on it is the truce's start
+    ("The envoy said on Friday that the two parties have agreed to a truce starting on Sunday evening.",
+     "2024-03-08"),
+    # ... and a day between the saying and the clause is the saying's, however it is parsed
+    ("Both governments said on Thursday they have agreed to a ceasefire along the whole border.", "2024-03-07"),
+    # a simple past takes the day hung on it
+    ("The envoy said on Friday that the two parties agreed to a truce on Wednesday.", "2024-03-06"),
+])
+def test_a_reported_perfect_is_dated_by_its_saying(body: str, day: str) -> None:
+    assert _find(_analyse(body, published="2024-03-08"), "agreed").date.start == day
+
+
 @pytest.mark.parametrize(("body", "trigger", "day"), [
     # a following sentence names the act again with a definite noun, and dates it ...
     ("Two fishermen died after a drone struck their boat near the coast. "

@@ -1528,6 +1528,14 @@ class Extractor:
             cur = parse.head(cur)  # type: ignore[assignment]
             ancestors.append(cur.i)
         other_triggers = {t.governor.i for t in live if t is not trig} | {t.tok.i for t in live if t is not trig}
+        # "said on Friday that they have agreed to a truce on Saturday evening": a present
+        # perfect takes no definite past time of its own; a day hung on it dates something in
+        # it (the truce's start), and the act is dated by the verb of saying that reports it.
+        reported_perfect = self._present_perfect(parse, gov) and any(
+            parse.by_i[a].lemma.lower() in self.lex.speech_verbs for a in ancestors
+        )
+        subjects = parse.kids(gov, *_SUBJECTS)
+        clause_start = min([gov.i, *(parse.subtree(k)[0].i for k in subjects)]) if reported_perfect else 0
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
         for timex in timexes:
@@ -1547,7 +1555,9 @@ class Extractor:
                 chain = [root.i, before.head]
             for step in chain[1:]:
                 if step in own:
-                    rank = 0
+                    # under the perfect, only a day before the reported clause opens is the
+                    # saying's ("said on Thursday they have agreed", however the parser hung it)
+                    rank = (1 if toks[-1].i < clause_start else None) if reported_perfect else 0
                     break
                 tok = parse.by_i[step]
                 if tok.pos in {"VERB", "AUX"} and step in ancestors:
@@ -1617,6 +1627,13 @@ class Extractor:
         auxes = {k.lemma.lower() for k in parse.kids(verb, "aux", "auxpass")}
         return verb.tag == "VBD" or (
             verb.tag == "VBN" and ("have" not in auxes or any(k.text.lower() == "had" for k in parse.kids(verb, "aux")))
+        )
+
+    @staticmethod
+    def _present_perfect(parse: SentenceParse, verb: Token) -> bool:
+        """"have agreed", "has signed": a past participle under a present 'have'."""
+        return verb.tag == "VBN" and any(
+            k.lemma.lower() == "have" and k.tag in {"VBP", "VBZ"} for k in parse.kids(verb, "aux")
         )
 
     def _present_now(self, parse: SentenceParse, verb: Token) -> bool:
