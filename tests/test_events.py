@@ -618,6 +618,9 @@ ACT_CASES = [
     ("Several units of the National Police of Haiti have been deployed in the commune.", "deployed"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
+    # an agreement noun with a day of its own is the agreement reached then
+    ("The agreement on Saturday came after twelve hours of talks in Geneva.", "agreement"),
+    ("The dialogue between the two governments resumed in Oslo on Monday.", "dialogue"),
     # a named operation a light verb carries is the act
     ("On Friday the army launched Operation Northern Shield against the rebel camps.", "Operation"),
 ]
@@ -652,6 +655,9 @@ def test_a_reported_perfect_is_dated_by_its_saying(body: str, day: str) -> None:
     # ... or tells it again from the target's side, in the passive
     ("Two fishermen died after a drone struck their boat near the coast. "
      "The wooden boat was reportedly hit on Tuesday night as it returned to port.", "struck", "2024-03-05"),
+    # ... taking the day right after the noun when the sentence gives two
+    ("The president announced a ceasefire agreement between the two states. The announcement was made on "
+     "Tuesday, and the ceasefire is set to take effect on Thursday.", "agreement", "2024-03-05"),
     # a following sentence about something else dates nothing
     ("Two fishermen died after a drone struck their boat near the coast. "
      "The harbour reopened on Tuesday after repairs.", "struck", None),

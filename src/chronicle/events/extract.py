@@ -96,6 +96,8 @@ _SCHEDULED = frozenset({"set", "due", "schedule", "expect", "slate", "plan"})
 _WEEKDAY_ONLY = re.compile(rf"(?:on\s+)?{WEEKDAY}\Z", re.I)
 # How far ahead an undated agreement looks for the sentence that dates it.
 _FOLLOWING_SENTENCES = 3
+# How far after a noun naming an act again its day may stand ("The incident, which took place on").
+_NEAR_CHARS = 40
 # Adverbial clauses that say two events happened at the same time.
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})  # "a day after": no duration
@@ -195,8 +197,8 @@ class Extractor:
                 continue  # a paragraph the page repeats states its acts once
             seen.add(text)
             out.extend(self._sentence_events(sentence, tokens))
-        self._date_from_following(out)
-        self._date_from_anaphora(out)
+        self._date_from_anaphora(out)  # a line naming the act again ("The announcement was made on ...")
+        self._date_from_following(out)  # before a later line on the agreement's life (its taking effect)
         return out
 
     def _date_from_anaphora(self, events: list[Event]) -> None:
@@ -211,15 +213,20 @@ class Extractor:
             # the first of them that names the act again and gives a day ("The tragic incident
             # has become ..." gives none; "The incident, which took place on Wednesday" does)
             for sentence in following:
-                if not pattern.search(self.doc.body[sentence.start : sentence.end]):
+                named = pattern.search(self.doc.body[sentence.start : sentence.end])
+                if named is None:
                     continue
                 days = [
                     tx for tx in self.doc.timexes
                     if sentence.start <= tx.start < sentence.end and tx.start >= self.dateline_end
                     and usable(tx) and not _bare_clock(tx) and _DAY_VALUE.match(tx.value or "")
                 ]
-                if len({(tx.value or "")[:10] for tx in days}) == 1:
-                    event.date = replace(from_timex(days[0]), basis="narrative")
+                # the one day the sentence gives, or the day right after the noun ("The
+                # announcement was made on November 26, and the truce takes effect on the 27th")
+                after = sentence.start + named.end()
+                near = [tx for tx in days if 0 <= tx.start - after <= _NEAR_CHARS]
+                if len({(tx.value or "")[:10] for tx in days}) == 1 or near:
+                    event.date = replace(from_timex((near or days)[0]), basis="narrative")
                     break
 
     def _date_from_following(self, events: list[Event]) -> None:
@@ -446,7 +453,24 @@ class Extractor:
         for mod in parse.kids(noun, "amod", "acl", "relcl", "appos"):
             if mod.lemma.lower() in lex.agreement_modifiers:
                 return lex.agreement_modifiers[mod.lemma.lower()], noun
+        if self._own_day(parse, noun):
+            return "AGREE", noun  # "the agreement on Saturday came after ...": the one reached then
         return None
+
+    def _own_day(self, parse: SentenceParse, noun: Token) -> bool:
+        """A day of the noun's own: "the agreement on Saturday", "Saturday's agreement"."""
+        for timex in self.doc.timexes:
+            toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
+            if not toks or not usable(timex):
+                continue
+            inside = {t.i for t in toks}
+            root = next((t for t in toks if t.head not in inside), toks[0])
+            prep = parse.head(root)
+            if (root.dep == "poss" and root.head == noun.i) or (
+                root.dep == "pobj" and prep is not None and prep.text.lower() == "on" and prep.head == noun.i
+            ):
+                return True
+        return False
 
     def _noun_context_type(self, parse: SentenceParse, tok: Token, noun: str, governor: Token, etype: str) -> str:
         """The type a modifier or the carrying verb gives an event noun: 'hunger strike' is a
