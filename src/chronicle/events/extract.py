@@ -454,7 +454,8 @@ class Extractor:
             if mod.lemma.lower() in lex.agreement_modifiers:
                 return lex.agreement_modifiers[mod.lemma.lower()], noun
         if self._own_day(parse, noun):
-            return "AGREE", noun  # "the agreement on Saturday came after ...": the one reached then
+            # "the agreement on Saturday came after ...": the one reached then, in its clause
+            return "AGREE", governor
         return None
 
     def _own_day(self, parse: SentenceParse, noun: Token) -> bool:
@@ -686,6 +687,14 @@ class Extractor:
         if tok.pos not in {"NOUN", "PROPN"} or trig.governor is not tok or tok.dep != "pobj":
             return None
         prep = parse.head(tok)
+        # "after a long night of talks", "following weeks of negotiations": through the span
+        # the event noun measures
+        for _ in range(2):
+            if prep is None or prep.text.lower() != "of" or (span := parse.head(prep)) is None:
+                break
+            if span.dep != "pobj" or span.pos not in {"NOUN", "PROPN"}:
+                break
+            prep = parse.head(span)
         if prep is None or prep.dep != "prep" or prep.text.lower() not in self.lex.circumstance_preps:
             return None
         cur = prep
@@ -814,7 +823,9 @@ class Extractor:
             participle = first.dep in {"acl", "amod"} or (first.dep == "advcl" and bare)
             passive = participle or bool(parse.kids(tok, "auxpass") or parse.kids(first, "auxpass"))
             perfect = any(k.lemma.lower() == "have" for k in parse.kids(tok, "aux"))
-            if passive and not perfect and _lemma_in(tok, lex.stative_passive) and (participle or not agent):
+            # "Hezbollah is backed by Tehran": in the present, with its agent too, a standing relation
+            present = any(k.tag in {"VBZ", "VBP"} for k in parse.kids(tok, "auxpass"))
+            if passive and not perfect and _lemma_in(tok, lex.stative_passive) and (participle or not agent or present):
                 # "peacekeepers are stationed", "internationally recognised as"; but "units have
                 # been deployed" reports that they were
                 return "state"
