@@ -32,6 +32,8 @@ class EventLexicon:
     # Precision rules (see extract.py): what makes a trigger a wish, a state or a modifier.
     wish_verbs: frozenset[str] = frozenset()  # "hoped to sign": an aspiration, no event
     wish_adjectives: frozenset[str] = frozenset()  # "ready to begin discussions"
+    failure_verbs: frozenset[str] = frozenset()  # "failed to reach agreement": the act's negation
+    demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
     stative_passive: frozenset[str] = frozenset()  # "peacekeepers are stationed": a state
@@ -123,6 +125,8 @@ def event_lexicon() -> EventLexicon:
         approximators=frozenset(data["approximators"]),
         time_units=frozenset(data["time_units"]),
         wish_verbs=frozenset(data["wish_verbs"]),
+        failure_verbs=frozenset(data["failure_verbs"]["verbs"]),
+        demand_modals=frozenset(data["demand_modals"]["words"]),
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),
         conditional_marks=frozenset(data["conditional_marks"]),

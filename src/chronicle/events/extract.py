@@ -346,6 +346,9 @@ class Extractor:
             if (named := self._named_operation(parse, tok)) is not None:
                 found.append(named)  # "launched Operation Sindoor"
                 continue
+            if (demand := self._modal_demand(parse, tok)) is not None:
+                found.append(demand)  # "Russia said Sudan must return the helicopter"
+                continue
             if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
                 particle = None
                 etype = None
@@ -419,6 +422,18 @@ class Extractor:
                 trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
                 found.append(trig)
         return found
+
+    def _modal_demand(self, parse: SentenceParse, tok: Token) -> Trigger | None:
+        """A verb of saying whose reported clause says what another party must or should do is
+        a demand by the speaker (``demand_modals``); the reported act is its content."""
+        if tok.pos != "VERB" or tok.lemma.lower() not in self.lex.speech_verbs:
+            return None
+        for clause in parse.kids(tok, "ccomp"):
+            modals = {k.text.lower() for k in parse.kids(clause, "aux")}
+            subjects = parse.kids(clause, "nsubj")
+            if modals & self.lex.demand_modals and subjects and subjects[0].pos != "PRON":
+                return Trigger(tok, "DEMAND", tok, tok.text, host=tok)
+        return None
 
     def _named_operation(self, parse: SentenceParse, tok: Token) -> Trigger | None:
         """"India launched Operation Sindoor": an event noun that opens the name a light verb
@@ -760,6 +775,8 @@ class Extractor:
             and head.lemma.lower() in self.lex.willing_adjectives
         ):
             modality = "promised"
+        if gov.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.failure_verbs:
+            negated = True  # "failed to reach agreement": the act did not happen
         if gov.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.intent_verbs:
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
@@ -789,7 +806,8 @@ class Extractor:
             return "hypothetical"  # "would be a major breakthrough", "could sign"
         if trig.modality == "negated":
             flips = trig.type != trig.lexical_type
-            active = tok.pos == "VERB" and not parse.kids(gov, "auxpass") and tok.dep not in {"acl", "relcl"}
+            # "rejected", "failed to reach an agreement": an active clause, through its verb
+            active = gov.pos == "VERB" and not parse.kids(gov, "auxpass") and gov.dep not in {"acl", "relcl"}
             if not (flips and active):
                 return "negated"  # "not mediated by a third party", "has not been reached"
         chain = self._clause_chain(parse, gov)
