@@ -497,6 +497,17 @@ TYPE_CASES = [
     ("The envoy urged both sides to return to talks.", "DEMAND"),
     ("Hamas rejected the proposal on Sunday.", "REJECT"),
     ("The rebels stopped fighting at midnight on Sunday.", "RETREAT"),  # ending the act, not the act
+    # an attempt is the act; a failure to agree its negation
+    ("Gunmen tried to kill the governor of the province on Tuesday.", "ASSAULT"),
+    ("The two delegations failed to reach an agreement on the border on Sunday.", "REJECT"),
+    # what a speaker says another party must do is a demand
+    ("The foreign ministry said on Monday that the militia must release the hostages.", "DEMAND"),
+    # a promised withdrawal is a commitment; a promised boycott a threat
+    ("The government said it will withdraw its troops from the valley next month.", "AGREE"),
+    ("The opposition said it would boycott the elections in the spring.", "THREATEN"),
+    ("Artillery units fired rockets at the airport overnight.", "ASSAULT"),
+    ("The two states established diplomatic relations on Thursday.", "SUPPORT"),
+    ("The council reneged on its pledge to hold a referendum.", "REJECT"),
 ]
 
 
