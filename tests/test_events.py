@@ -502,8 +502,9 @@ TYPE_CASES = [
     ("The two delegations failed to reach an agreement on the border on Sunday.", "REJECT"),
     # what a speaker says another party must do is a demand
     ("The foreign ministry said on Monday that the militia must release the hostages.", "DEMAND"),
-    # a promised withdrawal is a commitment; a promised boycott a threat
-    ("The government said it will withdraw its troops from the valley next month.", "AGREE"),
+    # a promised withdrawal is a concession (PLOVER: "declarations, but not implementations, of
+    # ceasefires and withdrawals"); a promised boycott a threat
+    ("The government said it will withdraw its troops from the valley next month.", "CONCEDE"),
     ("The opposition said it would boycott the elections in the spring.", "THREATEN"),
     ("Artillery units fired rockets at the airport overnight.", "ASSAULT"),
     ("The two states established diplomatic relations on Thursday.", "SUPPORT"),

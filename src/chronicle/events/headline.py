@@ -265,7 +265,10 @@ class _Builder:
                 article = self._article(tok, phrase)
                 core = " ".join([join_names(self.sources), self._finite(verb, gov), article + phrase])
                 return [core, *self._noun_targets()]
-            return [f"{phrase} {participle(verb)}", *self._noun_targets()]
+            done = participle(verb)
+            if trig.modality == "negated":
+                done = f"not {done}"  # "failed to reach consensus": consensus not reached
+            return [f"{phrase} {done}", *self._noun_targets()]
         who = ""
         if self.sources:
             mutual = tok.lemma.lower() in _MUTUAL_NOUNS and len(self.sources) > 1 and not trig.joint
