@@ -606,6 +606,9 @@ NO_ACT_CASES = [
     # ... a present passive of a standing relation is a state, with its agent too
     ("Both militias are backed by the neighbouring state, the report said.", "backed"),
     ("The gang is accused of numerous killings in the valley.", "accused"),
+    # ... nor the topic of a statement ("accused X of kidnapping"), nor what an act was
+    ("The embassy accused the militia of kidnapping the survivors.", "kidnapping"),
+    ("The group said the attack was in solidarity with the people of the city.", "attack"),
     # ... a participle inside a place's name is no act
     ("Talks on the Armenian-Occupied districts resumed in Vienna on Monday.", "Occupied"),
 ]

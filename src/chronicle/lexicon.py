@@ -66,6 +66,8 @@ class EventLexicon:
     outcomes: frozenset[str] = frozenset()  # forms of outcome verbs: "killing three" folds into its act
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
     statement_types: frozenset[str] = frozenset()  # one speaker's verbal acts in a sentence: one statement
+    topic_types: frozenset[str] = frozenset()  # "condemned the attack": the attack is the topic
+    topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
     # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
@@ -156,6 +158,8 @@ def event_lexicon() -> EventLexicon:
         agreement_modifiers=_word_types(data["agreement_modifiers"]),
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
         statement_types=frozenset(data["same_act"]["statements"]),
+        topic_types=frozenset(data["statement_topics"]["types"]),
+        topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         incident_patterns={

@@ -608,7 +608,7 @@ class Extractor:
         for trig in triggers:
             host = self._modified_event(parse, trig, by_tok)
             if host is None and not self._timex_on(parse, trig.tok, timexes, durations=False):
-                host = self._scene_of(parse, trig, by_tok)
+                host = self._scene_of(parse, trig, by_tok) or self._topic_of(parse, trig, by_tok)
                 if host is not None:
                     # "agreed to a ceasefire after talks mediated by China": the talks set the
                     # scene of the act the sentence reports; undated, they are not an act of
@@ -691,6 +691,33 @@ class Extractor:
                 return other
             if head.pos in {"VERB", "AUX"}:
                 return None
+            cur = head
+        return None
+
+    def _topic_of(self, parse: SentenceParse, trig: Trigger, by_tok: dict[int, Trigger]) -> Trigger | None:
+        """The statement an undated event noun or gerund is the topic of (``statement_topics``):
+        its object ("condemned the attack"), or after a topic preposition on the verb or on its
+        object ("accused the Houthis of kidnapping", "thanked them for their support in ...")."""
+        tok = trig.tok
+        if not (tok.pos in {"NOUN", "PROPN"} or tok.tag == "VBG") or trig.governor is not tok:
+            return None
+        cur, slot = tok, tok
+        for _ in range(4):
+            head = parse.head(cur)
+            if head is None:
+                return None
+            outer = by_tok.get(head.i)
+            if outer is not None and outer is not trig and outer.tok is head and head.pos == "VERB":
+                topical = slot.dep == "dobj" or (slot.dep == "prep" and slot.text.lower() in self.lex.topic_preps)
+                return outer if topical and outer.type in self.lex.topic_types else None
+            if head.pos in {"VERB", "AUX"}:
+                return None
+            if cur.dep in {"pobj", "pcomp"} and head.dep == "prep":
+                slot = head  # the preposition that introduces the topic
+            elif cur is not tok and cur.dep not in {"pobj", "pcomp", "prep", "dobj", "poss"}:
+                return None
+            if head.dep == "dobj":
+                slot = head if slot is tok else slot
             cur = head
         return None
 
@@ -804,6 +831,12 @@ class Extractor:
         tok, gov = trig.tok, trig.governor
         if trig.modality == "hypothetical":
             return "hypothetical"  # "would be a major breakthrough", "could sign"
+        head = parse.head(tok)
+        if (
+            tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and head is not None and head.lemma.lower() == "be"
+            and not trig.predicated and not self._timex_on(parse, head, timexes, durations=False)
+        ):
+            return "description"  # "the assault was in solidarity with ...": what an act was, not one
         if trig.modality == "negated":
             flips = trig.type != trig.lexical_type
             # "rejected", "failed to reach an agreement": an active clause, through its verb
