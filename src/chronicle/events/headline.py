@@ -22,7 +22,7 @@ from chronicle.inflect import participle, third_person
 from chronicle.records import Mention, Place, Quantity, Token
 
 if TYPE_CHECKING:
-    from chronicle.events.extract import SentenceParse, Trigger
+    from chronicle.events.parse import SentenceParse, Trigger
     from chronicle.lexicon import EventLexicon
 
 MAX_WORDS = 12

@@ -1,0 +1,125 @@
+"""The parse view the parts of event extraction share: one sentence's tokens with their
+heads and children, the trigger records the parts build, and small syntactic tests."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chronicle.lexicon import EventLexicon
+from chronicle.records import (
+    Actor,
+    Document,
+    EventActor,
+    EventDate,
+    Mention,
+    Token,
+)
+from chronicle.temporal.grammar import MONTH, WEEKDAY
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+
+# Dependents through which an event noun takes its clause (tense, modality, subject) from a verb.
+CLAUSE_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
+
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+
+OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
+
+QUOTE_PARAGRAPHS = 3  # how many paragraphs back a continued quote may have opened
+
+
+@dataclass(slots=True)
+
+
+class Trigger:
+    tok: Token
+    type: str
+    governor: Token  # the verb whose clause carries tense, modality and the subject
+    wording: str
+    particle: Token | None = None
+    light: bool = False  # a noun carried by a light verb: "launched an operation"
+    absorbed: bool = False
+    modality: str = "asserted"
+    actors: list[EventActor] = field(default_factory=list)
+    host: Token | None = None  # the verb the trigger hangs from, through prepositions too
+    joint: bool = False  # "a joint statement": the parties speak together
+    into: Trigger | None = None  # the event this trigger was absorbed into (a modifier of it)
+    absorbed_here: list[Trigger] = field(default_factory=list)  # modifiers folded into this one
+    own: set[int] = field(default_factory=set)  # extra tokens whose dates are this event's own
+    lexical_type: str = ""  # the type before negation/promise changed it
+    predicated: bool = False  # an agreement noun its own verb phrase acts on: "the truce took effect"
+    circumstance: bool = False  # an undated event noun that only sets the scene: "agreed after talks"
+
+
+class SentenceParse:
+    """The tokens of one sentence with child lists, and which mention each token is in."""
+
+    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
+        self.tokens = list(tokens)
+        self.by_i = {t.i: t for t in tokens}
+        self.children: dict[int, list[Token]] = defaultdict(list)
+        for t in tokens:
+            if t.head != t.i and t.head in self.by_i:
+                self.children[t.head].append(t)
+        self.mention_of: dict[int, Mention] = {}
+        for m in mentions:
+            for t in tokens:
+                if m.start <= t.start and t.end <= m.end:
+                    self.mention_of[t.i] = m
+
+    def head(self, tok: Token) -> Token | None:
+        return self.by_i.get(tok.head) if tok.head != tok.i else None
+
+    def kids(self, tok: Token, *deps: str) -> list[Token]:
+        return [c for c in self.children.get(tok.i, []) if not deps or c.dep in deps]
+
+    def ancestors(self, tok: Token) -> list[Token]:
+        out: list[Token] = []
+        cur = self.head(tok)
+        while cur is not None and len(out) < 50:
+            out.append(cur)
+            cur = self.head(cur)
+        return out
+
+    def subtree(self, tok: Token) -> list[Token]:
+        out = [tok]
+        for child in self.children.get(tok.i, []):
+            out.extend(self.subtree(child))
+        return sorted(out, key=lambda t: t.i)
+
+# What may stand between two coordinated parties: "X and Y", "X's army and the paramilitary Y".
+AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}\Z")
+
+DAY_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:today|yesterday|tomorrow|tonight)\b|\b{MONTH}\.?\s*\d", re.I)
+
+
+def coordinated(parse: SentenceParse, verb: Token) -> bool:
+    """A verb coordinated with the one it hangs from: a conjunct, or a subjectless verb the
+    parse left as a bare "dep" of another ("will support X, support Y and support Z")."""
+    if verb.dep == "conj":
+        return True
+    head = parse.head(verb)
+    return (
+        verb.dep == "dep" and verb.pos == "VERB" and head is not None and head.pos == "VERB"
+        and not parse.kids(verb, "nsubj", "nsubjpass")
+    )
+
+
+class Part:
+    """State the parts of the extractor share: the document, its lexicon, and what its
+    earlier sentences established (set by chronicle.events.extract.Extractor)."""
+
+    doc: Document
+    lex: EventLexicon
+    by_sentence: dict[int, list[Token]]
+    actor_mentions: list[Mention]
+    pair: list[Actor]
+    dateline_end: int
+    _clause_dates: dict[int, EventDate]
+    _group_re: re.Pattern[str]
+    _emitted_nouns: set[str]

@@ -1,0 +1,349 @@
+"""Trigger finding: the verbs, event nouns, phrasal verbs, light-verb constructions and named
+operations of a sentence that name an act, typed by the lexicon and by their objects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronicle.events.dating import usable
+from chronicle.events.parse import CLAUSE_DEPS, Part, SentenceParse, Trigger
+from chronicle.records import (
+    Token,
+)
+
+# Adjectives that judge rather than name an event; left out of its wording.
+_EVALUATIVE = frozenset(
+    {
+        "decisive",
+        "major",
+        "new",
+        "latest",
+        "brief",
+        "massive",
+        "large",
+        "rare",
+        "further",
+        "first",
+        "last",
+        "recent",
+        "previous",
+        "possible",
+        "potential",
+        "full",
+        "key",
+        "important",
+        "long",
+        "short",
+        "intense",
+        "fresh",
+        "historic",
+        "historical",
+        "continued",
+        "successful",
+        "failed",
+        "renewed",
+        "so",
+        "called",
+        "comprehensive",
+    }
+)
+
+
+def _in_a_name(parse: SentenceParse, n: int) -> bool:
+    """A capitalised word joined by a hyphen to a name before it ("Pakistan-Occupied Kashmir",
+    "Israeli-Occupied Territories"): part of a proper name, whatever the tagger made of it."""
+    tokens = parse.tokens
+    tok = tokens[n]
+    return (
+        n >= 2 and tok.text[:1].isupper() and tokens[n - 1].text == "-" and tokens[n - 2].pos == "PROPN"
+        and tokens[n - 1].end == tok.start and tokens[n - 2].end == tokens[n - 1].start
+    )
+
+
+def _verb_phrase_keys(parse: SentenceParse, verb: Token) -> list[str]:
+    """How the lexicon may name a verb phrase: "begin", "take effect", "come into force"."""
+    lemma = verb.lemma.lower()
+    keys = [lemma]
+    for child in parse.kids(verb, "prt", "dobj", "prep", "advmod"):
+        keys.append(f"{lemma} {child.text.lower()}")
+        if child.dep == "prep":
+            keys.extend(f"{lemma} {child.text.lower()} {obj.text.lower()}" for obj in parse.kids(child, "pobj"))
+    return keys
+
+
+def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:
+    """'non-deployment' (one token or 'non' '-' 'deployment')."""
+    if tokens[n].text.lower().startswith("non-"):
+        return True
+    prev = [t.text.lower() for t in tokens[max(0, n - 2) : n]]
+    return prev[-1:] == ["non"] or prev == ["non", "-"] or prev[-1:] == ["non-"]
+
+
+def _is_a(theme: Token, nouns: frozenset[str]) -> bool:
+    word = theme.lemma.lower()
+    return word in nouns or word.rstrip("s") in nouns or theme.text.lower() in nouns
+
+
+class TriggerFinder(Part):
+    """Finds the triggers of a sentence."""
+
+    # ------------------------------------------------------------------ triggers
+    def _triggers(self, parse: SentenceParse) -> list[Trigger]:
+        lex = self.lex
+        found: list[Trigger] = []
+        for n, tok in enumerate(parse.tokens):
+            lemma = tok.lemma.lower()
+            if _negative_prefix(parse.tokens, n):
+                continue  # "non-deployment", "non-aggression": the absence of the act
+            if _in_a_name(parse, n):
+                continue  # "Pakistan-Occupied Kashmir": a place's name, not an act
+            if (named := self._named_operation(parse, tok)) is not None:
+                found.append(named)  # "launched Operation Sindoor"
+                continue
+            if (demand := self._modal_demand(parse, tok)) is not None:
+                found.append(demand)  # "Russia said Sudan must return the helicopter"
+                continue
+            if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
+                particle = None
+                etype = None
+                for child in parse.kids(tok, "prt", "prep", "dobj"):
+                    key = (lemma, child.text.lower())
+                    if key in lex.phrasal:
+                        etype, particle = lex.phrasal[key], child
+                        break
+                if etype is None:
+                    etype = lex.verbs.get(lemma)
+                if etype is None:
+                    continue
+                theme = self._theme(parse, tok)
+                if particle is None and lemma in lex.object_required and theme is None:
+                    continue
+                if (
+                    particle is None
+                    and lemma in lex.needs_theme
+                    and (theme is None or not _is_a(theme, lex.needs_theme[lemma]))
+                    and not (theme is not None and self._names_people(parse, theme))
+                ):
+                    continue  # "a statement released on Thursday" is no release of prisoners
+                etype = self._object_rule(lemma, theme, etype)
+                wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
+                governor = tok
+                head = parse.head(tok)
+                if (  # "fighting resumed in Karabakh": the gerund takes the clause of its verb
+                    head is not None
+                    and tok.tag == "VBG"
+                    and tok.dep in {"nsubj", "csubj", "dobj", "xcomp"}
+                    and head.lemma.lower() in lex.aspectual_verbs | lex.light_verbs
+                ):
+                    governor = head
+                found.append(Trigger(tok, etype, governor, wording, particle, host=tok))
+            elif (
+                tok.pos in {"NOUN", "PROPN"}
+                and tok.dep != "compound"
+                and (tok.text[:1].islower() or tok.i == parse.tokens[0].i)
+            ):
+                noun = lemma if lemma in lex.nouns else tok.text.lower()
+                etype = lex.nouns.get(noun)
+                joint = False
+                if etype is None and lemma in lex.joint_nouns:
+                    joint = any(k.lemma.lower() == "joint" for k in parse.kids(tok, "amod", "compound"))
+                    etype = "CONSULT" if joint else None
+                if etype is None and lemma not in lex.agreement_nouns:
+                    continue
+                if noun in lex.noun_needs_modifier and not self._has_modifier(parse, tok, noun):
+                    continue
+                host = self._governor(parse, tok)
+                anchor = self._clause_slot(parse, tok)
+                governor = host if anchor.dep in CLAUSE_DEPS and parse.head(anchor) is host else tok
+                predicated = False
+                if etype is None:  # "an agreement was reached", "the truce took effect"
+                    typed = self._agreement_type(parse, tok, governor)
+                    if typed is None:
+                        continue
+                    etype, governor = typed
+                    predicated = etype != "AGREE"
+                light = (
+                    governor is not tok
+                    and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
+                    and anchor.dep in {"dobj", "nsubjpass"}
+                )
+                etype = self._noun_context_type(parse, tok, noun, governor, etype)
+                trig = Trigger(
+                    tok, etype, governor, self._wording(parse, tok), light=light, host=host, joint=joint,
+                    predicated=predicated,
+                )
+                # participles modifying the noun date it: "a joint statement released on Thursday"
+                trig.own = {k.i for k in parse.kids(tok, "acl", "relcl") if k.pos == "VERB"}
+                found.append(trig)
+        return found
+
+    def _modal_demand(self, parse: SentenceParse, tok: Token) -> Trigger | None:
+        """A verb of saying whose reported clause says what another party must or should do is
+        a demand by the speaker (``demand_modals``); the reported act is its content."""
+        if tok.pos != "VERB" or tok.lemma.lower() not in self.lex.speech_verbs:
+            return None
+        for clause in parse.kids(tok, "ccomp"):
+            modals = {k.text.lower() for k in parse.kids(clause, "aux")}
+            subjects = parse.kids(clause, "nsubj")
+            if modals & self.lex.demand_modals and subjects and subjects[0].pos != "PRON":
+                return Trigger(tok, "DEMAND", tok, tok.text, host=tok)
+        return None
+
+    def _named_operation(self, parse: SentenceParse, tok: Token) -> Trigger | None:
+        """"India launched Operation Sindoor": an event noun that opens the name a light verb
+        takes as its object is the act that verb carries; its name is specific enough without
+        the modifier the bare noun needs ("a military operation")."""
+        lemma = tok.lemma.lower()
+        name = parse.head(tok)
+        if tok.dep != "compound" or not tok.text[:1].isupper() or lemma not in self.lex.nouns or name is None:
+            return None
+        verb = parse.head(name)
+        if name.pos != "PROPN" or name.dep != "dobj" or verb is None or verb.lemma.lower() not in self.lex.light_verbs:
+            return None
+        trig = Trigger(tok, self.lex.nouns[lemma], verb, self.doc.body[tok.start : name.end], light=True, host=verb)
+        return trig
+
+    def _agreement_type(self, parse: SentenceParse, noun: Token, governor: Token) -> tuple[str, Token] | None:
+        """The type an agreement noun takes, and the verb whose clause carries it: AGREE with a
+        concluding verb ("reached a deal"), else the type of a verb phrase it is the subject
+        or object of, directly, through a relative clause or an infinitive ("the truce, which
+        took effect", "is set to take effect": RETREAT; "declared a truce": CONCEDE), else the
+        type of a modifier ("a ceasefire effective from midnight"). None: a mere mention."""
+        lex = self.lex
+        if governor is not noun and governor.lemma.lower() in lex.agreement_verbs:
+            return "AGREE", governor
+        clauses = [governor] if governor is not noun else []
+        clauses += [k for k in parse.kids(noun, "relcl", "acl") if k.pos in {"VERB", "AUX"}]
+        for clause in clauses:
+            for verb in [clause, *parse.kids(clause, "xcomp", "conj")]:
+                for key in _verb_phrase_keys(parse, verb):
+                    if key in lex.agreement_governors:
+                        return lex.agreement_governors[key], verb
+        for mod in parse.kids(noun, "amod", "acl", "relcl", "appos"):
+            if mod.lemma.lower() in lex.agreement_modifiers:
+                return lex.agreement_modifiers[mod.lemma.lower()], noun
+        if self._own_day(parse, noun):
+            # "the agreement on Saturday came after ...": the one reached then, in its clause
+            return "AGREE", governor
+        return None
+
+    def _own_day(self, parse: SentenceParse, noun: Token) -> bool:
+        """A day of the noun's own: "the agreement on Saturday", "Saturday's agreement"."""
+        for timex in self.doc.timexes:
+            toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
+            if not toks or not usable(timex):
+                continue
+            inside = {t.i for t in toks}
+            root = next((t for t in toks if t.head not in inside), toks[0])
+            prep = parse.head(root)
+            if (root.dep == "poss" and root.head == noun.i) or (
+                root.dep == "pobj" and prep is not None and prep.text.lower() == "on" and prep.head == noun.i
+            ):
+                return True
+        return False
+
+    def _noun_context_type(self, parse: SentenceParse, tok: Token, noun: str, governor: Token, etype: str) -> str:
+        """The type a modifier or the carrying verb gives an event noun: 'hunger strike' is a
+        PROTEST, 'lodged a protest' a DISAPPROVE."""
+        mods = {k.text.lower() for k in parse.kids(tok, "compound", "amod", "nmod")}
+        for rule_type, words in self.lex.noun_modifier_types.get(noun, {}).items():
+            if mods & words:
+                return rule_type
+        if governor is not tok:
+            for rule_type, verbs in self.lex.noun_governor_types.get(noun, {}).items():
+                if governor.lemma.lower() in verbs:
+                    return rule_type
+        return etype
+
+    def _clause_slot(self, parse: SentenceParse, noun: Token) -> Token:
+        """The token that fills the noun's slot in its clause: the first conjunct of a coordination
+        ("announced normalisation, ..., exchange of prisoners"), or a light noun it is the
+        complement of ("announced the start of an operation")."""
+        cur = noun
+        for _ in range(8):
+            head = parse.head(cur)
+            if head is None:
+                return cur
+            if cur.dep in {"conj", "appos"} and head.pos in {"NOUN", "PROPN"}:
+                cur = head
+                continue
+            if cur.dep == "pobj" and head.text.lower() == "of":
+                light = parse.head(head)
+                if light is not None and light.lemma.lower() in self.lex.light_nouns:
+                    cur = light
+                    continue
+            return cur
+        return cur
+
+    def _names_people(self, parse: SentenceParse, theme: Token) -> bool:
+        """'release Prime Minister Chaudhry', 'free two Reuters journalists': a named person or group."""
+        mention = parse.mention_of.get(theme.i)
+        return mention is not None and mention.actor is not None and mention.actor.kind in {"person", "group"}
+
+    def _theme(self, parse: SentenceParse, verb: Token) -> Token | None:
+        kids = parse.kids(verb, "dobj", "nsubjpass")
+        if kids:
+            return kids[0]
+        if verb.dep == "acl" and verb.tag == "VBN":
+            return parse.head(verb)  # "prisoners released on Monday"
+        # The parse often loses the object in coordinated clauses ("X is releasing 32 soldiers
+        # and Y is releasing two"): take the first noun right after the verb.
+        for tok in parse.tokens:
+            if tok.i <= verb.i:
+                continue
+            if tok.i > verb.i + 7 or tok.pos in {"VERB", "AUX", "PUNCT", "SCONJ"}:
+                return None
+            if tok.pos == "NOUN" and tok.dep != "compound":
+                return tok
+        return None
+
+    def _object_rule(self, lemma: str, theme: Token | None, etype: str) -> str:
+        rules = self.lex.object_rules.get(lemma)
+        if not rules or theme is None:
+            return etype
+        word = theme.lemma.lower()
+        for rule_type, objects in rules.items():
+            if word in objects or word.rstrip("s") in objects:
+                return rule_type
+        return etype
+
+    def _has_modifier(self, parse: SentenceParse, tok: Token, noun: str) -> bool:
+        needed = self.lex.noun_needs_modifier[noun]
+        window = [t for t in parse.tokens if tok.i - 4 <= t.i <= tok.i + 3 and t.i != tok.i]
+        text = " ".join(t.text.lower() for t in window).replace(" - ", "-")
+        words = set(text.split())
+        if any(n in words or n in text for n in needed):
+            return True
+        return any(t.lemma.lower() in needed for t in window)
+
+    def _governor(self, parse: SentenceParse, noun: Token) -> Token:
+        """The verb whose clause an event noun sits in ("launched [an operation]")."""
+        cur: Token | None = self._clause_slot(parse, noun)
+        while cur is not None:
+            head = parse.head(cur)
+            if head is None:
+                return noun
+            if head.pos in {"VERB", "AUX"}:
+                return head
+            if head.pos in {"NOUN", "PROPN"} and cur.dep not in {"pobj", "prep"}:
+                return noun
+            cur = head
+        return noun
+
+    def _wording(self, parse: SentenceParse, noun: Token) -> str:
+        """The noun with the modifiers that name the event: 'anti-terrorism operation'."""
+        first = noun
+        for kid in sorted(parse.kids(noun), key=lambda t: -t.i):
+            if kid.i > noun.i or (kid.i != first.i - 1 and not self._hyphen_group_ends(parse, kid, first)):
+                continue
+            if kid.dep in {"compound", "nmod", "npadvmod", "nummod"} or (
+                kid.dep == "amod" and kid.text.lower() not in _EVALUATIVE
+            ):
+                first = parse.subtree(kid)[0]
+            else:
+                break
+        return self.doc.body[first.start : noun.end]
+
+    def _hyphen_group_ends(self, parse: SentenceParse, kid: Token, first: Token) -> bool:
+        span = parse.subtree(kid)
+        return span[-1].i == first.i - 1
