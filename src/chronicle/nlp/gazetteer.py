@@ -42,6 +42,7 @@ _DEMONYM_RULES: tuple[tuple[str, str], ...] = (
     ("e", "ian"),
     ("o", "an"),
     ("y", "ian"),
+    ("i", "ian"),  # Fiji -> Fijian, Burundi -> Burundian, Mali -> Malian
 )
 
 
