@@ -663,3 +663,19 @@ def test_talks_and_the_agreement_they_led_to_are_two_events() -> None:
                   date=day("2024-01-20"))]),
     ]
     assert sorted(len(e.sources) for e in link(docs, SETTINGS).events) == [1, 1]
+
+
+@pytest.mark.parametrize(("second_published", "merged"), [("2024-03-08", True), ("2025-07-10", False)])
+def test_undated_reports_in_documents_published_months_apart_are_two_acts(
+    second_published: str, merged: bool,
+) -> None:
+    houthis = actor("Houthis", "YEM", kind="group")
+    one = "The Houthis claimed responsibility, saying the strike targeted an American ship."
+    two = "The Houthis claimed responsibility for the attack on the bulk carrier near Aden."
+    docs = [
+        doc(i, text, published=published, outlet=f"{i}.com", events=[
+            event(i, text, etype="OTHER", trigger="claimed", wording="claimed responsibility", actors=[houthis])])
+        for i, text, published in (("x", one, "2024-03-07"), ("y", two, second_published))
+    ]
+    sizes = sorted(len(e.sources) for e in link(docs, SETTINGS).events)
+    assert sizes == ([2] if merged else [1, 1])

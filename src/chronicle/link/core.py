@@ -143,7 +143,10 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
 
     # 2. Events: every report, reprints included (they are sources, but never independent).
     reports = [event for doc in new_docs for event in doc.events]
-    state.groups = assign_reports(state.groups, reports, threshold=settings.event_merge_threshold)
+    state.groups = assign_reports(
+        state.groups, reports, threshold=settings.event_merge_threshold,
+        published={d.id: d.published for d in state.documents},
+    )
 
     # 3. Stories. Reprints join their original's story; the rest are clustered.
     originals = [d for d in new_docs if d.id not in dup_of and d.status == "ok"]

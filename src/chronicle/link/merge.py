@@ -63,6 +63,8 @@ def _event_words() -> frozenset[str]:
 
 # Sentence similarity at which two reports read as the same sentence (reworded at most).
 NEAR_IDENTICAL = 0.6
+# Publication days apart beyond which an undated report is not taken for another document's act.
+UNDATED_REACH_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,13 +251,21 @@ class _Traits:
     content: frozenset[str]  # content words of the evidence sentence
     wording_words: frozenset[str]  # of the wording and trigger
     name: frozenset[str]  # content words of the wording alone
+    published: int | None = None  # the report's document's publication day (ordinal), if known
 
 
-def _traits(e: Event) -> _Traits:
+def _traits(e: Event, published: str | None = None) -> _Traits:
     return _Traits(
         frozenset(_actor_keys(e.actors)), _content(e.sentence.text), _wording_words(e),
-        _content(e.wording) if e.wording else frozenset(),
+        _content(e.wording) if e.wording else frozenset(), _ordinal(published),
     )
+
+
+def _ordinal(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
 
 
 def _specific_match(a: Event, b: Event, ta: _Traits, tb: _Traits) -> bool:
@@ -306,6 +316,13 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     compatible = dates_compatible(a.date, b.date)
     sa, sb = ta.content, tb.content
     text = len(sa & sb) / math.sqrt(len(sa) * len(sb)) if sa and sb else 0.0
+    if (
+        compatible is None and a.doc_id != b.doc_id and ta.published is not None and tb.published is not None
+        and abs(ta.published - tb.published) > UNDATED_REACH_DAYS and text < NEAR_IDENTICAL
+    ):
+        # Undated in one of two documents published months apart ("the Houthis claimed
+        # responsibility" for two different attacks): nothing says it is the same act.
+        return 0.0
     date_score = 0.0
     if compatible is False:
         # A different year is a different event; a few days apart may be a disagreement
@@ -537,14 +554,17 @@ class _Blocks:
 
 
 def assign_reports(
-    groups: list[EventGroup], reports: Sequence[Event], *, threshold: float, blocking: bool = True
+    groups: list[EventGroup], reports: Sequence[Event], *, threshold: float, blocking: bool = True,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[EventGroup]:
     """Add each report to the best-matching group (or a new one ``"ev:" + report id``).
 
     Existing groups keep their ids and members; reports are taken in the order given, so the
     result is deterministic. Returns the (new) list of groups; the input is not mutated.
     ``blocking=False`` scores every group (quadratic; the benchmark checks blocking against it).
+    ``published`` gives each document's publication date, which bounds its undated reports.
     """
+    published = published or {}
     out = [EventGroup(id=g.id, reports=list(g.reports)) for g in groups]
     by_id = {g.id: g for g in out}
     tallies = [_DateTally([r.date for r in g.reports]) for g in out]
@@ -554,7 +574,7 @@ def assign_reports(
     def score(member: Event) -> float:
         tm = traits.get(id(member))
         if tm is None:
-            tm = traits[id(member)] = _traits(member)
+            tm = traits[id(member)] = _traits(member, published.get(member.doc_id))
         return _evidence(report, tr, member, tm)
 
     blocks = _Blocks()
@@ -565,7 +585,7 @@ def assign_reports(
     for report in reports:
         best: int | None = None
         best_score = threshold
-        tr = traits[id(report)] = _traits(report)
+        tr = traits[id(report)] = _traits(report, published.get(report.doc_id))
         named = _state_keys(report)
         if blocking:
             candidates = blocks.candidates(report)
