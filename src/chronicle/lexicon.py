@@ -33,6 +33,8 @@ class EventLexicon:
     wish_verbs: frozenset[str] = frozenset()  # "hoped to sign": an aspiration, no event
     wish_adjectives: frozenset[str] = frozenset()  # "ready to begin discussions"
     failure_verbs: frozenset[str] = frozenset()  # "failed to reach agreement": the act's negation
+    people_subject_verbs: frozenset[str] = frozenset()  # "residents left Karabakh": displacement
+    people_nouns: frozenset[str] = frozenset()  # the subjects that make it so
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
@@ -128,6 +130,8 @@ def event_lexicon() -> EventLexicon:
         time_units=frozenset(data["time_units"]),
         wish_verbs=frozenset(data["wish_verbs"]),
         failure_verbs=frozenset(data["failure_verbs"]["verbs"]),
+        people_subject_verbs=frozenset(data["needs_people_subject"]["verbs"]),
+        people_nouns=frozenset(w.lower() for w in data["needs_people_subject"]["nouns"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chronicle.lexicon import EventLexicon
 from chronicle.records import (
@@ -56,10 +56,36 @@ class Trigger:
     circumstance: bool = False  # an undated event noun that only sets the scene: "agreed after talks"
 
 
+def missing_predicate_repaired(tokens: Sequence[Token]) -> Sequence[Token]:
+    """"Foreign Minister X, at a press conference with Y in Bucharest, called on Armenia ...":
+    the parser, lost in the long parenthesis, makes the subject the root and the sentence's
+    only verb a participle after a comma that modifies a noun. With no finite verb anywhere,
+    that participle is the predicate and the root noun its subject."""
+    roots = [t for t in tokens if t.dep == "ROOT"]
+    if len(roots) != 1 or roots[0].pos not in {"NOUN", "PROPN"}:
+        return tokens
+    if any(t.tag in {"VBD", "VBZ", "VBP", "MD"} for t in tokens):
+        return tokens
+    after_comma = [
+        t for n, t in enumerate(tokens)
+        if t.pos == "VERB" and t.tag in {"VBN", "VBD"} and t.dep == "acl" and n > 0 and tokens[n - 1].text == ","
+    ]
+    if len(after_comma) != 1:
+        return tokens
+    verb, subject = after_comma[0], roots[0]
+    return [
+        replace(t, tag="VBD", dep="ROOT", head=t.i) if t is verb
+        else replace(t, dep="nsubj", head=verb.i) if t is subject
+        else t
+        for t in tokens
+    ]
+
+
 class SentenceParse:
     """The tokens of one sentence with child lists, and which mention each token is in."""
 
     def __init__(self, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
+        tokens = missing_predicate_repaired(tokens)
         self.tokens = list(tokens)
         self.by_i = {t.i: t for t in tokens}
         self.children: dict[int, list[Token]] = defaultdict(list)

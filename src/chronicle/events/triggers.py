@@ -125,6 +125,8 @@ class TriggerFinder(Part):
                     and not (theme is not None and self._names_people(parse, theme))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
+                if lemma in lex.people_subject_verbs and not self._people_subject(parse, tok):
+                    continue  # "the delegation left the meeting" is no displacement
                 etype = self._object_rule(lemma, theme, etype)
                 wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
                 governor = tok
@@ -274,6 +276,17 @@ class TriggerFinder(Part):
                     continue
             return cur
         return cur
+
+    def _people_subject(self, parse: SentenceParse, verb: Token) -> bool:
+        """"more than 100 thousand residents left", "thousands of civilians left": people."""
+        for subj in parse.kids(verb, "nsubj"):
+            heads = [subj, *(o for p in parse.kids(subj, "prep") for o in parse.kids(p, "pobj"))]
+            if any(h.lemma.lower() in self.lex.people_nouns or h.text.lower() in self.lex.people_nouns for h in heads):
+                return True
+            mention = parse.mention_of.get(subj.i)
+            if mention is not None and mention.actor is not None and mention.actor.sector == "CVL":
+                return True
+        return False
 
     def _names_people(self, parse: SentenceParse, theme: Token) -> bool:
         """'release Prime Minister Chaudhry', 'free two Reuters journalists': a named person or group."""
