@@ -28,6 +28,8 @@ Eritrea will withdraw its troops from the border. Ethiopia did not recognise the
 Five detainees were released on Thursday. Ethiopia launched a military offensive in Tigray on Saturday.
 
 Sudan surrendered the town to Egypt.
+
+Kenya called on Somalia not to close the border. More than ten thousand residents left Baidoa for the coast.
 """
 
 
@@ -86,6 +88,8 @@ def test_synthetic_headlines(synthetic: Document) -> None:
     assert "Five detainees released" in summaries  # nobody named: passive, from the object
     assert "Ethiopia launches a military offensive in Tigray" in summaries
     assert "Sudan surrenders the town to Egypt" in summaries
+    assert "Kenya calls on Somalia not to close the border" in summaries  # a negated complement keeps "not"
+    assert "More than ten thousand residents leave Baidoa" in summaries  # people, unnamed
 
 
 def test_seed_headlines(seed_docs: list[Document]) -> None:

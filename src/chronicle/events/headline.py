@@ -118,6 +118,11 @@ class _Builder:
         if not obj_text and quantities:
             obj_text = quantities[0].text
         if not self.sources:
+            subject = self._unnamed_subject(gov)
+            if subject:  # "more than 100 thousand residents leave Nagorno-Karabakh"
+                plural = subject.split()[-1].endswith("s")
+                verb = phrasal if plural else third_person(phrasal)
+                return [" ".join(p for p in (subject, verb, obj_text) if p), *extras]
             return self._passive(phrasal, obj_text)
         verb = self._finite(phrasal, gov)
         core = " ".join(p for p in (join_names(self.sources), verb, obj_text) if p)
@@ -125,6 +130,17 @@ class _Builder:
             extras.append(self._complement(tok, skip=particle))
         extras += [self._infinitive(tok), self._that_clause(tok)]
         return [core, *extras]
+
+    def _unnamed_subject(self, verb: Token) -> str:
+        """The subject of an active clause that names people without naming an actor
+        ("more than 100 thousand residents"), as the text words it; "" when there is none."""
+        if self.trig.modality != "asserted" or self.parse.kids(verb, "auxpass"):
+            return ""
+        for subj in self.parse.kids(verb, "nsubj"):
+            if subj.pos == "NOUN" and subj.i not in self.parse.mention_of:
+                first = self.parse.subtree(subj)[0]
+                return " ".join(t.text for t in self.parse.tokens if first.i <= t.i <= subj.i)
+        return ""
 
     def _fronted_participant(self, verb: Token, *, skip: Token | None) -> tuple[str, list[str]] | None:
         """"returned to Azerbaijan four border villages": the parse takes the actor for a
@@ -242,7 +258,8 @@ class _Builder:
             if xcomp.pos != "VERB" or not any(k.text.lower() == "to" for k in self.parse.kids(xcomp, "aux")):
                 continue
             obj = self._object(xcomp)
-            words = ["to", xcomp.lemma.lower()]
+            negated = any(k.text.lower() in {"not", "never"} for k in self.parse.kids(xcomp, "neg"))
+            words = ["not to" if negated else "to", xcomp.lemma.lower()]  # "called on X not to miss"
             words += [p.text.lower() for p in self.parse.kids(xcomp, "prt")]
             if obj is not None:
                 words.append(self.noun_phrase(obj, with_pp=False))
