@@ -48,6 +48,14 @@ from chronicle.records import Actor, Document, Event, EventActor, EventDate, Sen
 from chronicle.settings import Settings
 from chronicle.temporal import annotate, tag
 
+INGEST_NOTE = (
+    "Recall is lower through ingest than on the token path: there the inferred publication dates apply "
+    "the story date window (`story_window_days` = 10), and ECB+ topics hold follow-ups published weeks or"
+    " months after the incident. Measured while choosing: a 90-day window lifts dev to 0.895 and held-out"
+    " to 0.898 with realnews-dev unchanged (B3 0.960), but the seed articles' stories then depend on the "
+    "order they arrive in (the incremental test fails), so the window stays at 10 days until story "
+    "windows come from event dates."
+)
 _NAME = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
@@ -389,6 +397,7 @@ def main() -> None:
             lines.append(f"| {name} | {s['docs']} | {s['gold']} | {s['stories']} | {s['P']:.3f} "
                          f"| {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} |")
             f1s[f"ingest {name}"] = s["F1"]
+        lines += ["", INGEST_NOTE]
         met = {name: f1s[name] >= 0.90 for name in ("dev (odd topics)", "held-out (even topics)", "all")}
         verdict = ", ".join(f"{name}: {f1s[name]:.3f} ({'met' if ok else 'NOT met'})" for name, ok in met.items())
         lines += ["", f"Goal: B3 F1 >= 0.90 -- {verdict}.", "",
