@@ -616,6 +616,8 @@ NO_ACT_CASES = [
     ("The group said the attack was in solidarity with the people of the city.", "attack"),
     # ... and a delegation leaving a meeting is not
     ("The delegation left the meeting early, the spokesman said.", "left"),
+    # ... nor what a speaker hopes will happen
+    ("We hope that both sides will sign the agreement next week, the minister said.", "sign"),
     # ... a participle inside a place's name is no act
     ("Talks on the Armenian-Occupied districts resumed in Vienna on Monday.", "Occupied"),
 ]

@@ -17,6 +17,8 @@ from chronicle.records import (
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 
+# Verbs whose that-clause is a hope, not a report: "hope that the parties will sign".
+_HOPES = frozenset({"hope", "wish", "want", "expect", "pray", "trust"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})  # "a day after": no duration
@@ -123,6 +125,8 @@ class Factuality(TriggerFinder):
                 _lemma_in(upper, lex.wish_verbs) or (upper.pos == "ADJ" and upper.lemma.lower() in lex.wish_adjectives)
             ):
                 return "wish"  # "hoped to sign", "ready to begin discussions"
+            if lower.dep == "ccomp" and upper.lemma.lower() in _HOPES:
+                return "wish"  # "we hope that all parties will maintain the ceasefire"
         first = gov  # the first of coordinated verbs carries the construction
         while first.dep == "conj" and parse.head(first) is not None:
             first = parse.head(first)  # type: ignore[assignment]
