@@ -384,3 +384,16 @@ def test_timex_keeps_what_it_knows() -> None:
     assert rows["early next year"]["anchor"] == "dct"  # resolved against the document date
     ranged = timexes_to_json(tag("Fighting raged in 1992-1994.", "2023-12-27"))
     assert [(r["value"], r["end_value"]) for r in ranged] == [("1992", "1994")]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "end"), [
+    ("Talks were held from 3 to 5 March 2024 in Geneva.", "3 to 5 March 2024", "2024-03-03", "2024-03-05"),
+    ("Talks were held on March 3-5, 2024 in Geneva.", "March 3-5, 2024", "2024-03-03", "2024-03-05"),
+    ("Talks were held on 7 March.", "7 March", "2024-03-07", None),  # the full stop is the sentence's
+    ("Talks were held on 7 Mar. in Geneva.", "7 Mar.", "2024-03-07", None),  # an abbreviation's dot
+])
+def test_day_ranges_keep_their_end_and_spans_their_own_dots(
+    sentence: str, phrase: str, value: str, end: str | None,
+) -> None:
+    tx = at(tag(sentence, "2024-06-01"), sentence, phrase)
+    assert (tx.value, tx.end_value) == (value, end)

@@ -49,6 +49,11 @@ _PRE = (
     rf"|(?P<prel>early|late|mid|middle)(?:-|{S})|(?P<pree>earlier|later){S})?"
 )
 
+# The full stop of an abbreviated month ("Mar.", "Sept."), not a sentence's after "March".
+_ABBR_DOT = r"(?:(?<=\b[A-Za-z]{3})\.|(?<=\bSept)\.)?"
+# What joins the first and last day of a range: "3-5 March", "3 to 5 March", "March 3 through 5".
+_UNTIL = rf"(?:{S0}[-–]{S0}|{S}(?:to|until|till|through){S})"
+
 _ALTERNATIVES = [
     # 2023-12-13, 2023/12/13, optional time
     r"(?P<iso>(?P<isoy>\d{4})(?P<isosep>[-/])(?P<isom>0[1-9]|1[0-2])(?P=isosep)"
@@ -59,12 +64,13 @@ _ALTERNATIVES = [
     r"(?:(?:,?\s+|\s*-\s*)(?P<ndh>[01]?\d|2[0-3]):(?P<ndmi>[0-5]\d))?(?![\d]|[./-]\d))",
     # 1992-1994, 2019-20
     rf"(?P<yrng>(?P<ry1>{YEAR})\s*[-–—]\s*(?P<ry2>{YEAR}|\d\d(?!\d)))",
-    # [Thursday,] December 13[, 2023]
-    rf"(?P<mdy>(?:(?P<mdyw>{WEEKDAY}),?{S})?(?P<mdym>{MONTH})\.?{S0}(?P<mdyd>{DAY})"
+    # [Thursday,] December 13[-15][, 2023]
+    rf"(?P<mdy>(?:(?P<mdyw>{WEEKDAY}),?{S})?(?P<mdym>{MONTH}){_ABBR_DOT}{S0}(?P<mdyd>{DAY})"
+    rf"(?:{_UNTIL}(?P<mdyd2>{DAY}))?"
     rf"(?:(?:,{S0}|{S}|{S0}[-–]{S0})(?P<mdyy>{YEAR}))?)",
-    # [Thursday,] [the] 13[th] [of] December [2023]
-    rf"(?P<dmy>(?:(?P<dmyw>{WEEKDAY}),?{S})?(?:the{S})?(?P<dmyd>{DAY})(?:{S}of)?{S}"
-    rf"(?P<dmym>{MONTH})\.?(?:,?{S}(?P<dmyy>{YEAR}))?)",
+    # [Thursday,] [the] 13[th] [to 15th] [of] December [2023]
+    rf"(?P<dmy>(?:(?P<dmyw>{WEEKDAY}),?{S})?(?:the{S})?(?P<dmyd>{DAY})(?:{_UNTIL}(?P<dmyd2>{DAY}))?(?:{S}of)?{S}"
+    rf"(?P<dmym>{MONTH}){_ABBR_DOT}(?:,?{S}(?P<dmyy>{YEAR}))?)",
     # November 2020, September of 2023
     rf"(?P<my>(?P<mym>{MONTH})\.?,?{S}(?:of{S})?(?P<myy>{YEAR}))",
     # 9 a.m., 10:35, noon, with zone and day

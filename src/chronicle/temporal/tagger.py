@@ -646,16 +646,31 @@ def _month_day(m: re.Match[str], st: _State) -> TimeExpr | None:
     day_num = int(re.match(r"\d+", m.group(prefix + "d")).group())  # type: ignore[union-attr]
     if safe_date(2000, month, day_num) is None:
         return None
+    last_text = m.group(prefix + "d2")
+    last_num = int(re.match(r"\d+", last_text).group()) if last_text else None  # type: ignore[union-attr]
+    if last_num is not None and (last_num <= day_num or safe_date(2000, month, last_num) is None):
+        return None  # "5-3 March" is no range of days
     year_text = m.group(prefix + "y")
     if year_text:
         day = safe_date(int(year_text), month, day_num)
-        return _make(st, m, core, "DATE", fmt_day(day), "day") if day else None
+        end = _range_end(int(year_text), month, last_num)
+        return _make(st, m, core, "DATE", fmt_day(day), "day", end_value=end) if day else None
     year, anchor = _year_for(st, month, day_num, _tense(st, m.start(), m.end()), m.start(core))
     if year is None:
-        return _make(st, m, core, "DATE", f"XXXX-{month:02d}-{day_num:02d}", "day")
+        end_unknown = f"XXXX-{month:02d}-{last_num:02d}" if last_num is not None else None
+        return _make(st, m, core, "DATE", f"XXXX-{month:02d}-{day_num:02d}", "day", end_value=end_unknown)
     day = safe_date(year, month, day_num)
     value = fmt_day(day) if day else f"XXXX-{month:02d}-{day_num:02d}"
-    return _make(st, m, core, "DATE", value, "day", anchor=anchor if day else None)
+    end = _range_end(year, month, last_num) if day else None
+    return _make(st, m, core, "DATE", value, "day", anchor=anchor if day else None, end_value=end)
+
+
+def _range_end(year: int, month: int, last_num: int | None) -> str | None:
+    """The last day of "3-5 March" in its year, or None when the expression names one day."""
+    if last_num is None:
+        return None
+    day = safe_date(year, month, last_num)
+    return fmt_day(day) if day else None
 
 
 def _month_year(m: re.Match[str], st: _State) -> TimeExpr | None:
