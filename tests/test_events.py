@@ -616,6 +616,10 @@ NO_ACT_CASES = [
     ("The group said the attack was in solidarity with the people of the city.", "attack"),
     # ... and a delegation leaving a meeting is not
     ("The delegation left the meeting early, the spokesman said.", "left"),
+    # ... nor what a speaker judges ("termed the talks a good meeting")
+    ("The prime minister termed the discussions a very good meeting.", "discussions"),
+    ("The prime minister termed the discussions a very good meeting.", "meeting"),
+    ("The envoy called the talks urgent and timely.", "talks"),
     # ... nor what a speaker hopes will happen
     ("We hope that both sides will sign the agreement next week, the minister said.", "sign"),
     # ... a participle inside a place's name is no act

@@ -69,6 +69,7 @@ class EventLexicon:
     agreement_family: frozenset[str] = frozenset()  # agreed, conceded, in force: one agreement's life
     statement_types: frozenset[str] = frozenset()  # one speaker's verbal acts in a sentence: one statement
     topic_types: frozenset[str] = frozenset()  # "condemned the attack": the attack is the topic
+    judging_verbs: frozenset[str] = frozenset()  # "termed the discussions a good meeting": judged
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
@@ -163,6 +164,7 @@ def event_lexicon() -> EventLexicon:
         agreement_family=frozenset(data["same_act"]["agreement_family"]),
         statement_types=frozenset(data["same_act"]["statements"]),
         topic_types=frozenset(data["statement_topics"]["types"]),
+        judging_verbs=frozenset(data["judging_verbs"]["verbs"]),
         topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),

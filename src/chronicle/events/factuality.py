@@ -110,6 +110,13 @@ class Factuality(TriggerFinder):
             and not trig.predicated and not self._timex_on(parse, head, timexes, durations=False)
         ):
             return "description"  # "the assault was in solidarity with ...": what an act was, not one
+        judged = head is not None and head.lemma.lower() in lex.judging_verbs and (
+            parse.kids(head, "oprd", "xcomp", "acomp") or any(p.text.lower() == "as" for p in parse.kids(head, "prep"))
+        )
+        if judged and tok.pos == "NOUN" and tok.dep in {"dobj", "oprd"} and not self._timex_on(
+            parse, tok, timexes, durations=False
+        ):
+            return "judged"  # "termed the discussions a very good meeting": a comment on the talks
         if trig.modality == "negated":
             flips = trig.type != trig.lexical_type
             # "rejected", "failed to reach an agreement": an active clause, through its verb
