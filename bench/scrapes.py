@@ -124,6 +124,16 @@ def score_page(lines: list[str], gold: str, body: str) -> tuple[float, float, in
     return (kept / content if content else 1.0), (dropped / chrome if chrome else 1.0), content, chrome
 
 
+def _cleaned(sha: str, kind: str, content: bytes, url: str | None, settings: Settings) -> str | None:
+    """The body ``clean_item`` keeps of one page as a ``.txt`` or ``.html`` item; None if refused."""
+    item = RawItem(id=sha, source=f"{sha}.{kind}", kind=kind, content=content,
+                   content_hash=hashlib.sha256(content).hexdigest(), url=url)
+    try:
+        return clean_item(item, settings).body
+    except ChronicleError:
+        return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worst", type=int, default=0, help="print the pages that keep least content")
@@ -137,29 +147,16 @@ def main() -> None:
     html_results: list[tuple[str, float, float]] = []
     failures = 0
     for sha, gold in truth.items():
-        page = gzip.decompress((root / "html" / f"{sha}.html.gz").read_bytes()).decode("utf-8", "replace")
-        lines = scrape_lines(page)
-        content = "\n".join(lines).encode("utf-8")
-        item = RawItem(id=sha, source=f"{sha}.txt", kind="txt", content=content,
-                       content_hash=hashlib.sha256(content).hexdigest(), url=gold.get("url"))
-        try:
-            body = clean_item(item, settings).body
-        except ChronicleError:
-            failures += 1
-            body = ""
-        kept, dropped, _, _ = score_page(lines, gold.get("articleBody", ""), body)
-        results.append((sha, kept, dropped))
-        # The same page through the HTML path, judged on the same lines.
         raw = gzip.decompress((root / "html" / f"{sha}.html.gz").read_bytes())
-        html_item = RawItem(id=sha, source=f"{sha}.html", kind="html", content=raw,
-                            content_hash=hashlib.sha256(raw).hexdigest(), url=gold.get("url"))
-        try:
-            html_body = clean_item(html_item, settings).body
-        except ChronicleError:
-            failures += 1
-            html_body = ""
-        kept, dropped, _, _ = score_page(lines, gold.get("articleBody", ""), html_body)
-        html_results.append((sha, kept, dropped))
+        lines = scrape_lines(raw.decode("utf-8", "replace"))
+        # The text scrape, then the same page through the HTML path, judged on the same lines.
+        for rows, kind, content in (
+            (results, "txt", "\n".join(lines).encode("utf-8")), (html_results, "html", raw),
+        ):
+            body = _cleaned(sha, kind, content, gold.get("url"), settings)
+            failures += body is None
+            kept, dropped, _, _ = score_page(lines, gold.get("articleBody", ""), body or "")
+            rows.append((sha, kept, dropped))
     kept_mean = statistics.mean(k for _, k, _ in results)
     dropped_mean = statistics.mean(d for _, _, d in results)
     html_kept = statistics.mean(k for _, k, _ in html_results)
