@@ -529,6 +529,9 @@ ACTOR_CASES = [
     ("UN chief Antonio Guterres welcomed the agreement.", "welcomed", {"Antonio Guterres", "UN"}),
     # a town does not act; a capital stands for its government
     ("Istanbul offered to host the talks.", "offered", set()),
+    ("The Marib massacre on Sunday left dozens dead.", "massacre", set()),  # where, not who
+    # the EU's institutions act as the EU
+    ("The European Council welcomed the agreement on Friday.", "welcomed", {"EU"}),
     ("Washington imposed sanctions on the militia.", "imposed", {"United States"}),
     # coordinated parties all act, however the parse hangs them
     ("Today marks a new chapter as Thailand and Cambodia agreed to a ceasefire.", "agreed", {"Thailand", "Cambodia"}),

@@ -161,7 +161,9 @@ class ActorResolver(Part):
                         sources += self._resolve(parse, poss, "source", sentence)
                 for mod in parse.kids(trig.tok, "amod", "compound", "nmod"):
                     if mod.i in parse.mention_of:
-                        sources += self._resolve(parse, mod, "source", sentence)
+                        # "Israeli strikes": the state acts; "the Pont-Sondé massacre": the town is
+                        # where, not who
+                        sources += self._resolve(parse, mod, "source", sentence, places_ok=False)
         holders = [trig.tok] if is_noun and gov is trig.tok else [gov]
         # "units of the National Police have been deployed": with no agent, the force's owner acts
         own_forces = not is_noun and trig.type in self.lex.own_forces_types and not parse.kids(gov, "agent")
