@@ -736,3 +736,14 @@ def test_first_person_in_a_quote_is_its_speaker(body: str, trigger: str, countri
 def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: list[tuple[str, str]]) -> None:
     doc = _analyse(body, published="2024-03-08")
     assert [(e.type, e.trigger) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize(("body", "trigger", "countries"), [
+    # an institution owned by a pronoun is its possessor's state's
+    ("Israeli Prime Minister Benjamin Netanyahu said his Cabinet had approved the deal.", "approved", {"ISR"}),
+    # with no possessor it stays unknown: never guessed
+    ("The Cabinet approved the deal on Monday.", "approved", {None}),
+])
+def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: str, countries: set[str | None]) -> None:
+    event = _find(_analyse(body, published="2024-03-08"), trigger)
+    assert {a.actor.country for a in event.actors if a.role == "source"} == countries

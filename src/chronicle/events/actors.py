@@ -269,6 +269,11 @@ class ActorResolver(Part):
             acts = role != "source" or (mention.place is not None and mention.place.geonameid is None)
             if actor is None and places_ok and acts and mention.place is not None:
                 actor = Actor(mention.place.name, None, mention.place.country)
+            if actor is not None and actor.country is None and actor.kind != "person":
+                # "his Cabinet", "its army": the institution of the state its possessor stands for
+                owners = self._possessor(parse, arg, sentence, persons=True)
+                country = next((o.country for o in owners if o.country), None)
+                actor = replace(actor, country=country) if country else actor
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
                 if actor.affiliation:  # "UN chief Antonio Guterres welcomed": the UN acts through him
@@ -276,10 +281,12 @@ class ActorResolver(Part):
                     out.append(EventActor(organisation, role, mention.text))
         return out
 
-    def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence) -> list[Actor]:
-        """The antecedent of a possessive pronoun on ``tok`` ("its aircraft" -> the army)."""
+    def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence, *, persons: bool = False) -> list[Actor]:
+        """The antecedent of a possessive pronoun on ``tok`` ("its aircraft" -> the army; with
+        ``persons``, "his Cabinet" -> the prime minister named before)."""
+        words = {"its", "their", "his", "her"} if persons else {"its", "their"}
         for poss in parse.kids(tok, "poss"):
-            if poss.text.lower() in {"its", "their"}:
+            if poss.text.lower() in words:
                 return self._antecedent(parse, poss, sentence)
         return []
 
