@@ -271,8 +271,8 @@ class ActorResolver(Part):
                 actor = Actor(mention.place.name, None, mention.place.country)
             if actor is not None and actor.country is None and actor.kind != "person":
                 # "his Cabinet", "its army": the institution of the state its possessor stands for
-                owners = self._possessor(parse, arg, sentence, persons=True)
-                country = next((o.country for o in owners if o.country), None)
+                holders = self._possessor(parse, arg, sentence, persons=True)
+                country = next((h.country for h in holders if h.country), None)
                 actor = replace(actor, country=country) if country else actor
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
