@@ -607,17 +607,20 @@ def test_a_document_restating_its_act_without_naming_the_initiator_is_one_event(
     assert by_sentences == sorted([sorted([lede, later]), [other]])
 
 
-def test_a_definite_incident_noun_restates_the_documents_act() -> None:
+@pytest.mark.parametrize(("later", "noun"), [
+    ("The attack is attributed to the gang's leader, who was sanctioned last year.", "attack"),
+    ("Local officials reported 70 fatalities from these attacks.", "attacks"),  # a demonstrative plural
+])
+def test_a_definite_incident_noun_restates_the_documents_act(later: str, noun: str) -> None:
     lede = "The Gran Grif gang massacred 70 residents of Pont-Sonde on Thursday, officials said."
-    later = "The attack is attributed to the gang's leader, who was sanctioned last year."
     body = f"{lede} {later}"
     gang = actor("Gran Grif", "HTI", "armed_group")
     second = len(lede) + 1
     events = [
         event("d1", lede, start=0, actors=[gang], date=day("2024-10-03"), trigger="massacred"),
         Event(id=f"d1:{second}", doc_id="d1", type="ASSAULT", summary="attack",
-              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="attack",
-              trigger_start=second + 4, trigger_end=second + 10),
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger=noun,
+              trigger_start=second + later.index(noun), trigger_end=second + later.index(noun) + len(noun)),
     ]
     result = link([doc("d1", body, outlet="one", events=events)], SETTINGS)
     assert [len(e.sources) for e in result.events] == [2]

@@ -170,7 +170,7 @@ def event_lexicon() -> EventLexicon:
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         incident_patterns={
             etype: re.compile(
-                r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")\b"
+                r"\b(?:the|this|that|these|those|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")s?\b"
                 + (
                     r"|\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:was|were)\s+(?:\w+ly\s+)?(?:"
                     + "|".join(data["incident_passives"][etype]) + r")\b"
