@@ -626,16 +626,21 @@ def test_a_definite_incident_noun_restates_the_documents_act(later: str, noun: s
     assert [len(e.sources) for e in result.events] == [2]
 
 
-def test_a_definite_agreement_noun_restates_the_documents_agreement() -> None:
+@pytest.mark.parametrize(("later", "trigger", "etype"), [
+    ("The agreement was brokered in Putrajaya after two days of talks.", "agreement", "AGREE"),
+    # a pronoun for the agreement told, whoever the line names
+    ("This was agreed between the military commanders of both countries.", "agreed", "AGREE"),
+])
+def test_a_definite_agreement_noun_restates_the_documents_agreement(later: str, trigger: str, etype: str) -> None:
     lede = "Thailand and Cambodia agreed to a ceasefire on Monday, Malaysia said."
-    later = "The agreement was brokered in Putrajaya after two days of talks."
     second = len(lede) + 1
     parties = [actor("Thailand", "THA"), actor("Cambodia", "KHM")]
+    at = second + later.index(trigger)
     events = [
         event("d1", lede, etype="AGREE", start=0, actors=parties, date=day("2025-07-28"), trigger="agreed"),
-        Event(id=f"d1:{second}", doc_id="d1", type="AGREE", summary="agreement",
-              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="agreement",
-              trigger_start=second + 4, trigger_end=second + 13),
+        Event(id=f"d1:{second}", doc_id="d1", type=etype, summary=trigger,
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger=trigger,
+              trigger_start=at, trigger_end=at + len(trigger)),
     ]
     result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
     assert [len(e.sources) for e in result.events] == [2]
@@ -682,3 +687,18 @@ def test_undated_reports_in_documents_published_months_apart_are_two_acts(
     ]
     sizes = sorted(len(e.sources) for e in link(docs, SETTINGS).events)
     assert sizes == ([2] if merged else [1, 1])
+
+
+def test_the_talks_restate_the_meeting_a_document_told() -> None:
+    lede = "The leaders of Thailand and Cambodia met in Putrajaya on Monday."
+    later = "The talks, hosted by the prime minister, aimed to end the fighting."
+    second = len(lede) + 1
+    parties = [actor("Thailand", "THA"), actor("Cambodia", "KHM")]
+    events = [
+        event("d1", lede, etype="CONSULT", start=0, actors=parties, date=day("2025-07-28"), trigger="met"),
+        Event(id=f"d1:{second}", doc_id="d1", type="CONSULT", summary="talks",
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="talks",
+              trigger_start=second + 4, trigger_end=second + 9),
+    ]
+    result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
+    assert [len(e.sources) for e in result.events] == [2]

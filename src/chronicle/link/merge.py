@@ -199,7 +199,12 @@ def _source_keys(e: Event) -> set[str]:
 @functools.cache
 def _agreement_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(event_lexicon().agreement_nouns))
-    return re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.I)
+    # "the agreement", "this deal"; "This was agreed between ...": a pronoun for the agreement told
+    return re.compile(
+        rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b"
+        r"|\b(?:this|that|it)\s+(?:was|has\s+been|had\s+been)\s+agreed\b",
+        re.I,
+    )
 
 
 def _names_again(e: Event) -> bool:
