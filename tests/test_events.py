@@ -619,6 +619,8 @@ NO_ACT_CASES = [
     ("The group said the attack was in solidarity with the people of the city.", "attack"),
     # ... and a delegation leaving a meeting is not
     ("The delegation left the meeting early, the spokesman said.", "left"),
+    # ... nor the reason an act is given in a participle ("..., blaming X for the attack")
+    ("The government suspended the water treaty, blaming its neighbour for the bombing.", "blaming"),
     # ... nor what a speaker judges ("termed the talks a good meeting")
     ("The prime minister termed the discussions a very good meeting.", "discussions"),
     ("The prime minister termed the discussions a very good meeting.", "meeting"),

@@ -110,6 +110,12 @@ class Factuality(TriggerFinder):
             and not trig.predicated and not self._timex_on(parse, head, timexes, durations=False)
         ):
             return "description"  # "the assault was in solidarity with ...": what an act was, not one
+        if (
+            tok.tag == "VBG" and tok.dep == "advcl" and trig.type in {"DISAPPROVE", "ACCUSE"}
+            and head is not None and head.pos == "VERB" and head.lemma.lower() in lex.verbs
+            and not parse.kids(tok, "nsubj", "mark")
+        ):
+            return "justification"  # "suspended the treaty, blaming Pakistan for the attack": the act's reason
         judged = head is not None and head.lemma.lower() in lex.judging_verbs and (
             parse.kids(head, "oprd", "xcomp", "acomp") or any(p.text.lower() == "as" for p in parse.kids(head, "prep"))
         )
