@@ -619,6 +619,10 @@ NO_ACT_CASES = [
     ("The group said the attack was in solidarity with the people of the city.", "attack"),
     # ... and a delegation leaving a meeting is not
     ("The delegation left the meeting early, the spokesman said.", "left"),
+    # ... nor what is thanked for, through a gerund ("for its help in achieving a ceasefire")
+    ("LIMA: Peru and Chile have thanked Brazil for its mediation in achieving an immediate ceasefire.", "ceasefire"),
+    # ... nor a meeting in an idiom ("met their demise")
+    ("Three sailors met their untimely demise in a missile attack on the ship.", "met"),
     # ... nor the reason an act is given in a participle ("..., blaming X for the attack")
     ("The government suspended the water treaty, blaming its neighbour for the bombing.", "blaming"),
     # ... nor what a speaker judges ("termed the talks a good meeting")
@@ -654,6 +658,9 @@ ACT_CASES = [
     ("Several units of the National Police of Haiti have been deployed in the commune.", "deployed"),
     # a meeting with a date of its own is an event beside the act that followed it
     ("The two parties agreed to a ceasefire after talks in Doha on Tuesday.", "talks"),
+    # a clause with its own subject under a dateline the parser took for the root
+    ("LIMA: Peru and Chile have thanked Brazil for its mediation in achieving an immediate ceasefire.", "thanked"),
+    ("Three sailors met their untimely demise in a Houthi missile attack on the ship.", "attack"),
     # a past passive with its agent is the act
     ("The ceasefire plan was backed by the Security Council on Monday.", "backed"),
     # an agreement noun with a day of its own is the agreement reached then

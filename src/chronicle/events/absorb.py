@@ -121,25 +121,34 @@ class Absorber(Factuality):
         its object ("condemned the attack"), or after a topic preposition on the verb or on its
         object ("accused the Houthis of kidnapping", "thanked them for their support in ...")."""
         tok = trig.tok
-        if not (tok.pos in {"NOUN", "PROPN"} or tok.tag == "VBG") or trig.governor is not tok:
+        if not (tok.pos in {"NOUN", "PROPN"} or tok.tag == "VBG"):
             return None
-        cur, slot = tok, tok
+        start = tok
+        if trig.governor is not tok:
+            # "for its help in achieving a ceasefire": the gerund that carries the noun
+            if not (trig.governor.tag == "VBG" and trig.governor.dep == "pcomp"):
+                return None
+            start = trig.governor
+        cur, slot = start, start
         for _ in range(4):
             head = parse.head(cur)
             if head is None:
                 return None
             outer = by_tok.get(head.i)
             if outer is not None and outer is not trig and outer.tok is head and head.pos == "VERB":
-                topical = slot.dep == "dobj" or (slot.dep == "prep" and slot.text.lower() in self.lex.topic_preps)
+                # through a gerund any preposition introduces the topic ("thanked X in achieving Y")
+                topical = slot.dep == "dobj" or (
+                    slot.dep == "prep" and (slot.text.lower() in self.lex.topic_preps or start is not tok)
+                )
                 return outer if topical and outer.type in self.lex.topic_types else None
-            if head.pos in {"VERB", "AUX"}:
-                return None
+            if head.pos in {"VERB", "AUX"} and not (head.tag == "VBG" and head.dep == "pcomp"):
+                return None  # but "thanked them for their help in achieving a ceasefire" climbs on
             if cur.dep in {"pobj", "pcomp"} and head.dep == "prep":
                 slot = head  # the preposition that introduces the topic
-            elif cur is not tok and cur.dep not in {"pobj", "pcomp", "prep", "dobj", "poss"}:
+            elif cur is not start and cur.dep not in {"pobj", "pcomp", "prep", "dobj", "poss"}:
                 return None
             if head.dep == "dobj":
-                slot = head if slot is tok else slot
+                slot = head if slot is start else slot
             cur = head
         return None
 

@@ -159,7 +159,7 @@ class Factuality(TriggerFinder):
             # a participle without its own subject or auxiliary modifies a noun or a clause:
             # "the region, internationally recognised as ...", "prisoners captured in ..."
             bare = not parse.kids(first, "nsubj", "nsubjpass", "aux", "auxpass")
-            participle = first.dep in {"acl", "amod"} or (first.dep == "advcl" and bare)
+            participle = bare and first.dep in {"acl", "amod", "advcl"}  # own subject or auxiliary: a clause
             passive = participle or bool(parse.kids(tok, "auxpass") or parse.kids(first, "auxpass"))
             perfect = any(k.lemma.lower() == "have" for k in parse.kids(tok, "aux"))
             # "Hezbollah is backed by Tehran": in the present, with its agent too, a standing relation
@@ -226,6 +226,7 @@ class Factuality(TriggerFinder):
             and any(k.text.lower() in lex.courtesy[lemma] for k in parse.kids(tok, "dobj"))
         ):
             return "courtesy"  # "Thank you for your attention"
+
         for lower, upper in itertools.pairwise(self._clause_chain(parse, gov)):
             if lower.dep == "xcomp" and upper.lemma.lower() in lex.continuing and (
                 upper.tag in {"VBZ", "VBP"}

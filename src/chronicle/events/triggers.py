@@ -125,6 +125,8 @@ class TriggerFinder(Part):
                     and not (theme is not None and self._names_people(parse, theme))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
+                if lemma in lex.idioms and any(k.lemma.lower() in lex.idioms[lemma] for k in parse.kids(tok, "dobj")):
+                    continue  # "three crew members meeting their untimely demise": they died, no meeting
                 if lemma in lex.people_subject_verbs and not self._people_subject(parse, tok):
                     continue  # "the delegation left the meeting" is no displacement
                 etype = self._object_rule(lemma, theme, etype)
