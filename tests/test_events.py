@@ -756,3 +756,15 @@ def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: 
 def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: str, countries: set[str | None]) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)
     assert {a.actor.country for a in event.actors if a.role == "source"} == countries
+
+
+@pytest.mark.parametrize(("body", "trigger", "figures"), [
+    # people counted by an adjective belong to the act that left them so
+    ("The massacre by the gang in the valley on Thursday left more than 70 dead and 50 injured.", "massacre",
+     {(70.0, "dead"), (50.0, "injured")}),
+    # a distance is no toll
+    ("The gang attacked the town, about 100 kilometers from the capital, on Thursday.", "attacked", set()),
+])
+def test_casualty_figures_and_measures(body: str, trigger: str, figures: set[tuple[float, str]]) -> None:
+    event = _find(_analyse(body, published="2024-10-08"), trigger)
+    assert {(q.value, q.what) for q in event.quantities} == figures

@@ -29,6 +29,8 @@ class EventLexicon:
     needs_theme: dict[str, frozenset[str]]  # lemma -> theme nouns without which it is no event
     approximators: frozenset[str]
     time_units: frozenset[str]
+    measure_units: frozenset[str] = frozenset()  # "100 kilometers": a distance, never a toll
+    casualty_adjectives: frozenset[str] = frozenset()  # "left 70 dead": people counted by an adjective
     # Precision rules (see extract.py): what makes a trigger a wish, a state or a modifier.
     wish_verbs: frozenset[str] = frozenset()  # "hoped to sign": an aspiration, no event
     wish_adjectives: frozenset[str] = frozenset()  # "ready to begin discussions"
@@ -130,6 +132,8 @@ def event_lexicon() -> EventLexicon:
         needs_theme={k: frozenset(v) for k, v in data["needs_theme"].items()},
         approximators=frozenset(data["approximators"]),
         time_units=frozenset(data["time_units"]),
+        measure_units=frozenset(data["measure_units"]["nouns"]),
+        casualty_adjectives=frozenset(data["casualty_adjectives"]["words"]),
         wish_verbs=frozenset(data["wish_verbs"]),
         failure_verbs=frozenset(data["failure_verbs"]["verbs"]),
         people_subject_verbs=frozenset(data["needs_people_subject"]["verbs"]),

@@ -50,6 +50,12 @@ class Attacher(Part):
                 None,
             )
             owner = owner or next((owners[a.i] for a in parse.ancestors(noun) if a.i in owners), None)
+            # "the massacre ... left more than 70 dead": the act that is the subject of the outcome
+            owner = owner or next(
+                (owners[s.i] for a in parse.ancestors(noun) if a.pos == "VERB"
+                 for s in parse.kids(a, "nsubj") if s.i in owners),
+                None,
+            )
             if owner is not None and (owner is trig or owner.into is trig):
                 out.append(fq.quantity)
         return out

@@ -143,19 +143,23 @@ def find_quantities(
         noun = (
             head
             if head is not None
-            and last.dep in {"nummod", "quantmod", "compound"}
-            and head.pos in {"NOUN", "PROPN"}
+            and last.dep in {"nummod", "quantmod", "compound", "npadvmod"}
+            and (head.pos in {"NOUN", "PROPN"} or head.text.lower() in lex.casualty_adjectives)  # "70 dead"
             and head.i > last.i
             else None
         )
+        after = by_i.get(last.i + 1)
+        if noun is None and after is not None and after.text.lower() in lex.casualty_adjectives:
+            noun = after  # "70 dead and 50 injured": the second figure counts the injured
         if noun is not None and noun.text.lower() in lex.group_nouns and tok.i > base:
             before = by_i.get(tok.i - 1)
             if before is not None and before.text.lower() in {"the", "these", "those", "both"}:
                 continue  # "the two countries" names the parties, it counts nothing
         if noun is not None and (
             noun.text.lower() in lex.time_units or noun.lemma.lower() in lex.time_units or noun.text.lower() in _MONTHS
+            or noun.text.lower() in lex.measure_units
         ):
-            continue
+            continue  # "three months", "100 kilometers": a time or a measure, nothing counted
         if noun is None:
             if re.fullmatch(r"1[89]\d\d|20\d\d", last.text) or last.dep not in {
                 "dobj",
