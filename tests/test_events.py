@@ -762,6 +762,9 @@ def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: st
     # people counted by an adjective belong to the act that left them so
     ("The massacre by the gang in the valley on Thursday left more than 70 dead and 50 injured.", "massacre",
      {(70.0, "dead"), (50.0, "injured")}),
+    # ... or that the clause says are dead, when the sentence tells one assault
+    ("At least four sailors have been confirmed dead after an attack by the rebels on the ship.", "attack",
+     {(4.0, "sailors")}),
     # a distance is no toll
     ("The gang attacked the town, about 100 kilometers from the capital, on Thursday.", "attacked", set()),
 ])

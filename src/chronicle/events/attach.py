@@ -56,9 +56,23 @@ class Attacher(Part):
                  for s in parse.kids(a, "nsubj") if s.i in owners),
                 None,
             )
+            if owner is None and self._casualties(parse, noun):
+                # "four sailors have been confirmed dead ... after an attack by the Houthis": the
+                # sentence's one assault caused them
+                assaults = [o for o in live if o.type == "ASSAULT"]
+                owner = assaults[0] if len(assaults) == 1 else None
             if owner is not None and (owner is trig or owner.into is trig):
                 out.append(fq.quantity)
         return out
+
+    def _casualties(self, parse: SentenceParse, noun: Token) -> bool:
+        """The figure counts people dead, injured or missing: its noun is such a word, or its
+        clause says so of it ("four sailors have been confirmed dead")."""
+        words = self.lex.casualty_adjectives
+        if noun.text.lower() in words:
+            return True
+        verb = parse.head(noun)
+        return verb is not None and any(k.text.lower() in words for k in parse.kids(verb, "oprd", "acomp", "xcomp"))
 
     @staticmethod
     def _claims(parse: SentenceParse, trig: Trigger, live: list[Trigger], fq: FoundQuantity, noun: Token) -> bool:
