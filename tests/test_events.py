@@ -765,7 +765,7 @@ def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: st
     # ... or that the clause says are dead, when the sentence tells one assault
     ("At least four sailors have been confirmed dead after an attack by the rebels on the ship.", "attack",
      {(4.0, "sailors")}),
-    ("The gang fled after Thursday's attack, leaving more than 70 bodies strewn through the town.", "attack",
+    ("The gang vanished into the fields after Thursday's attack, leaving more than 70 bodies in the town.", "attack",
      {(70.0, "bodies")}),
     # a distance is no toll
     ("The gang attacked the town, about 100 kilometers from the capital, on Thursday.", "attacked", set()),
