@@ -623,6 +623,10 @@ NO_ACT_CASES = [
     ("LIMA: Peru and Chile have thanked Brazil for its mediation in achieving an immediate ceasefire.", "ceasefire"),
     # ... nor a meeting in an idiom ("met their demise")
     ("Three sailors met their untimely demise in a missile attack on the ship.", "met"),
+    ("The envoy thanked the neighbours for their support in helping reach the ceasefire.", "ceasefire"),
+    # ... an undated meeting setting the scene of a reported act, however the parser hangs it
+    ("The president wrote: “After a long night of talks mediated by Qatar, I am pleased to announce that "
+     "the two countries have agreed to a ceasefire.”", "talks"),
     # ... nor the reason an act is given in a participle ("..., blaming X for the attack")
     ("The government suspended the water treaty, blaming its neighbour for the bombing.", "blaming"),
     # ... nor what a speaker judges ("termed the talks a good meeting")

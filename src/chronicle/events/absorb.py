@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from chronicle.events.factuality import Factuality
 from chronicle.events.parse import SentenceParse, Trigger
-from chronicle.records import (
-    TimeExpr,
-)
+from chronicle.records import TimeExpr, Token
 
 # Prepositions that order two distinct events ("surrendered after an offensive").
 _SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "prior"})
@@ -125,10 +123,13 @@ class Absorber(Factuality):
             return None
         start = tok
         if trig.governor is not tok:
-            # "for its help in achieving a ceasefire": the gerund that carries the noun
-            if not (trig.governor.tag == "VBG" and trig.governor.dep == "pcomp"):
-                return None
+            # "for its help in achieving a ceasefire", "for their support in helping reach the
+            # ceasefire": the gerund that carries the noun
             start = trig.governor
+            while start.dep == "xcomp" and (up := parse.head(start)) is not None and up.pos == "VERB":
+                start = up
+            if not (start.tag == "VBG" and start.dep == "pcomp"):
+                return None
         cur, slot = start, start
         for _ in range(4):
             head = parse.head(cur)
@@ -150,6 +151,20 @@ class Absorber(Factuality):
             if head.dep == "dobj":
                 slot = head if slot is start else slot
             cur = head
+        return None
+
+    @staticmethod
+    def _reported_act(
+        parse: SentenceParse, clause: Token, trig: Trigger, by_tok: dict[int, Trigger]
+    ) -> Trigger | None:
+        """The first trigger verb in the complements of a clause that is no act itself
+        ("said that ...", "am pleased to announce that ..."), three levels down at most."""
+        level = [clause]
+        for _ in range(3):
+            level = [k for v in level for k in parse.kids(v, "ccomp", "xcomp", "acomp")]
+            found = next((by_tok[k.i] for k in level if k.i in by_tok and by_tok[k.i] is not trig), None)
+            if found is not None:
+                return found
         return None
 
     def _scene_of(self, parse: SentenceParse, trig: Trigger, by_tok: dict[int, Trigger]) -> Trigger | None:
@@ -179,16 +194,12 @@ class Absorber(Factuality):
             # the verb trigger, or the light verb that carries an event noun ("held ... talks")
             if other is not None and other is not trig and (other.tok.pos == "VERB" or other.governor is head):
                 return other
-            if head.pos == "VERB" and head.lemma.lower() in self.lex.speech_verbs and cur is prep:
-                # "Mao said under China's mediation, the two sides held talks": the parser hangs
-                # the scene on the verb of saying; it sets the scene of what was said
-                return next(
-                    (
-                        by_tok[k.i] for k in parse.kids(head, "ccomp")
-                        if k.i in by_tok and by_tok[k.i] is not trig
-                    ),
-                    None,
-                )
+            if head.pos in {"VERB", "AUX"} and cur is prep:
+                # "Mao said under China's mediation, the two sides held talks", "After a long
+                # night of talks, I am pleased to announce that they have agreed": the parser
+                # hangs the scene on a clause that is no act; it sets the scene of the act that
+                # clause reports
+                return self._reported_act(parse, head, trig, by_tok)
             if head.pos in {"VERB", "AUX"} or cur.dep not in {"prep", "pobj", "dobj", "nsubj", "nsubjpass"}:
                 return None
             cur = head
