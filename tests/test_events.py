@@ -627,6 +627,8 @@ NO_ACT_CASES = [
     # ... an undated meeting setting the scene of a reported act, however the parser hangs it
     ("The president wrote: “After a long night of talks mediated by Qatar, I am pleased to announce that "
      "the two countries have agreed to a ceasefire.”", "talks"),
+    # ... nor what an agreement is about ("an agreement on implementing the deal")
+    ("Peru and Chile reached an agreement on Saturday on implementing the border deal.", "deal"),
     # ... nor the reason an act is given in a participle ("..., blaming X for the attack")
     ("The government suspended the water treaty, blaming its neighbour for the bombing.", "blaming"),
     # ... nor what a speaker judges ("termed the talks a good meeting")
