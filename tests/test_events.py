@@ -502,6 +502,9 @@ TYPE_CASES = [
     ("The envoy urged both sides to return to talks.", "DEMAND"),
     ("Hamas rejected the proposal on Sunday.", "REJECT"),
     ("The rebels stopped fighting at midnight on Sunday.", "RETREAT"),  # ending the act, not the act
+    # agreeing to give up an attack is no threat; agreeing to one is
+    ("The alliance agreed on Friday to halt its offensive and not seek to capture more towns.", "AGREE"),
+    ("The rebels agreed on Friday to attack the capital together.", "THREATEN"),
     # an attempt is the act; a failure to agree its negation
     ("Gunmen tried to kill the governor of the province on Tuesday.", "ASSAULT"),
     ("The two delegations failed to reach an agreement on the border on Sunday.", "REJECT"),

@@ -72,7 +72,9 @@ class Absorber(Factuality):
                 and outer.type in {"AGREE", "REJECT", "DEMAND", "THREATEN", "DISAPPROVE"}
             ):
                 trig.absorbed, trig.into = True, outer
-                if outer.type == "AGREE" and trig.type in self.lex.hostile_types:
+                if outer.type == "AGREE" and trig.type in self.lex.hostile_types and not self._renounced(
+                    parse, trig.tok, outer
+                ):
                     outer.type = "THREATEN"
         for trig in triggers:  # absorbed into an absorbed one: the outermost event takes it
             seen = 0
@@ -158,6 +160,18 @@ class Absorber(Factuality):
                 slot = head if slot is start else slot
             cur = head
         return None
+
+    def _renounced(self, parse: SentenceParse, tok: Token, outer: Trigger) -> bool:
+        """The hostile act an agreement names is one it gives up: a negation or a verb of ending
+        between them ("agreed to halt its offensive and not seek to capture more towns")."""
+        cur: Token | None = tok
+        for _ in range(8):
+            if cur is None or cur is outer.tok or cur is outer.governor:
+                return False
+            if parse.kids(cur, "neg") or cur.lemma.lower() in self.lex.cessation_verbs:
+                return True
+            cur = parse.head(cur)
+        return False
 
     @staticmethod
     def _reported_act(
