@@ -782,3 +782,9 @@ def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: st
 def test_casualty_figures_and_measures(body: str, trigger: str, figures: set[tuple[float, str]]) -> None:
     event = _find(_analyse(body, published="2024-10-08"), trigger)
     assert {(q.value, q.what) for q in event.quantities} == figures
+
+
+def test_a_pledge_of_several_acts_is_one_promise() -> None:
+    doc = _analyse("“Norway stands ready to actively promote talks for peace and provide support for the process,” "
+                   "the minister said.", published="2024-03-08")
+    assert [(e.type, e.modality) for e in doc.events] == [("AGREE", "promised")]

@@ -134,6 +134,8 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
                 return False
             if {a.type, b.type} <= self.lex.statement_types:
                 return False  # "condemned the attack and demanded their release": one statement
+            if a.modality == b.modality == "promised" and a.type == b.type:
+                return False  # "ready to promote talks and provide support": one pledge
             if a.trigger.lower() == b.trigger.lower() and a.type == b.type:
                 return False  # "will support X, support Y and support Z": one pledge, said thrice
             return all(g.pos == "VERB" and parse.kids(g, "dobj") for g in (ga, gb))

@@ -67,17 +67,21 @@ class Factuality(TriggerFinder):
                 and _lemma_in(speech, self.lex.speech_verbs | self.lex.intent_verbs)
             ):
                 modality = "promised"  # "said they would exchange prisoners": a reported 'will'
-        head = parse.head(gov)
+        # "ready to promote talks and provide support": a conjoined verb shares the first's frame
+        first = gov
+        while first.dep == "conj" and (up := parse.head(first)) is not None and up.pos == "VERB":
+            first = up
+        head = parse.head(first)
         if (  # "is willing to withdraw its troops": a stated intent, coded like a promise
-            gov.dep == "xcomp"
+            first.dep == "xcomp"
             and head is not None
             and head.pos == "ADJ"
             and head.lemma.lower() in self.lex.willing_adjectives
         ):
             modality = "promised"
-        if gov.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.failure_verbs:
+        if first.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.failure_verbs:
             negated = True  # "failed to reach agreement": the act did not happen
-        if gov.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.intent_verbs:
+        if first.dep == "xcomp" and head is not None and head.lemma.lower() in self.lex.intent_verbs:
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
