@@ -702,3 +702,20 @@ def test_the_talks_restate_the_meeting_a_document_told() -> None:
     ]
     result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
     assert [len(e.sources) for e in result.events] == [2]
+
+
+def test_initiators_of_no_known_state_do_not_keep_a_restatement_apart() -> None:
+    lede = "Thailand and Cambodia agreed to a ceasefire on Monday, Malaysia said."
+    later = "This was agreed between the commanders of military operations of both countries."
+    second = len(lede) + 1
+    parties = [actor("Thailand", "THA"), actor("Cambodia", "KHM")]
+    commanders = EventActor(actor=Actor(name="Commanders", kind="organization"), role="source")
+    at = second + later.index("agreed")
+    events = [
+        event("d1", lede, etype="AGREE", start=0, actors=parties, date=day("2025-07-28"), trigger="agreed"),
+        Event(id=f"d1:{second}", doc_id="d1", type="AGREE", summary="agreed", actors=[commanders],
+              sentence=Sentence(index=1, start=second, end=second + len(later), text=later), trigger="agreed",
+              trigger_start=at, trigger_end=at + len("agreed")),
+    ]
+    result = link([doc("d1", f"{lede} {later}", outlet="one", events=events)], SETTINGS)
+    assert [len(e.sources) for e in result.events] == [2]

@@ -228,6 +228,11 @@ def _initiators_differ(a: Event, b: Event) -> bool:
     return bool(sa and sb) and not sa & sb
 
 
+def _identified(e: Event) -> bool:
+    """Some initiator of the report has a known state or sector."""
+    return any(ea.role == "source" and bool(ea.actor.country or ea.actor.sector) for ea in e.actors)
+
+
 def _state_keys(e: Event) -> set[str]:
     keys = _source_keys(e)
     keys |= {"c:" + ea.actor.country for ea in e.actors if ea.role == "source" and ea.actor.country}
@@ -344,7 +349,11 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         # within one document a named official is their state ("Phumtham agreed" ~ "Thailand agreed")
         a.doc_id == b.doc_id and bool(_state_keys(a) & _state_keys(b))
     )
-    if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL:
+    # A document's anaphor ("This was agreed between the commanders of both countries") whose
+    # initiators have no known state or sector tells the act again, whoever it names.
+    anaphoric = a.doc_id == b.doc_id and a.type == b.type and (_names_again(a) or _names_again(b))
+    unknown_side = not (_identified(a) and _identified(b))
+    if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL and not (anaphoric and unknown_side):
         return 0.0
     score = 0.2 if a.type == b.type else 0.1
     score += date_score
@@ -373,7 +382,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     )
     if restated and _same_initiators(a, b) and a.type == b.type:
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
-    elif restated and a.type == b.type and not _initiators_differ(a, b):
+    elif restated and a.type == b.type and (not _initiators_differ(a, b) or (anaphoric and unknown_side)):
         # A document's other line on its act that names no initiator, or only some of them
         # ("the ship was attacked near Hodeidah", "Phumtham agreed ..."): the act it already
         # reported, which the line neither dates anew nor attributes to anyone else.
