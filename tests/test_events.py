@@ -624,6 +624,10 @@ NO_ACT_CASES = [
     ("The delegation left the meeting early, the spokesman said.", "left"),
     # ... nor what is thanked for, through a gerund ("for its help in achieving a ceasefire")
     ("LIMA: Peru and Chile have thanked Brazil for its mediation in achieving an immediate ceasefire.", "ceasefire"),
+    # ... nor a concession in an idiom ("yielded positive results")
+    ("The meeting on Monday yielded positive results, the minister said.", "yielded"),
+    # ... nor the circumstances of an absolute clause ("with homes set ablaze and victims attacked")
+    ("With homes set ablaze and victims attacked, thousands of residents fled to the coast.", "attacked"),
     # ... nor a meeting in an idiom ("met their demise")
     ("Three sailors met their untimely demise in a missile attack on the ship.", "met"),
     ("The envoy thanked the neighbours for their support in helping reach the ceasefire.", "ceasefire"),

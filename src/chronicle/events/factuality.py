@@ -142,7 +142,7 @@ class Factuality(TriggerFinder):
                 _lemma_in(upper, lex.wish_verbs) or (upper.pos == "ADJ" and upper.lemma.lower() in lex.wish_adjectives)
             ):
                 return "wish"  # "hoped to sign", "ready to begin discussions"
-            if lower.dep == "ccomp" and upper.lemma.lower() in _HOPES:
+            if lower.dep == "ccomp" and _lemma_in(upper, _HOPES):
                 return "wish"  # "we hope that all parties will maintain the ceasefire"
         first = gov  # the first of coordinated verbs carries the construction
         while first.dep == "conj" and parse.head(first) is not None:
@@ -174,6 +174,12 @@ class Factuality(TriggerFinder):
                 return "state"
             if participle and not agent and not self._timex_on(parse, tok, timexes):
                 return "attributive"  # "prisoners captured", a participle used as an adjective
+            absolute = parse.head(first) if first.dep == "pcomp" else None
+            if (
+                absolute is not None and absolute.text.lower() in {"with", "without"} and not agent
+                and not self._timex_on(parse, tok, timexes)
+            ):
+                return "circumstance"  # "with homes set ablaze and victims attacked, thousands fled"
         if tok.pos == "VERB" and first.dep in {"acl", "advcl"} and self._durative(parse, first, timexes):
             return "background"  # "the conflict has persisted for decades, with the two countries fighting"
         if (
