@@ -174,12 +174,12 @@ class Factuality(TriggerFinder):
                 return "state"
             if participle and not agent and not self._timex_on(parse, tok, timexes):
                 return "attributive"  # "prisoners captured", a participle used as an adjective
-            absolute = parse.head(first) if first.dep == "pcomp" else None
-            if (
-                absolute is not None and absolute.text.lower() in {"with", "without"} and not agent
-                and not self._timex_on(parse, tok, timexes)
-            ):
-                return "circumstance"  # "with homes set ablaze and victims attacked, thousands fled"
+        absolute = parse.head(first) if first.dep == "pcomp" and first.tag == "VBN" else None
+        if (
+            tok.pos == "VERB" and absolute is not None and absolute.text.lower() in {"with", "without"}
+            and not parse.kids(tok, "agent") and not self._timex_on(parse, tok, timexes)
+        ):
+            return "circumstance"  # "with homes set ablaze and victims attacked, thousands fled"
         if tok.pos == "VERB" and first.dep in {"acl", "advcl"} and self._durative(parse, first, timexes):
             return "background"  # "the conflict has persisted for decades, with the two countries fighting"
         if (
