@@ -624,6 +624,10 @@ NO_ACT_CASES = [
     ("The delegation left the meeting early, the spokesman said.", "left"),
     # ... nor what is thanked for, through a gerund ("for its help in achieving a ceasefire")
     ("LIMA: Peru and Chile have thanked Brazil for its mediation in achieving an immediate ceasefire.", "ceasefire"),
+    # ... nor what is said of an act ("US mediation played a key role")
+    ("Claiming that Qatari mediation played a key role, the president praised both sides.", "mediation"),
+    # ... nor an undated meeting whose beginning sets the scene ("a week after talks began")
+    ("A week after peace talks began in Geneva, delegates from both sides signed the deal.", "talks"),
     # ... nor a concession in an idiom ("yielded positive results")
     ("The meeting on Monday yielded positive results, the minister said.", "yielded"),
     # ... nor the circumstances of an absolute clause ("with homes set ablaze and victims attacked")

@@ -7,6 +7,8 @@ from chronicle.events.factuality import Factuality
 from chronicle.events.parse import SentenceParse, Trigger
 from chronicle.records import TimeExpr, Token
 
+# Verbs of beginning and ending an event noun can be the subject of ("after talks began").
+_ONSETS = frozenset({"begin", "start", "end", "conclude", "open", "close"})
 # Prepositions that order two distinct events ("surrendered after an offensive").
 _SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "prior"})
 
@@ -192,6 +194,14 @@ class Absorber(Factuality):
         "after", "following", "during", "amid") hangs from: the verb trigger that preposition
         attaches to, directly or through the nouns above it."""
         tok = trig.tok
+        clause = parse.head(tok)
+        if (
+            tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and clause is not None and clause.dep == "advcl"
+            and clause.lemma.lower() in self.lex.aspectual_verbs | _ONSETS
+            and any(k.text.lower() in self.lex.circumstance_preps for k in parse.kids(clause, "mark"))
+            and (main := parse.head(clause)) is not None and main.i in by_tok and by_tok[main.i] is not trig
+        ):
+            return by_tok[main.i]  # "a week after peace talks began in Pretoria, they signed": the scene
         if tok.pos not in {"NOUN", "PROPN"} or trig.governor is not tok or tok.dep != "pobj":
             return None
         prep = parse.head(tok)

@@ -17,6 +17,8 @@ from chronicle.records import (
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 
+# "US mediation played a key role": what an act was, said of it.
+_ROLES = frozenset({"role", "part"})
 # Verbs whose that-clause is a hope, not a report: "hope that the parties will sign".
 _HOPES = frozenset({"hope", "wish", "want", "expect", "pray", "trust"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -110,7 +112,10 @@ class Factuality(TriggerFinder):
             return "hypothetical"  # "would be a major breakthrough", "could sign"
         head = parse.head(tok)
         if (
-            tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and head is not None and head.lemma.lower() == "be"
+            tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and head is not None and (
+                head.lemma.lower() in {"be", "remain", "seem", "prove"}
+                or (head.lemma.lower() == "play" and any(k.lemma.lower() in _ROLES for k in parse.kids(head, "dobj")))
+            )
             and not trig.predicated and not self._timex_on(parse, head, timexes, durations=False)
         ):
             return "description"  # "the assault was in solidarity with ...": what an act was, not one
