@@ -270,9 +270,10 @@ class ActorResolver(Part):
             if actor is None and places_ok and acts and mention.place is not None:
                 actor = Actor(mention.place.name, None, mention.place.country)
             if actor is not None and actor.country is None and actor.kind != "person":
-                # "his Cabinet", "its army": the institution of the state its possessor stands for
+                # "his Cabinet", "its army": the institution of the state its possessor stands for;
+                # "rebels in the Ivory Coast": a group of the country it is in
                 holders = self._possessor(parse, arg, sentence, persons=True)
-                country = next((h.country for h in holders if h.country), None)
+                country = next((h.country for h in holders if h.country), None) or self._located_in(parse, arg)
                 actor = replace(actor, country=country) if country else actor
             if actor is not None:
                 out.append(EventActor(replace(actor), role, mention.text))
@@ -280,6 +281,19 @@ class ActorResolver(Part):
                     organisation = Actor(actor.affiliation, "organization", None, actor.sector)
                     out.append(EventActor(organisation, role, mention.text))
         return out
+
+    @staticmethod
+    def _located_in(parse: SentenceParse, tok: Token) -> str | None:
+        """The country a group is said to be in ("rebels in the Ivory Coast", "opposition groups
+        in Zimbabwe"): a country named right after 'in' on the group's noun."""
+        for prep in parse.kids(tok, "prep"):
+            if prep.text.lower() != "in":
+                continue
+            for pobj in parse.kids(prep, "pobj"):
+                mention = parse.mention_of.get(pobj.i)
+                if mention is not None and mention.actor is not None and mention.actor.kind == "country":
+                    return mention.actor.country
+        return None
 
     def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence, *, persons: bool = False) -> list[Actor]:
         """The antecedent of a possessive pronoun on ``tok`` ("its aircraft" -> the army; with
