@@ -771,6 +771,7 @@ def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: 
     ("The Cabinet approved the deal on Monday.", "approved", {None}),
     # a group said to be in a country is that country's
     ("Rebels in Mali on Wednesday rejected the offer of talks.", "rejected", {"MLI"}),
+    ("Opposition groups in Kenya on Monday demanded new elections.", "demanded", {"KEN"}),
 ])
 def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: str, countries: set[str | None]) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)

@@ -260,6 +260,11 @@ class ActorResolver(Part):
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 elif (state := self._home_state(parse, arg)) is not None:  # "the government and the ELN"
                     out.append(EventActor(replace(state), role, self._phrase(parse, arg)))
+                elif arg.tag == "NNS" and (country := self._located_in(parse, arg)) is not None:
+                    # "security forces in Guinea", "opposition groups in Zimbabwe": people of a
+                    # country the text does not name further
+                    name = " ".join(t.text.lower() for t in parse.tokens if parse.subtree(arg)[0].i <= t.i <= arg.i)
+                    out.append(EventActor(Actor(name, "group", country), role, self._phrase(parse, arg)))
                 continue
             actor = mention.actor
             # A town is acted on ("shelled Kherson"), it does not act: "Istanbul proposed" is a
