@@ -35,6 +35,10 @@ class EventLexicon:
     wish_verbs: frozenset[str] = frozenset()  # "hoped to sign": an aspiration, no event
     wish_adjectives: frozenset[str] = frozenset()  # "ready to begin discussions"
     failure_verbs: frozenset[str] = frozenset()  # "failed to reach agreement": the act's negation
+    hope_verbs: frozenset[str] = frozenset()  # "we hope that they will sign": no act in the clause
+    description_verbs: frozenset[str] = frozenset()  # "the assault was in solidarity": described
+    description_play_objects: frozenset[str] = frozenset()  # "mediation played a key role"
+    onset_verbs: frozenset[str] = frozenset()  # "starting from September 24": when the act began
     people_subject_verbs: frozenset[str] = frozenset()  # "residents left Karabakh": displacement
     people_nouns: frozenset[str] = frozenset()  # the subjects that make it so
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
@@ -136,6 +140,10 @@ def event_lexicon() -> EventLexicon:
         casualty_adjectives=frozenset(data["casualty_adjectives"]["words"]),
         wish_verbs=frozenset(data["wish_verbs"]),
         failure_verbs=frozenset(data["failure_verbs"]["verbs"]),
+        hope_verbs=frozenset(data["hope_verbs"]["verbs"]),
+        description_verbs=frozenset(data["description_verbs"]["verbs"]),
+        description_play_objects=frozenset(data["description_verbs"]["play_objects"]),
+        onset_verbs=frozenset(data["onset_verbs"]["verbs"]),
         people_subject_verbs=frozenset(data["needs_people_subject"]["verbs"]),
         people_nouns=frozenset(w.lower() for w in data["needs_people_subject"]["nouns"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),

@@ -7,8 +7,6 @@ from chronicle.events.factuality import Factuality
 from chronicle.events.parse import SentenceParse, Trigger
 from chronicle.records import TimeExpr, Token
 
-# Verbs of beginning and ending an event noun can be the subject of ("after talks began").
-_ONSETS = frozenset({"begin", "start", "end", "conclude", "open", "close"})
 # Prepositions that order two distinct events ("surrendered after an offensive").
 _SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "prior"})
 
@@ -197,7 +195,7 @@ class Absorber(Factuality):
         clause = parse.head(tok)
         if (
             tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and clause is not None and clause.dep == "advcl"
-            and clause.lemma.lower() in self.lex.aspectual_verbs | _ONSETS
+            and clause.lemma.lower() in self.lex.aspectual_verbs
             and any(k.text.lower() in self.lex.circumstance_preps for k in parse.kids(clause, "mark"))
             and (main := parse.head(clause)) is not None and main.i in by_tok and by_tok[main.i] is not trig
         ):

@@ -17,10 +17,6 @@ from chronicle.records import (
 
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 
-# "US mediation played a key role": what an act was, said of it.
-_ROLES = frozenset({"role", "part"})
-# Verbs whose that-clause is a hope, not a report: "hope that the parties will sign".
-_HOPES = frozenset({"hope", "wish", "want", "expect", "pray", "trust"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})  # "a day after": no duration
@@ -113,8 +109,11 @@ class Factuality(TriggerFinder):
         head = parse.head(tok)
         if (
             tok.pos in {"NOUN", "PROPN"} and tok.dep == "nsubj" and head is not None and (
-                head.lemma.lower() in {"be", "remain", "seem", "prove"}
-                or (head.lemma.lower() == "play" and any(k.lemma.lower() in _ROLES for k in parse.kids(head, "dobj")))
+                head.lemma.lower() in lex.description_verbs
+                or (
+                    head.lemma.lower() == "play"
+                    and any(k.lemma.lower() in lex.description_play_objects for k in parse.kids(head, "dobj"))
+                )
             )
             and not trig.predicated and not self._timex_on(parse, head, timexes, durations=False)
         ):
@@ -147,7 +146,7 @@ class Factuality(TriggerFinder):
                 _lemma_in(upper, lex.wish_verbs) or (upper.pos == "ADJ" and upper.lemma.lower() in lex.wish_adjectives)
             ):
                 return "wish"  # "hoped to sign", "ready to begin discussions"
-            if lower.dep == "ccomp" and _lemma_in(upper, _HOPES):
+            if lower.dep == "ccomp" and _lemma_in(upper, lex.hope_verbs):
                 return "wish"  # "we hope that all parties will maintain the ceasefire"
         first = gov  # the first of coordinated verbs carries the construction
         while first.dep == "conj" and parse.head(first) is not None:

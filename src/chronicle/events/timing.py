@@ -19,8 +19,6 @@ from chronicle.records import (
 from chronicle.temporal.grammar import WEEKDAY
 from chronicle.temporal.values import add_days, parse_dct
 
-# Participles that give the time an act began ("starting from September 24", "beginning Monday").
-_ONSET = frozenset({"start", "begin"})
 # Prepositions that make a time expression a bound of a state, not the time of an act.
 _BOUND_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
 
@@ -158,7 +156,7 @@ class Dater(Part):
                     break
                 if step in other_triggers:
                     break
-                if tok.tag == "VBG" and tok.dep == "advcl" and tok.lemma.lower() in _ONSET:
+                if tok.tag == "VBG" and tok.dep == "advcl" and tok.lemma.lower() in self.lex.onset_verbs:
                     continue  # "starting from September 24, thousands left": when the act began
                 if tok.pos in {"VERB", "AUX"} and step not in ancestors:
                     break

@@ -204,8 +204,7 @@ class TriggerFinder(Part):
         verb = parse.head(name)
         if name.pos != "PROPN" or name.dep != "dobj" or verb is None or verb.lemma.lower() not in self.lex.light_verbs:
             return None
-        trig = Trigger(tok, self.lex.nouns[lemma], verb, self.doc.body[tok.start : name.end], light=True, host=verb)
-        return trig
+        return Trigger(tok, self.lex.nouns[lemma], verb, self.doc.body[tok.start : name.end], light=True, host=verb)
 
     def _agreement_type(self, parse: SentenceParse, noun: Token, governor: Token) -> tuple[str, Token] | None:
         """The type an agreement noun takes, and the verb whose clause carries it: AGREE with a
