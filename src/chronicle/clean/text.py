@@ -290,11 +290,12 @@ def _handle_name(handle: str) -> str | None:
 
 def _mark_chrome(items: list[_Line], title: str | None) -> None:
     """Mark lines that are chrome on their own, and cut teasers glued inside a line."""
-    counts = Counter(L.normalize(it.text) for it in items)
+    counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    spread: dict[str, int] = {}
+    spread: dict[str, int] = {}  # lines between a text's first and last copy
     for i, it in enumerate(items):
         norm = L.normalize(it.text)
+        counts[norm] += 1
         spread[norm] = i - first.setdefault(norm, i)
     seen: set[str] = set()
     for it in items:
