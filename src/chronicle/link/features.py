@@ -78,6 +78,16 @@ def normalise(token: str) -> str:
     return low
 
 
+def day_ordinal(iso: str | None) -> int | None:
+    """Ordinal day of an ISO date of day precision ("2023-09-19"), else None."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
 def _day(iso: str | None) -> int | None:
     """Ordinal day of an ISO date with at least a month ("2023-09" counts as its 1st)."""
     if not iso or len(iso) < 7 or not iso[:4].isdigit():

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from chronicle.lexicon import event_lexicon
-from chronicle.link.features import STOP_WORDS, normalise, words
+from chronicle.link.features import STOP_WORDS, day_ordinal, normalise, words
 from chronicle.link.state import EventGroup
 from chronicle.records import (
     Disagreement,
@@ -267,15 +267,8 @@ class _Traits:
 def _traits(e: Event, published: str | None = None) -> _Traits:
     return _Traits(
         frozenset(_actor_keys(e.actors)), _content(e.sentence.text), _wording_words(e),
-        _content(e.wording) if e.wording else frozenset(), _ordinal(published),
+        _content(e.wording) if e.wording else frozenset(), day_ordinal(published),
     )
-
-
-def _ordinal(iso: str | None) -> int | None:
-    try:
-        return date.fromisoformat(iso[:10]).toordinal() if iso else None
-    except ValueError:
-        return None
 
 
 def _specific_match(a: Event, b: Event, ta: _Traits, tb: _Traits) -> bool:

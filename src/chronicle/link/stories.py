@@ -57,15 +57,6 @@ class StoryInput:
     year: int | None = None  # the year of its news, when known (``features.news_year``)
 
 
-def _day(iso: str | None) -> int | None:
-    if not iso or len(iso) < 10:
-        return None
-    try:
-        return date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def _iso(ordinal: int | None) -> str | None:
     return None if ordinal is None else date.fromordinal(ordinal).isoformat()
 
@@ -166,8 +157,9 @@ def _cluster_block(
     sums -= NO_SHARED_NEWS * np.outer(with_news, with_news)
     sums -= YEAR_CONFLICT * _year_conflicts([stories[i].years for i in touching], docs, window_days)
     frozen = np.array([True] * k_old + [False] * k_new)
-    first: list[int | None] = [_day(stories[i].first) for i in touching] + [_day(d.published) for d in docs]
-    last: list[int | None] = [_day(stories[i].last) for i in touching] + [_day(d.published) for d in docs]
+    day = features.day_ordinal
+    first: list[int | None] = [day(stories[i].first) for i in touching] + [day(d.published) for d in docs]
+    last: list[int | None] = [day(stories[i].last) for i in touching] + [day(d.published) for d in docs]
     members: list[list[int]] = [[] for _ in range(k_old)] + [[j] for j in range(k_new)]
     alive = np.ones(k, dtype=bool)
 
