@@ -344,9 +344,13 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     )
     # A document's anaphor ("This was agreed between the commanders of both countries") whose
     # initiators have no known state or sector tells the act again, whoever it names.
-    anaphoric = a.doc_id == b.doc_id and a.type == b.type and (_names_again(a) or _names_again(b))
-    unknown_side = not (_identified(a) and _identified(b))
-    if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL and not (anaphoric and unknown_side):
+    # (computed only for a same-document pair of one type with an unplaced side: the regexes
+    # of _names_again are not run for every pair scored)
+    anaphor_unplaced = (
+        a.doc_id == b.doc_id and a.type == b.type and not (_identified(a) and _identified(b))
+        and (_names_again(a) or _names_again(b))
+    )
+    if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL and not anaphor_unplaced:
         return 0.0
     score = 0.2 if a.type == b.type else 0.1
     score += date_score
@@ -375,7 +379,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     )
     if restated and _same_initiators(a, b) and a.type == b.type:
         score += 0.45  # a document restating its own act ("Israel and Hezbollah have agreed ...")
-    elif restated and a.type == b.type and (not _initiators_differ(a, b) or (anaphoric and unknown_side)):
+    elif restated and a.type == b.type and (not _initiators_differ(a, b) or anaphor_unplaced):
         # A document's other line on its act that names no initiator, or only some of them
         # ("the ship was attacked near Hodeidah", "Phumtham agreed ..."): the act it already
         # reported, which the line neither dates anew nor attributes to anyone else.
