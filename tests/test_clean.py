@@ -621,6 +621,7 @@ def test_a_credit_opening_the_lede_is_not_its_subject() -> None:
     ("Company TownTelevisionBusinessEntertainment & Arts", "nav"),
     # article lines that look a little like those
     ("The mayor said the barriers held on Nov 18.", None),
+    ("Ceasefire agreed on Nov 18", None),  # a short heading ending in its date
     ("The agreement was signed by Dr. Elena Marsh and the envoy of the McKinley Foundation.", None),
     ("Apple released the iPad Pro and the MacBook Air before the summer, the company said on Monday.", None),
     ("The ministers met in Geneva on Friday.", None),

@@ -80,11 +80,17 @@ _COPYRIGHT = re.compile(r"\A(?:©|\(c\)\s*\d{4}|copyright\b)", re.I)
 # headline and standfirst run on into its date, with no full stop before it).
 _FEED_STAMP = re.compile(
     r"(?:\bposted on:.*|\b\d+\s*(?:[smhd]|secs?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago"
-    r"(?:\s+\d+\s+(?:photos|videos|images))?|"
-    r"(?<![.!?,;:\d]\s)(?<=[a-z”\"’']\s)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}"
     r"(?:\s+\d+\s+(?:photos|videos|images))?)\s*\Z",
     re.I,
 )
+# A card's date after its run-on headline and standfirst; only on a long line, so that a short
+# heading ending in a date ("Ceasefire agreed on Nov 18") stays article text.
+_CARD_DATE = re.compile(
+    r"(?<![.!?,;:\d]\s)(?<=[a-z”\"’']\s)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}"
+    r"(?:\s+\d+\s+(?:photos|videos|images))?\s*\Z",
+    re.I,
+)
+_CARD_WORDS_MIN = 12
 # "Photo by Jane Roe/Agency", "Image courtesy of X": a credit line
 _BY_CREDIT = re.compile(
     r"\A\W*(?:photo(?:graph)?s?|images?|pictures?|video)\s+(?:by|courtesy(?:\s+of)?|via)\s+\S", re.I
@@ -306,6 +312,8 @@ def chrome_reason(line: str) -> str | None:
     if is_cta(stripped):
         return "cta"
     if TEASER.match(stripped) or repeats_itself(stripped) or _FEED_STAMP.search(stripped):
+        return "teaser"
+    if len(words(stripped)) >= _CARD_WORDS_MIN and _CARD_DATE.search(stripped):
         return "teaser"
     if is_glued_menu(stripped):
         return "nav"
