@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from chronicle.link import LinkState
 from chronicle.records import (
     Actor,
     Document,
@@ -106,9 +107,11 @@ def test_links_and_event_queries(store: Store) -> None:
         event("e4", "OTHER", None, "unknown", [("Armenia", "ARM")], ["b"]),
     ]
     stories = [Story(id="s1", doc_ids=["a", "b"]), Story(id="s2", doc_ids=["c"])]
-    store.write_links(store.documents(), stories, events, {"k": 1})
-    assert [e.id for e in store.timeline_events()] == ["e1", "e2", "e3", "e4"]
-    assert store.link_state() == {"k": 1}
+    state = LinkState(df={"body": 3, "city": 1}, n_docs=3, linked=3)
+    store.write_links(store.documents(), stories, events, state)
+    # Timeline order: by date (a month before its days), undated last, whatever the order given.
+    assert [e.id for e in store.timeline_events()] == ["e2", "e1", "e3", "e4"]
+    assert store.link_counts(["body", "absent"]) == ({"body": 3}, 3)
     assert [s.id for s in store.stories()] == ["s1", "s2"]
 
     def ids(**kw: object) -> list[str]:
@@ -117,17 +120,22 @@ def test_links_and_event_queries(store: Store) -> None:
     assert ids(types=("ASSAULT", "AGREE")) == ["e2", "e3"]
     assert ids(actor="ilham aliyev") == ["e1"]
     assert ids(country="ARM") == ["e3", "e4"]
-    assert ids(since="2023-09-15", until="2023-12-31") == ["e1", "e2"]  # month precision overlaps
+    assert ids(since="2023-09-15", until="2023-12-31") == ["e2", "e1"]  # month precision overlaps
     assert ids(since="2024-01-01") == ["e3"]
     assert ids(min_corroboration=2) == ["e2"]
     assert ids(doc="b") == ["e2", "e4"]
     assert ids(q="city") == ["e1"]
     assert ids(q="((") == []
     page = store.query_events(EventQuery(limit=2, offset=1))
-    assert [e.id for e in page.items] == ["e2", "e3"] and page.total == 4
+    assert [e.id for e in page.items] == ["e1", "e3"] and page.total == 4
+    # A slice's links replace only their own events (and their search index and lookups).
+    moved = event("e4", "OTHER", "2022-01-02", "day", [("Georgia", "GEO")], ["a"], sentence="A new town.")
+    store.write_links([], [], [moved], LinkState(df={"town": 1}, n_docs=4, linked=4), full=False)
+    assert ids() == ["e4", "e2", "e1", "e3"] and ids(q="town") == ["e4"] and ids(country="ARM") == ["e3"]
+    assert ids(doc="b") == ["e2"] and store.link_counts(["body", "town"]) == ({"body": 3, "town": 1}, 4)
     # Replacing the links replaces the events and their search index.
     store.write_links(store.documents(), stories, events[:1], None)
-    assert ids(q="city") == ["e1"] and ids() == ["e1"] and store.link_state() is None
+    assert ids(q="city") == ["e1"] and ids() == ["e1"] and store.link_counts(["body"]) == ({}, 0)
 
 
 def test_read_only_store_refuses_a_foreign_file(tmp_path: Path) -> None:

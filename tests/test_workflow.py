@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,54 @@ def test_watch_takes_a_file_only_when_complete_and_never_temporary_files(
         assert [b.failed for b in batches] == [[]]
         (doc,) = store.documents()
         assert doc.body.strip()[-40:] == text.strip()[-40:]
+
+
+def _partition(store: Store) -> tuple[set[frozenset[str]], set[frozenset[tuple[str, int]]]]:
+    """Stories as sets of documents, merged events as sets of (document, sentence) reports."""
+    stories = {frozenset(s.doc_ids) for s in store.stories()}
+    events = {frozenset((s.doc, s.start) for s in e.sources) for e in store.timeline_events()}
+    return stories, events
+
+
+def test_documents_added_one_at_a_time_link_as_one_batch(tmp_path: Path, seed_paths: list[Path]) -> None:
+    with Store(tmp_path / "batch.db") as batch:
+        ingest_paths([seed_paths[0].parent], batch, Settings())
+        expected = _partition(batch)
+    with Store(tmp_path / "one.db") as store:
+        for path in sorted(seed_paths):
+            assert ingest_paths([path], store, Settings()).stored == [path.stem]
+        assert _partition(store) == expected
+        assert not store.needs_linking()
+
+
+UNRELATED = """Peru police detain miners after road blockade
+
+LIMA, March 3, 2024 - Peruvian police arrested 40 informal miners who had blocked a highway \
+in the Piura region on Sunday, the interior ministry said.
+
+The miners had demanded that the government extend their mining permits.
+"""
+
+
+def test_a_new_document_reads_only_the_part_of_the_store_it_can_meet(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    with Store(tmp_path / "s.db") as store:
+        settings = Settings()
+        ingest_paths([seed_paths[0].parent], store, settings)
+        before = {e.id: e for e in store.timeline_events()}
+        statements: list[str] = []
+        store._db.set_trace_callback(statements.append)  # the SQL the next run sends
+        flood = tmp_path / "peru.txt"
+        flood.write_text(UNRELATED, encoding="utf-8")
+        assert ingest_paths([flood], store, settings).stored == ["peru"]
+        store._db.set_trace_callback(None)
+        read = [" ".join(s.split()) for s in statements if s.lstrip().upper().startswith("SELECT")]
+        stored = "documents|link_docs|link_stories|link_groups|link_keys|link_df|timeline_events"
+        tables = re.compile(rf"\bFROM ({stored})\b")
+        # Every read of what is stored is a lookup by key (or of the documents awaiting links).
+        assert read and all(" WHERE " in s or "JOIN link_pending" in s for s in read if tables.search(s))
+        after = {e.id: e for e in store.timeline_events()}
+        assert {k: v for k, v in after.items() if k in before} == before  # the rest is untouched
+        assert {s.doc for e in after.values() if e.id not in before for s in e.sources} == {"peru"}
+        assert store.document("peru").story == "story:peru"  # type: ignore[union-attr]

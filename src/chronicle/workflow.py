@@ -28,13 +28,13 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
-from chronicle.agree import provision_history
+from chronicle.agree import provision_history, provisions_from
 from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
 from chronicle.faults import checkpoint
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState, link
-from chronicle.nlp import resolve_across
+from chronicle.link.index import lookup, postings, story_terms
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, ItemError, Provision, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
@@ -306,17 +306,15 @@ class CrossSource:
     documents: list[Document]
     stories: list[Story]
     events: list[TimelineEvent]
-    provisions: list[Provision]
     state: LinkState
 
 
 def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> CrossSource:
-    """Reprints, stories, merged events, then provision histories. Pure; the same function runs
-    here and as one task on a Dask cluster (:mod:`chronicle.scale`)."""
-    # A surname-only actor in one article takes the full name seen in another before linking.
-    linked = link(resolve_across(docs), settings, state)
-    provisions = provision_history(linked.documents, settings)
-    return CrossSource(linked.documents, linked.stories, linked.events, provisions, linked.state)
+    """Reprints, stories and merged events (``state``: what was linked before, whole or the
+    slice ``docs`` can meet). Pure; the same function runs here and as one task on a Dask
+    cluster (:mod:`chronicle.scale`)."""
+    linked = link(docs, settings, state)
+    return CrossSource(linked.documents, linked.stories, linked.events, linked.state)
 
 
 LinkFn = Callable[[Sequence[Document], "LinkState | None"], CrossSource]
@@ -325,27 +323,59 @@ LinkFn = Callable[[Sequence[Document], "LinkState | None"], CrossSource]
 def relink(
     store: Store, settings: Settings, *, from_scratch: bool = False, compute: LinkFn | None = None,
 ) -> None:
-    """Recompute the cross-source view over the store, incrementally from the saved link state
-    (``from_scratch``: from the stored documents alone, as ``chronicle relink`` does).
+    """Link the documents stored since the last linking, against the slice of the link state
+    they can meet (:mod:`chronicle.link.index`), so that the cost follows the new documents,
+    not the store (``from_scratch``: all documents again, as ``chronicle relink`` does).
     ``compute`` runs :func:`cross_source` elsewhere (the Dask runner submits it to its cluster);
-    the rules of what to link from which state are this function's alone."""
-    saved = None if from_scratch else store.link_state()
-    state = LinkState.from_dict(saved) if saved else None
-    docs = store.documents()
-    if state is not None:
-        current = {d.id: d.content_hash for d in docs}
-        if any(current.get(d.id) != d.content_hash for d in state.documents):
-            # A linked document changed or went away, and the state cannot unlearn it: link all
-            # again, in first-seen order, so that story and event ids stay as stable as they can.
-            order = {d.id: d.order for d in state.documents}
-            docs.sort(key=lambda d: (order.get(d.id, len(order)), d.id))
-            state = None
+    the rules of what to link, from which state, are this function's alone."""
+    docs = store.pending_documents()
+    if not from_scratch and store.linked_hashes([d.id for d in docs]):
+        # A linked document changed (or was analysed again), and the state cannot unlearn it.
+        from_scratch = True
+    state: LinkState | None = None
+    if from_scratch:
+        # All again, in first-seen order, so that story and event ids stay as stable as they can.
+        order = store.link_order()
+        docs = sorted(store.documents(), key=lambda d: (order.get(d.id, len(order)), d.id))
+    elif docs:
+        counts, n_docs = store.link_counts(story_terms(docs, settings))
+        state = store.link_slice(lookup(docs, settings, counts, n_docs))
     result = compute(docs, state) if compute is not None else cross_source(docs, settings, state)
+    if not from_scratch:
+        result = _added(result)
     # Only documents that linking changed (story, reprint link, actors resolved across the
-    # corpus) are rewritten: on a re-run that is usually none of them.
+    # corpus) are rewritten.
     before = {d.id: d for d in docs}
     changed = [d for d in result.documents if before.get(d.id) != d]
-    store.write_links(changed, result.stories, result.events, result.state.to_dict(), result.provisions)
+    store.write_links(
+        changed, result.stories, result.events, result.state,
+        _provisions(store, result.documents, settings, whole=from_scratch),
+        postings=postings(result.state, result.documents, settings), full=from_scratch,
+    )
+
+
+def _added(result: CrossSource) -> CrossSource:
+    """What a slice's linking changed: the new documents' entries, and the stories and merged
+    events they joined or founded. The rest of the slice was only read."""
+    new = {d.id for d in result.documents}
+    state = replace(
+        result.state,
+        documents=[d for d in result.state.documents if d.id in new],
+        stories=[s for s in result.state.stories if not new.isdisjoint(s.doc_ids)],
+        groups=[g for g in result.state.groups if any(r.doc_id in new for r in g.reports)],
+    )
+    stories = [s for s in result.stories if not new.isdisjoint(s.doc_ids)]
+    events = [e for e in result.events if any(s.doc in new for s in e.sources)]
+    return CrossSource(result.documents, stories, events, state)
+
+
+def _provisions(store: Store, docs: Sequence[Document], settings: Settings, *, whole: bool) -> list[Provision]:
+    """The provisions whose history ``docs`` add to (all of them when ``whole``), rebuilt
+    from every entry linked documents hold for them."""
+    if whole:
+        return provision_history(docs, settings)
+    added = [e for d in docs if d.status == "ok" and not d.duplicate_of for e in d.provision_statuses]
+    return provisions_from(store.provision_entries({e.provision for e in added}) + added)
 
 
 def is_fresh(item: RawItem, stored_hash: str | None) -> bool:

@@ -86,10 +86,16 @@ def provision_history(docs: Sequence[Document], settings: Settings) -> list[Prov
     """
     del settings  # no tunables yet; kept so the signature matches every other stage entry point
     entries: list[ProvisionStatus] = []
-    for doc in sorted(docs, key=lambda d: d.id):
+    for doc in docs:
         if doc.status != "ok" or doc.duplicate_of:
             continue
         entries.extend(doc.provision_statuses)
+    return provisions_from(entries)
+
+
+def provisions_from(entries: Sequence[ProvisionStatus]) -> list[Provision]:
+    """The provisions these status entries speak of, each with its history ordered by date, in
+    taxonomy order. The same whatever the order of ``entries``."""
     result = []
     for ptype in TAXONOMY:
         history = sorted((e for e in entries if e.provision == ptype.key), key=history_key)

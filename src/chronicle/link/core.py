@@ -15,6 +15,7 @@ from chronicle.link.dedup import MinHasher, overlap, shingle_count, similar_pair
 from chronicle.link.merge import DocMeta, assign_reports, build_event, timeline_order
 from chronicle.link.state import LinkedDoc, LinkResult, LinkState
 from chronicle.link.stories import StoryInput, cluster
+from chronicle.nlp.actors import people, resolve_across
 from chronicle.records import Document, Story
 from chronicle.settings import Settings
 
@@ -112,15 +113,20 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
 
     ``docs`` are documents after the per-document stages (``events`` filled where available).
     Documents already in ``state`` (same id) keep their story and duplicate link; new ones are
-    added to it. Pure: neither ``docs`` nor ``state`` is modified; the new state is returned.
+    added to it. ``state`` may be a slice (see :mod:`chronicle.link.state`). Person actors are
+    first unified with the people seen before (:func:`chronicle.nlp.actors.resolve_across`).
+    Pure: neither ``docs`` nor ``state`` is modified; the new state is returned.
     """
     state = copy.deepcopy(state) if state is not None else LinkState()
+    docs = resolve_across(docs, state.people)
+    state.people = people(docs, state.people)
     known = {d.id: d for d in state.documents}
     new_docs: list[Document] = []
     for doc in docs:
         if doc.id not in known and all(doc.id != d.id for d in new_docs):
             new_docs.append(doc)
-    start = len(state.documents)
+    start = state.linked
+    state.linked += len(new_docs)
     hasher = MinHasher(num_perm=state.num_perm, seed=state.seed)
 
     # 1. Reprints. Only analysed ("ok") bodies are compared: an empty body resembles nothing.
@@ -178,7 +184,10 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
         idf=lambda term: features.idf(df.get(term, 0), n_docs),
     )
     state.df, state.n_docs = dict(sorted(df.items())), n_docs
-    story_of = {doc_id: s.id for s in state.stories for doc_id in s.doc_ids}
+    # A slice holds the stories new documents can join, and the linked documents they can meet
+    # (whose stories it may not hold): those keep the story they have.
+    story_of = {d.id: d.story for d in state.documents if d.story is not None}
+    story_of.update({doc_id: s.id for s in state.stories for doc_id in s.doc_ids})
     for doc in new_docs:
         original = dup_of.get(doc.id)
         if original is not None:
@@ -198,7 +207,7 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
     events = []
     for group in state.groups:
         event = build_event(group, meta)
-        event.story = story_of.get(event.sources[0].doc)
+        event.story = linked[event.sources[0].doc].story
         events.append(event)
     events.sort(key=timeline_order)
     stories = [Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title) for s in state.stories]

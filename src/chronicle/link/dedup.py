@@ -140,6 +140,21 @@ def band_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(bands), int(rows)
 
 
+def band_keys(signatures: np.ndarray, threshold: float) -> list[list[str]]:
+    """Each signature's LSH bucket keys (``"band:value"``), as :func:`similar_pairs` bands
+    them: two documents that similar_pairs could pair share one. None for a text without
+    words (it resembles nothing)."""
+    n, num_perm = signatures.shape
+    bands, rows = band_params(threshold, num_perm)
+    out: list[list[str]] = [[] for _ in range(n)]
+    usable = (signatures != _MAX_HASH).any(axis=1)
+    for band in range(bands):
+        keys = _band_keys(signatures[:, band * rows : (band + 1) * rows])
+        for i in np.flatnonzero(usable):
+            out[i].append(f"{band}:{int(keys[i]):x}")
+    return out
+
+
 def similar_pairs(
     signatures: np.ndarray, threshold: float, *, new_from: int = 0
 ) -> list[tuple[int, int]]:

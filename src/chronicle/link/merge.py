@@ -501,66 +501,75 @@ def _sentence_keys(text: str) -> frozenset[str]:
     )
 
 
+def _names(report: Event) -> tuple[list[str], list[str]]:
+    return sorted(_actor_keys(report.actors)), sorted(_wording_words(report))
+
+
+def _name_keys(prefix: str, actors: list[str], words: list[str]) -> tuple[set[str], set[str]]:
+    strong = {f"{prefix}|{a}|{w}" for a in actors for w in words}
+    weak = {f"{prefix}a|{a}" for a in actors} | {f"{prefix}w|{w}" for w in words}
+    return strong, weak
+
+
+def report_keys(report: Event) -> set[str]:
+    """The blocking keys a report is indexed under, each as ``"type|key"``: below these keys
+    :func:`evidence` cannot reach a merge threshold (a different actor set rules a pair out
+    unless the sentences are near-identical). Two dated reports share a date bucket and an actor
+    (or one names none); a report and an undated one share an actor and a word of the event's
+    name, or else, among the latest few, an actor or a word; two reports of one document are
+    always compared (a restatement may share nothing else)."""
+    actors, words = _names(report)
+    strong, weak = _name_keys("n", actors, words)
+    keys = strong | weak | _sentence_keys(report.sentence.text) | {"doc|" + report.doc_id}
+    if _known(report.date):
+        for month in _month_keys(report.date):
+            keys |= {f"d|{month}|{a}" for a in actors or ["-"]} | {"m|" + month}
+    else:
+        more_strong, more_weak = _name_keys("u", actors, words)
+        keys |= more_strong | more_weak
+    return {f"{report.type}|{key}" for key in keys}
+
+
+def lookup_keys(report: Event) -> dict[str, int]:
+    """``{"type|key": how many of its latest postings to search}`` for a report's possible
+    matches (see :func:`report_keys`)."""
+    actors, words = _names(report)
+    if _known(report.date):
+        strong, weak = _name_keys("u", actors, words)
+        for month in _lookup_keys(report.date):
+            strong |= {f"d|{month}|{a}" for a in [*actors, "-"]}
+            if not actors:
+                strong.add("m|" + month)
+    else:
+        strong, weak = _name_keys("n", actors, words)
+    strong.add("doc|" + report.doc_id)
+    found: dict[str, int] = {}
+    for etype in _compatible_types(report.type):
+        text = _sentence_keys(report.sentence.text)
+        for keys, limit in ((strong, POSTINGS_LIMIT), (weak, WEAK_POSTINGS_LIMIT), (text, WEAK_POSTINGS_LIMIT)):
+            for key in keys:
+                found[f"{etype}|{key}"] = max(found.get(f"{etype}|{key}", 0), limit)
+    return found
+
+
 class _Blocks:
-    """Which group members a report could match, so that each report is scored against a few,
-    not all. Below these keys :func:`evidence` cannot reach a merge threshold (a different
-    actor set rules a pair out unless the sentences are near-identical): two dated reports share
-    a date bucket and an actor (or one names none); a report and an undated one share an actor
-    and a word of the event's name, or else, among the latest few, an actor or a word; two
-    reports of one document are always compared (a restatement may share nothing else)."""
+    """Which group members a report could match (:func:`lookup_keys`), so that each report is
+    scored against a few, not all."""
 
     def __init__(self) -> None:
-        # (type, key) -> (group index, member position) of every report holding the key.
-        self.keys: dict[tuple[str, str], list[tuple[int, int]]] = {}
-
-    @staticmethod
-    def _names(report: Event) -> tuple[list[str], list[str]]:
-        return sorted(_actor_keys(report.actors)), sorted(_wording_words(report))
-
-    @staticmethod
-    def _text_keys(report: Event) -> frozenset[str]:
-        return _sentence_keys(report.sentence.text)
-
-    @staticmethod
-    def _name_keys(prefix: str, actors: list[str], words: list[str]) -> tuple[set[str], set[str]]:
-        strong = {f"{prefix}|{a}|{w}" for a in actors for w in words}
-        weak = {f"{prefix}a|{a}" for a in actors} | {f"{prefix}w|{w}" for w in words}
-        return strong, weak
+        # "type|key" -> (group index, member position) of every report holding the key.
+        self.keys: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, index: int, position: int, report: Event) -> None:
-        actors, words = self._names(report)
-        strong, weak = self._name_keys("n", actors, words)
-        # a document restating its own act may share no other key with it ("the attack ...")
-        keys = strong | weak | self._text_keys(report) | {"doc|" + report.doc_id}
-        if _known(report.date):
-            for month in _month_keys(report.date):
-                keys |= {f"d|{month}|{a}" for a in actors or ["-"]} | {"m|" + month}
-        else:
-            more_strong, more_weak = self._name_keys("u", actors, words)
-            keys |= more_strong | more_weak
-        for key in keys:
-            self.keys.setdefault((report.type, key), []).append((index, position))
+        for key in report_keys(report):
+            self.keys.setdefault(key, []).append((index, position))
 
     def candidates(self, report: Event) -> dict[int, list[int]]:
         """``{group index: positions of its members that may match}``, groups in order."""
-        actors, words = self._names(report)
-        if _known(report.date):
-            strong, weak = self._name_keys("u", actors, words)
-            for month in _lookup_keys(report.date):
-                strong |= {f"d|{month}|{a}" for a in [*actors, "-"]}
-                if not actors:
-                    strong.add("m|" + month)
-        else:
-            strong, weak = self._name_keys("n", actors, words)
         found: dict[int, set[int]] = {}
-        strong.add("doc|" + report.doc_id)
-        for etype in _compatible_types(report.type):
-            for keys, limit in (
-                (strong, POSTINGS_LIMIT), (weak, WEAK_POSTINGS_LIMIT), (self._text_keys(report), WEAK_POSTINGS_LIMIT)
-            ):
-                for key in keys:
-                    for index, position in self.keys.get((etype, key), [])[-limit:]:
-                        found.setdefault(index, set()).add(position)
+        for key, limit in lookup_keys(report).items():
+            for index, position in self.keys.get(key, [])[-limit:]:
+                found.setdefault(index, set()).add(position)
         return {index: sorted(found[index]) for index in sorted(found)}
 
 
@@ -797,3 +806,9 @@ def timeline_order(event: TimelineEvent) -> tuple[int, str, str]:
     if not _known(event.date):
         return (1, "", event.id)
     return (0, _bounds(event.date)[0], event.id)
+
+
+def timeline_key(event: TimelineEvent) -> str:
+    """:func:`timeline_order` as one string that sorts the same way (a store orders by it)."""
+    undated, start, event_id = timeline_order(event)
+    return f"{undated}{start} {event_id}"  # " " sorts before "-" and digits: "2023-09" before "2023-09-19"

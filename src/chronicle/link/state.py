@@ -1,9 +1,15 @@
 """What ``link`` remembers between calls, as plain JSON-able records.
 
 Everything needed to add documents later without recomputing the old ones: each linked
-document's MinHash signature and dates, each story's term centroid, the idf table, and every
-per-document Event report grouped under its merged event id. The merged TimelineEvents are a
-pure function of those groups, so they are rebuilt rather than stored.
+document's MinHash signature and dates, each story's term centroid, the idf table, every
+per-document Event report grouped under its merged event id, and the full-name people seen.
+The merged TimelineEvents are a pure function of those groups, so they are rebuilt rather
+than stored.
+
+A state may also be a *slice* of the whole: only the linked documents, stories, groups, term
+counts and people that new documents could meet (:mod:`chronicle.link.index` says which), so
+that adding a document to a large store costs what it touches, not the store's size.
+``linked`` and ``n_docs`` always count the whole.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronicle.link.features import idf
-from chronicle.records import Document, Event, Record, Story, TimelineEvent
+from chronicle.records import Actor, Document, Event, Record, Story, TimelineEvent
 
 STATE_VERSION = 2
 
@@ -71,7 +77,9 @@ class LinkState(Record):
     stories: list[StoryState] = field(default_factory=list)
     groups: list[EventGroup] = field(default_factory=list)
     df: dict[str, int] = field(default_factory=dict)  # document frequency of story terms
-    n_docs: int = 0
+    n_docs: int = 0  # documents counted in ``df``
+    linked: int = 0  # documents linked so far (the next one's ``order``)
+    people: dict[str, Actor] = field(default_factory=dict)  # full-name people, by name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkState:
@@ -90,7 +98,9 @@ class LinkState(Record):
             ],
             df={str(k): int(v) for k, v in data.get("df", {}).items()},
             n_docs=int(data.get("n_docs", 0)),
+            people={str(k): Actor.from_dict(v) for k, v in data.get("people", {}).items()},
         )
+        state.linked = max(int(data.get("linked", 0)), len(state.documents))
         if version == 1:
             # Version 1 kept the idf inside the centroids; divide the last known one out.
             for story in state.stories:
@@ -105,7 +115,8 @@ class LinkResult:
     """The output of one ``link`` call.
 
     ``documents`` are the documents passed in, with ``story`` and ``duplicate_of`` set;
-    ``stories`` and ``events`` cover everything linked so far (this call and the state's).
+    ``stories`` and ``events`` cover everything in the state: everything linked so far when it
+    was whole, else the slice's (the only ones this call can have changed).
     """
 
     documents: list[Document]

@@ -3,33 +3,36 @@ person another article introduces ("Ilham Aliyev"), when that surname is unambig
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from chronicle.records import Actor, Document, EventActor
 
 
-def _people(docs: Sequence[Document]) -> dict[str, Actor]:
-    """Full-name people seen anywhere, with attributes merged across mentions."""
-    full: dict[str, Actor] = {}
+def people(docs: Sequence[Document], known: Mapping[str, Actor] | None = None) -> dict[str, Actor]:
+    """Full-name people seen in ``docs`` or already ``known`` (by name), with attributes merged
+    across mentions. The inputs are not changed."""
+    full: dict[str, Actor] = {name: replace(actor) for name, actor in (known or {}).items()}
     for doc in docs:
         actors = [m.actor for m in doc.mentions] + [a.actor for e in doc.events for a in e.actors]
         for actor in actors:
             if actor is None or actor.kind != "person" or " " not in actor.name:
                 continue
-            known = full.setdefault(actor.name, replace(actor))
-            known.country = known.country or actor.country
-            known.role_title = known.role_title or actor.role_title
-            known.sector = known.sector or actor.sector
-            known.affiliation = known.affiliation or actor.affiliation
+            person = full.setdefault(actor.name, replace(actor))
+            person.country = person.country or actor.country
+            person.role_title = person.role_title or actor.role_title
+            person.sector = person.sector or actor.sector
+            person.affiliation = person.affiliation or actor.affiliation
     return full
 
 
-def resolve_across(docs: Sequence[Document]) -> list[Document]:
+def resolve_across(docs: Sequence[Document], known: Mapping[str, Actor] | None = None) -> list[Document]:
     """Documents whose person actors are unified across the corpus: surname-only names become
     the unique full name with that surname, and missing country/title are filled in from other
-    mentions of the same person. Returns new Document objects; the inputs are not changed."""
-    full = _people(docs)
+    mentions of the same person. ``known``: the people of documents seen before (all those
+    sharing a name or surname with these, at least). Returns new Document objects; the inputs
+    are not changed."""
+    full = people(docs, known)
     by_surname: dict[str, Actor | None] = {}
     for name, actor in full.items():
         surname = name.split()[-1]

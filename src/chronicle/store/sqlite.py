@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from chronicle.agree.taxonomy import TAXONOMY
 from chronicle.errors import StoreError
 from chronicle.faults import checkpoint
+from chronicle.link.index import LinkKeys
+from chronicle.link.merge import timeline_key
+from chronicle.link.state import EventGroup, LinkedDoc, LinkState, StoryState
 from chronicle.query import EventQuery, Page
-from chronicle.records import Document, Provision, RawItem, Record, Story, TimelineEvent
+from chronicle.records import Actor, Document, Event, Provision, ProvisionStatus, RawItem, Record, Story, TimelineEvent
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -110,6 +115,74 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE link_pending (id INTEGER PRIMARY KEY CHECK (id = 1), since TEXT NOT NULL);
     INSERT INTO link_pending (id, since) SELECT 1, datetime('now') WHERE EXISTS (SELECT 1 FROM documents);
+    """,
+    # 5: the link state as indexed tables instead of one JSON value, so that linking a new
+    # document reads and writes what it can meet (chronicle.link.index), not the whole state;
+    # a per-document "needs linking" mark; timeline order as a key that needs no renumbering
+    # when an event is added; provision entries per document, so a provision's history is
+    # rebuilt from its own entries. Everything linked is linked again on the next run.
+    """
+    DROP TABLE link_state;
+    DROP TABLE link_pending;
+    CREATE TABLE link_pending (doc_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO link_pending (doc_id) SELECT id FROM documents;
+    CREATE TABLE link_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE link_docs (
+        id TEXT PRIMARY KEY,
+        ord INTEGER NOT NULL,
+        story TEXT, duplicate_of TEXT, published TEXT, outlet TEXT,
+        content_hash TEXT NOT NULL,
+        shingles INTEGER NOT NULL,
+        signature BLOB NOT NULL
+    );
+    CREATE INDEX link_docs_story ON link_docs(story);
+    CREATE TABLE link_stories (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE link_groups (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+    CREATE TABLE link_keys (key TEXT NOT NULL, target TEXT NOT NULL);
+    CREATE INDEX link_keys_key ON link_keys(key);
+    CREATE TABLE link_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE link_people (name TEXT PRIMARY KEY, surname TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX link_people_surname ON link_people(surname);
+    CREATE TABLE provision_entries (doc_id TEXT NOT NULL, provision TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX provision_entries_provision ON provision_entries(provision);
+    CREATE INDEX provision_entries_doc ON provision_entries(doc_id);
+    INSERT INTO provision_entries (doc_id, provision, record)
+        SELECT d.id, json_extract(j.value, '$.provision'), j.value
+        FROM documents d, json_each(d.record, '$.provision_statuses') j;
+    DELETE FROM stories;
+    DELETE FROM provisions;
+    DROP TABLE timeline_events_fts;
+    DROP TABLE timeline_event_actors;
+    DROP TABLE timeline_event_docs;
+    DROP TABLE timeline_events;
+    CREATE TABLE timeline_events (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sort_key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date_start TEXT, date_end TEXT, precision TEXT NOT NULL,
+        corroboration INTEGER NOT NULL,
+        story TEXT,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX timeline_events_date ON timeline_events(date_start);
+    CREATE INDEX timeline_events_story ON timeline_events(story);
+    CREATE INDEX timeline_events_order ON timeline_events(sort_key, type, date_start, date_end, corroboration, story);
+    CREATE TABLE timeline_event_actors (
+        event_rowid INTEGER NOT NULL REFERENCES timeline_events(rowid) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        country TEXT COLLATE NOCASE
+    );
+    CREATE INDEX timeline_event_actors_name_event ON timeline_event_actors(name, event_rowid);
+    CREATE INDEX timeline_event_actors_country_event ON timeline_event_actors(country, event_rowid);
+    CREATE INDEX timeline_event_actors_event ON timeline_event_actors(event_rowid);
+    CREATE TABLE timeline_event_docs (
+        event_rowid INTEGER NOT NULL REFERENCES timeline_events(rowid) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL
+    );
+    CREATE INDEX timeline_event_docs_doc_event ON timeline_event_docs(doc_id, event_rowid);
+    CREATE INDEX timeline_event_docs_event ON timeline_event_docs(event_rowid);
+    CREATE VIRTUAL TABLE timeline_events_fts USING fts5(text);
     """,
 )
 
@@ -221,7 +294,12 @@ class Store:
                 (doc.id, doc.content_hash, pipeline_version, doc.source, doc.title, doc.outlet, doc.language,
                  doc.published, doc.status, doc.body, record, now),
             )
-            db.execute("INSERT OR IGNORE INTO link_pending (id, since) VALUES (1, ?)", (now,))
+            db.execute("DELETE FROM provision_entries WHERE doc_id = ?", (doc.id,))
+            db.executemany(
+                "INSERT INTO provision_entries (doc_id, provision, record) VALUES (?,?,?)",
+                [(doc.id, e.provision, json.dumps(e.to_dict(), ensure_ascii=False)) for e in doc.provision_statuses],
+            )
+            db.execute("INSERT OR IGNORE INTO link_pending (doc_id) VALUES (?)", (doc.id,))
         return "stored"
 
     def document_source(self, doc_id: str) -> str | None:
@@ -231,7 +309,14 @@ class Store:
 
     def needs_linking(self) -> bool:
         """Whether a document was stored after the cross-source view was last written."""
-        return self._db.execute("SELECT 1 FROM link_pending").fetchone() is not None
+        return self._db.execute("SELECT 1 FROM link_pending LIMIT 1").fetchone() is not None
+
+    def pending_documents(self) -> list[Document]:
+        """The documents stored since they were last linked (or never linked), in id order."""
+        return self._records(
+            Document,
+            "SELECT d.record FROM documents d JOIN link_pending p ON p.doc_id = d.id ORDER BY d.id",
+        )
 
     def document_hashes(self, pipeline_version: str) -> dict[str, str]:
         """{id: content_hash} of the documents analysed by ``pipeline_version`` (to skip them)."""
@@ -286,44 +371,61 @@ class Store:
         documents: Sequence[Document],
         stories: Sequence[Story],
         events: Sequence[TimelineEvent],
-        state: dict[str, Any] | None,
+        state: LinkState | None = None,
         provisions: Sequence[Provision] = (),
+        *,
+        postings: Sequence[tuple[str, str]] = (),
+        full: bool = True,
     ) -> None:
-        """Replace the stories, merged events, agreement provisions and link state, and update
-        documents' story and duplicate links, all in one transaction."""
+        """Write what linking produced, in one transaction: documents' story and duplicate
+        links, stories, merged events, agreement provisions, the link state and its
+        ``postings`` (``chronicle.link.index``); then the documents it linked need no linking.
+
+        ``full``: these replace everything linked before. Otherwise they are a slice's: each
+        story, event, provision and state entry given replaces the one of its id, and the rest
+        stays as it is."""
         with self.transaction() as db:
-            db.execute("DELETE FROM provisions")
+            if full:
+                for table in (
+                    "provisions", "stories", "timeline_events_fts", "timeline_event_actors", "timeline_event_docs",
+                    "timeline_events", "link_meta", "link_docs", "link_stories", "link_groups", "link_keys",
+                    "link_df", "link_people",
+                ):
+                    db.execute(f"DELETE FROM {table}")  # table names from this list
             db.executemany(
-                "INSERT INTO provisions (key, position, record) VALUES (?,?,?)",
-                [(p.key, i, json.dumps(p.to_dict(), ensure_ascii=False)) for i, p in enumerate(provisions)],
+                "INSERT INTO provisions (key, position, record) VALUES (?,?,?)"
+                " ON CONFLICT(key) DO UPDATE SET position=excluded.position, record=excluded.record",
+                [(p.key, _provision_rank(p.key), json.dumps(p.to_dict(), ensure_ascii=False)) for p in provisions],
             )
             for doc in documents:
                 db.execute(
                     "UPDATE documents SET record = ? WHERE id = ?",
                     (json.dumps(doc.to_dict(), ensure_ascii=False), doc.id),
                 )
-            db.execute("DELETE FROM stories")
             db.executemany(
-                "INSERT INTO stories (id, record) VALUES (?, ?)",
+                "INSERT INTO stories (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record=excluded.record",
                 [(s.id, json.dumps(s.to_dict(), ensure_ascii=False)) for s in stories],
             )
-            self._replace_timeline(db, events)
-            db.execute("DELETE FROM link_state")
+            self._write_timeline(db, events, replace=not full)
             if state is not None:
-                db.execute("INSERT INTO link_state (id, record) VALUES (1, ?)", (json.dumps(state),))
-            db.execute("DELETE FROM link_pending")
+                self._write_link_state(db, state, postings)
+            if full:
+                db.execute("DELETE FROM link_pending")
+            elif state is not None:
+                db.executemany("DELETE FROM link_pending WHERE doc_id = ?", [(d.id,) for d in state.documents])
             checkpoint("links-written")  # all written, nothing committed yet
 
-    def _replace_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent]) -> None:
-        db.execute("DELETE FROM timeline_events_fts")
-        db.execute("DELETE FROM timeline_event_actors")
-        db.execute("DELETE FROM timeline_event_docs")
-        db.execute("DELETE FROM timeline_events")
-        for position, event in enumerate(events):
+    def _write_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent], *, replace: bool) -> None:
+        for event in events:
+            if replace:
+                old = db.execute("SELECT rowid FROM timeline_events WHERE id = ?", (event.id,)).fetchone()
+                if old is not None:
+                    db.execute("DELETE FROM timeline_events_fts WHERE rowid = ?", (old[0],))
+                    db.execute("DELETE FROM timeline_events WHERE rowid = ?", (old[0],))  # cascades to its rows
             cur = db.execute(
-                "INSERT INTO timeline_events (id, position, type, date_start, date_end, precision,"
+                "INSERT INTO timeline_events (id, sort_key, type, date_start, date_end, precision,"
                 " corroboration, story, record) VALUES (?,?,?,?,?,?,?,?,?)",
-                (event.id, position, event.type, event.date.start, event.date.end or event.date.start,
+                (event.id, timeline_key(event), event.type, event.date.start, event.date.end or event.date.start,
                  event.date.precision, event.corroboration, event.story,
                  json.dumps(event.to_dict(), ensure_ascii=False)),
             )
@@ -341,15 +443,134 @@ class Store:
             )
             db.execute("INSERT INTO timeline_events_fts (rowid, text) VALUES (?, ?)", (rowid, text))
 
-    def link_state(self) -> dict[str, Any] | None:
-        row = self._db.execute("SELECT record FROM link_state WHERE id = 1").fetchone()
-        return json.loads(row[0]) if row else None
+    # ------------------------------------------------------------------ link state
+
+    def _write_link_state(self, db: sqlite3.Connection, state: LinkState, postings: Sequence[tuple[str, str]]) -> None:
+        meta = {"version": state.version, "num_perm": state.num_perm, "seed": state.seed,
+                "n_docs": state.n_docs, "linked": state.linked}
+        db.executemany(
+            "INSERT INTO link_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            list(meta.items()),
+        )
+        db.executemany(
+            "INSERT INTO link_docs (id, ord, story, duplicate_of, published, outlet, content_hash, shingles,"
+            " signature) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET ord=excluded.ord,"
+            " story=excluded.story, duplicate_of=excluded.duplicate_of, published=excluded.published,"
+            " outlet=excluded.outlet, content_hash=excluded.content_hash, shingles=excluded.shingles,"
+            " signature=excluded.signature",
+            [(d.id, d.order, d.story, d.duplicate_of, d.published, d.outlet, d.content_hash, d.shingles,
+              array("I", d.signature).tobytes()) for d in state.documents],
+        )
+        # Upserts keep each row's rowid, which is the order stories and groups were founded in.
+        for table, items in (("link_stories", state.stories), ("link_groups", state.groups)):
+            db.executemany(
+                f"INSERT INTO {table} (id, record) VALUES (?, ?)"  # one of the two tables above
+                " ON CONFLICT(id) DO UPDATE SET record=excluded.record",
+                [(item.id, json.dumps(item.to_dict(), ensure_ascii=False)) for item in items],
+            )
+        db.executemany(
+            "INSERT INTO link_df (term, n) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n=excluded.n",
+            list(state.df.items()),
+        )
+        db.executemany(
+            "INSERT INTO link_people (name, surname, record) VALUES (?,?,?)"
+            " ON CONFLICT(name) DO UPDATE SET record=excluded.record",
+            [(name, name.split()[-1], json.dumps(a.to_dict(), ensure_ascii=False)) for name, a in state.people.items()],
+        )
+        db.executemany("INSERT INTO link_keys (key, target) VALUES (?, ?)", postings)
+
+    def link_counts(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        """(document count of each of ``terms`` that has one, documents counted)."""
+        df: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(terms))):
+            rows = self._db.execute(f"SELECT term, n FROM link_df WHERE term IN ({_marks(chunk)})", chunk)
+            df.update({r[0]: int(r[1]) for r in rows})
+        row = self._db.execute("SELECT value FROM link_meta WHERE key = 'n_docs'").fetchone()
+        return df, int(row[0]) if row else 0
+
+    def link_slice(self, keys: LinkKeys) -> LinkState:
+        """The part of the link state that ``keys`` reach (see ``chronicle.link.index``): the
+        targets of their postings, the stories of the documents reached, every member of the
+        stories and every document of the merged events reached; term counts and people."""
+        meta = {r[0]: int(r[1]) for r in self._db.execute("SELECT key, value FROM link_meta")}
+        df, n_docs = self.link_counts(keys.terms)
+        targets: dict[str, set[str]] = {"b": set(), "s": set(), "e": set()}
+        for key, limit in keys.postings.items():
+            sql = "SELECT target FROM link_keys WHERE key = ? ORDER BY rowid DESC" + (" LIMIT ?" if limit else "")
+            rows = self._db.execute(sql, (key, limit) if limit else (key,))
+            targets[key[0]].update(r[0] for r in rows)
+        groups = [
+            EventGroup(id=g["id"], reports=[Event.from_dict(e) for e in g.get("reports", [])])
+            for g in self._link_dicts("link_groups", targets["e"])
+        ]
+        # The stories of near-duplicates (a reprint joins its original's) and of the documents
+        # reporting events the new ones may share (shared news draws a story) are candidates too.
+        doc_rows = self._link_doc_rows(targets["b"] | {r.doc_id for g in groups for r in g.reports})
+        story_ids = targets["s"] | {r["story"] for r in doc_rows if r["story"] is not None}
+        stories = self._link_records(StoryState, "link_stories", story_ids)
+        members = {i for s in stories for i in s.doc_ids}
+        doc_rows += self._link_doc_rows(members - {r["id"] for r in doc_rows})
+        documents = sorted((_linked_doc(r) for r in doc_rows), key=lambda d: d.order)
+        people: dict[str, Actor] = {}
+        names = sorted(keys.names)
+        for chunk in _chunks(names):
+            rows = self._db.execute(
+                f"SELECT name, record FROM link_people WHERE name IN ({_marks(chunk)}) OR surname IN ({_marks(chunk)})"
+                " ORDER BY rowid",
+                [*chunk, *chunk],
+            )
+            people.update({r[0]: Actor.from_dict(json.loads(r[1])) for r in rows})
+        return LinkState(
+            num_perm=meta.get("num_perm", 128), seed=meta.get("seed", 1), documents=documents, stories=stories,
+            groups=groups, df=df, n_docs=n_docs, linked=meta.get("linked", 0), people=people,
+        )
+
+    def link_order(self) -> dict[str, int]:
+        """{document id: the order it was first linked in} of every linked document."""
+        return {r[0]: int(r[1]) for r in self._db.execute("SELECT id, ord FROM link_docs")}
+
+    def linked_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """{id: content hash it was linked under} of those of ``doc_ids`` that are linked."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(doc_ids))):
+            rows = self._db.execute(f"SELECT id, content_hash FROM link_docs WHERE id IN ({_marks(chunk)})", chunk)
+            found.update({r[0]: r[1] for r in rows})
+        return found
+
+    def _link_doc_rows(self, ids: Iterable[str]) -> list[sqlite3.Row]:
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(sorted(set(ids))):
+            rows += self._db.execute(f"SELECT * FROM link_docs WHERE id IN ({_marks(chunk)})", chunk).fetchall()
+        return rows
+
+    def _link_dicts(self, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Records of ``table`` with these ids, in the order they were founded."""
+        rows: list[tuple[int, str]] = []
+        for chunk in _chunks(sorted(set(ids))):
+            sql = f"SELECT rowid, record FROM {table} WHERE id IN ({_marks(chunk)})"  # one of ours
+            rows += [(int(r[0]), r[1]) for r in self._db.execute(sql, chunk)]
+        return [json.loads(record) for _, record in sorted(rows)]
+
+    def _link_records(self, cls: type[R], table: str, ids: Iterable[str]) -> list[R]:
+        return [cls.from_dict(d) for d in self._link_dicts(table, ids)]
+
+    def provision_entries(self, provisions: Iterable[str]) -> list[ProvisionStatus]:
+        """The status entries of these provisions from linked documents that are no reprint."""
+        out: list[ProvisionStatus] = []
+        for chunk in _chunks(sorted(set(provisions))):
+            rows = self._db.execute(
+                "SELECT e.record FROM provision_entries e JOIN link_docs l ON l.id = e.doc_id"
+                f" WHERE l.duplicate_of IS NULL AND e.provision IN ({_marks(chunk)})",
+                chunk,
+            )
+            out += [ProvisionStatus.from_dict(json.loads(r[0])) for r in rows]
+        return out
 
     def stories(self) -> list[Story]:
         return self._records(Story, "SELECT record FROM stories ORDER BY id")
 
     def timeline_events(self) -> list[TimelineEvent]:
-        return self._records(TimelineEvent, "SELECT record FROM timeline_events ORDER BY position")
+        return self._records(TimelineEvent, "SELECT record FROM timeline_events ORDER BY sort_key")
 
     def timeline_event(self, event_id: str) -> TimelineEvent | None:
         sql = "SELECT record FROM timeline_events WHERE id = ?"
@@ -415,7 +636,7 @@ class Store:
         # Pick the page's rowids first (index only), then read just those records.
         sql = (
             f"SELECT record FROM timeline_events WHERE rowid IN (SELECT e.rowid FROM timeline_events e {page_where}"
-            " ORDER BY e.position LIMIT ? OFFSET ?) ORDER BY position"
+            " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key"
         )
         items = self._records(TimelineEvent, sql, [*params, query.limit, query.offset])
         return Page(items, total, query.limit, query.offset)
@@ -453,6 +674,32 @@ class Store:
         """How many merged events each story holds (None: events in no story)."""
         rows = self._db.execute("SELECT story, count(*) FROM timeline_events GROUP BY story")
         return {r[0]: int(r[1]) for r in rows}
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """Slices small enough to bind (SQLite caps the parameters of one statement)."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(items: Sequence[str]) -> str:
+    return ",".join("?" * len(items))
+
+
+def _linked_doc(row: sqlite3.Row) -> LinkedDoc:
+    return LinkedDoc(
+        id=row["id"], order=int(row["ord"]), published=row["published"], outlet=row["outlet"],
+        duplicate_of=row["duplicate_of"], story=row["story"], signature=list(array("I", row["signature"])),
+        content_hash=row["content_hash"], shingles=int(row["shingles"]),
+    )
+
+
+# Provisions are listed in the taxonomy's order; others (none the agree stage makes) after.
+_PROVISION_RANK = {p.key: i for i, p in enumerate(TAXONOMY)}
+
+
+def _provision_rank(key: str) -> int:
+    return _PROVISION_RANK.get(key, len(_PROVISION_RANK))
 
 
 def _statements(script: str) -> list[str]:

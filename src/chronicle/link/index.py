@@ -1,0 +1,119 @@
+"""Which part of the link state new documents can meet, as keys a store indexes.
+
+Linking a new document compares it with a few linked ones, never all: its near-duplicates
+share an LSH bucket of their MinHash signatures; the stories it can join share one of its
+heaviest terms; the merged events its reports can join share a blocking key
+(:func:`chronicle.link.merge.lookup_keys`); the people it names share a name or surname.
+:func:`lookup` gives the keys to fetch a slice of the state by (``LinkState``), and
+:func:`postings` the keys under which what a call added must be found later. A store keeps
+``(key, target id)`` postings in insertion order; for a busy key only its latest postings are
+searched, as in memory. The keys are prefixed by what they point at: ``b|`` a linked document,
+``s|`` a story, ``e|`` a merged event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from chronicle.link import features
+from chronicle.link.dedup import MinHasher, band_keys
+from chronicle.link.merge import lookup_keys, report_keys
+from chronicle.link.state import LinkState
+from chronicle.records import Document
+from chronicle.settings import Settings
+
+# A document's heaviest terms, posted under its story and looked up for a new document. A
+# document reaches a story's average similarity only through weighty shared terms, and these
+# hold most of a unit vector's weight.
+STORY_TERMS = 24
+# How many of the latest stories posted under one term are candidates: reports of one story
+# arrive close together, and a story's window is days long.
+STORY_POSTINGS = 64
+
+
+@dataclass(slots=True)
+class LinkKeys:
+    """What to fetch for a slice: postings to follow (key → how many of its latest), the
+    terms whose document counts are needed, and the people's names."""
+
+    postings: dict[str, int] = field(default_factory=dict)
+    terms: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+
+def _originals(docs: Sequence[Document]) -> list[Document]:
+    return [d for d in docs if d.status == "ok"]
+
+
+def story_terms(docs: Sequence[Document], settings: Settings) -> set[str]:
+    """Every story term of ``docs``: their document counts are read and updated."""
+    window = settings.story_window_days
+    return {t for d in _originals(docs) for t in features.term_counts(d, window_days=window)}
+
+
+def _heaviest(doc: Document, df: Mapping[str, int], n_docs: int, settings: Settings) -> list[str]:
+    counts = features.term_counts(doc, window_days=settings.story_window_days)
+    vector = features.weighted_vector(counts, df, n_docs)
+    return sorted(vector, key=lambda t: (-vector[t], t))[:STORY_TERMS]
+
+
+def _person_names(docs: Sequence[Document]) -> set[str]:
+    names = set()
+    for doc in docs:
+        actors = [m.actor for m in doc.mentions] + [a.actor for e in doc.events for a in e.actors]
+        for actor in actors:
+            if actor is not None and actor.kind == "person":
+                names |= {actor.name, actor.name.split()[-1]}
+    return names
+
+
+def _signatures(docs: Sequence[Document], num_perm: int, seed: int) -> np.ndarray:
+    hasher = MinHasher(num_perm=num_perm, seed=seed)
+    return hasher.signatures([d.body if d.status == "ok" else "" for d in docs])
+
+
+def lookup(
+    docs: Sequence[Document], settings: Settings, df: Mapping[str, int], n_docs: int, *,
+    num_perm: int = 128, seed: int = 1,
+) -> LinkKeys:
+    """The keys of everything linked that ``docs`` can meet. ``df`` and ``n_docs``: the
+    stored document counts of their terms (:func:`story_terms`)."""
+    keys = LinkKeys(terms=story_terms(docs, settings), names=_person_names(docs))
+    signatures = _signatures(docs, num_perm, seed)
+    for bands in band_keys(signatures, settings.duplicate_threshold):
+        keys.postings.update({"b|" + band: 0 for band in bands})  # 0: every posting (buckets are small)
+    for doc in _originals(docs):
+        keys.postings.update({"s|" + term: STORY_POSTINGS for term in _heaviest(doc, df, n_docs, settings)})
+    for doc in docs:
+        for event in doc.events:
+            for key, limit in lookup_keys(event).items():
+                keys.postings["e|" + key] = max(keys.postings.get("e|" + key, 0), limit)
+    return keys
+
+
+def postings(state: LinkState, docs: Sequence[Document], settings: Settings) -> list[tuple[str, str]]:
+    """``(key, target id)`` for what linking ``docs`` added to ``state``: their LSH buckets,
+    their heaviest terms under their story, their reports' blocking keys under their merged
+    event. In the order to store them (a key's latest postings are searched first)."""
+    ids = {d.id for d in docs}
+    entries = [d for d in state.documents if d.id in ids]
+    out: list[tuple[str, str]] = []
+    if entries:
+        signatures = np.asarray([d.signature for d in entries], dtype=np.uint32)
+        for entry, bands in zip(entries, band_keys(signatures, settings.duplicate_threshold), strict=True):
+            out += [("b|" + band, entry.id) for band in bands]
+    story_of = {d.id: d.story for d in entries}
+    reprints = {d.id for d in entries if d.duplicate_of is not None}
+    for doc in _originals(docs):
+        story = story_of.get(doc.id)
+        if story is not None and doc.id not in reprints:
+            out += [("s|" + term, story) for term in _heaviest(doc, state.df, state.n_docs, settings)]
+    for group in state.groups:
+        for report in group.reports:
+            if report.doc_id in ids:
+                own = f"{report.type}|doc|"  # a document's own reports meet in memory, never later
+                out += [("e|" + key, group.id) for key in sorted(report_keys(report)) if not key.startswith(own)]
+    return out
