@@ -50,6 +50,7 @@ class Record:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_SETS: dict[type, frozenset[str]] = {}
 
 
 def _plain(value: Any) -> Any:
@@ -71,7 +72,9 @@ def _build(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a (possibly nested) record from ``to_dict`` output."""
     hints = _NESTED.get(cls.__name__, {})
     kwargs: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     for key, value in data.items():
         if key not in names:
             continue  # fields added later by newer versions are ignored, not fatal

@@ -28,7 +28,6 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
-from chronicle.agree import provision_history, provisions_from
 from chronicle.clean import clean_item
 from chronicle.errors import ChronicleError
 from chronicle.faults import checkpoint
@@ -36,7 +35,7 @@ from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState, link
 from chronicle.link.index import lookup, postings, story_terms
 from chronicle.pipeline import run_stages
-from chronicle.records import Document, ItemError, Provision, RawItem, Story, TimelineEvent
+from chronicle.records import Document, ItemError, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
 from chronicle.store import Store
 
@@ -310,10 +309,10 @@ class CrossSource:
 
 
 def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> CrossSource:
-    """Reprints, stories and merged events (``state``: what was linked before, whole or the
-    slice ``docs`` can meet). Pure; the same function runs here and as one task on a Dask
-    cluster (:mod:`chronicle.scale`)."""
-    linked = link(docs, settings, state)
+    """Reprints, stories and merged events. ``state``: the slice of what was linked before that
+    ``docs`` can meet; then the stories and events are only those ``docs`` changed. Pure; the
+    same function runs here and as one task on a Dask cluster (:mod:`chronicle.scale`)."""
+    linked = link(docs, settings, state, changed_only=state is not None)
     return CrossSource(linked.documents, linked.stories, linked.events, linked.state)
 
 
@@ -349,14 +348,13 @@ def relink(
     changed = [d for d in result.documents if before.get(d.id) != d]
     store.write_links(
         changed, result.stories, result.events, result.state,
-        _provisions(store, result.documents, settings, whole=from_scratch),
         postings=postings(result.state, result.documents, settings), full=from_scratch,
     )
 
 
 def _added(result: CrossSource) -> CrossSource:
-    """What a slice's linking changed: the new documents' entries, and the stories and merged
-    events they joined or founded. The rest of the slice was only read."""
+    """The state entries a slice's linking changed: the new documents', and the stories and
+    merged events they joined or founded. The rest of the slice was only read."""
     new = {d.id for d in result.documents}
     state = replace(
         result.state,
@@ -364,18 +362,7 @@ def _added(result: CrossSource) -> CrossSource:
         stories=[s for s in result.state.stories if not new.isdisjoint(s.doc_ids)],
         groups=[g for g in result.state.groups if any(r.doc_id in new for r in g.reports)],
     )
-    stories = [s for s in result.stories if not new.isdisjoint(s.doc_ids)]
-    events = [e for e in result.events if any(s.doc in new for s in e.sources)]
-    return CrossSource(result.documents, stories, events, state)
-
-
-def _provisions(store: Store, docs: Sequence[Document], settings: Settings, *, whole: bool) -> list[Provision]:
-    """The provisions whose history ``docs`` add to (all of them when ``whole``), rebuilt
-    from every entry linked documents hold for them."""
-    if whole:
-        return provision_history(docs, settings)
-    added = [e for d in docs if d.status == "ok" and not d.duplicate_of for e in d.provision_statuses]
-    return provisions_from(store.provision_entries({e.provision for e in added}) + added)
+    return replace(result, state=state)
 
 
 def is_fresh(item: RawItem, stored_hash: str | None) -> bool:

@@ -1,6 +1,6 @@
 """Agreements: provision taxonomy (PA-X style) and each provision's status over time."""
 
-from chronicle.agree.history import document_statuses, provision_history, provisions_from, split_sentences
+from chronicle.agree.history import document_statuses, provision_history, split_sentences
 from chronicle.agree.names import country_name
 from chronicle.agree.render import agreement_json, agreement_markdown, latest_by_agreement, status_phrase
 from chronicle.agree.status import STATUS_ORDER
@@ -17,7 +17,6 @@ __all__ = [
     "document_statuses",
     "latest_by_agreement",
     "provision_history",
-    "provisions_from",
     "split_sentences",
     "status_phrase",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import math
 from collections import Counter
@@ -108,16 +107,33 @@ def _reprints_in_stories(state: LinkState, new_docs: Sequence[Document], setting
                 break
 
 
-def link(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> LinkResult:
+def _copy(state: LinkState) -> LinkState:
+    """A copy that ``link`` may change: the containers and the entries it updates in place
+    (records it only reads, such as reports and signatures, are shared)."""
+    return dataclasses.replace(
+        state,
+        documents=[dataclasses.replace(d) for d in state.documents],
+        stories=list(state.stories),  # clustering copies the stories it extends
+        groups=list(state.groups),  # assigning reports copies the groups it extends
+        df=dict(state.df),
+        people=dict(state.people),
+    )
+
+
+def link(
+    docs: Sequence[Document], settings: Settings, state: LinkState | None = None, *, changed_only: bool = False
+) -> LinkResult:
     """Link documents across sources: reprints, stories, merged events with disagreements.
 
     ``docs`` are documents after the per-document stages (``events`` filled where available).
     Documents already in ``state`` (same id) keep their story and duplicate link; new ones are
     added to it. ``state`` may be a slice (see :mod:`chronicle.link.state`). Person actors are
     first unified with the people seen before (:func:`chronicle.nlp.actors.resolve_across`).
-    Pure: neither ``docs`` nor ``state`` is modified; the new state is returned.
+    ``changed_only``: the result's stories and events are only those this call changed (what
+    a caller that stores a slice writes back). Pure: neither ``docs`` nor ``state`` is
+    modified; the new state is returned.
     """
-    state = copy.deepcopy(state) if state is not None else LinkState()
+    state = _copy(state) if state is not None else LinkState()
     docs = resolve_across(docs, state.people)
     state.people = people(docs, state.people)
     known = {d.id: d for d in state.documents}
@@ -204,13 +220,18 @@ def link(docs: Sequence[Document], settings: Settings, state: LinkState | None =
         d.id: DocMeta(order=d.order, outlet=d.outlet, duplicate_of=d.duplicate_of, published=d.published)
         for d in state.documents
     }
+    added = {d.id for d in new_docs}
+    groups = [g for g in state.groups if not changed_only or any(r.doc_id in added for r in g.reports)]
     events = []
-    for group in state.groups:
+    for group in groups:
         event = build_event(group, meta)
         event.story = linked[event.sources[0].doc].story
         events.append(event)
     events.sort(key=timeline_order)
-    stories = [Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title) for s in state.stories]
+    stories = [
+        Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title)
+        for s in state.stories if not changed_only or not added.isdisjoint(s.doc_ids)
+    ]
     out_docs = [
         dataclasses.replace(doc, story=linked[doc.id].story, duplicate_of=linked[doc.id].duplicate_of)
         for doc in docs

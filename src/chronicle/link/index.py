@@ -32,16 +32,27 @@ STORY_TERMS = 24
 # How many of the latest stories posted under one term are candidates: reports of one story
 # arrive close together, and a story's window is days long.
 STORY_POSTINGS = 64
+# Of those, the stories sharing the most of a document's heaviest terms are compared with it.
+STORY_CANDIDATES = 32
+# For each new report, the merged events sharing the most of its blocking keys are compared
+# with it: one that could reach the merge threshold shares several (a date bucket and an actor,
+# an actor and a word of the name, a min-hash of the sentence), a busy key alone draws many that
+# cannot.
+GROUP_CANDIDATES = 16
 
 
 @dataclass(slots=True)
 class LinkKeys:
     """What to fetch for a slice: postings to follow (key → how many of its latest), the
-    terms whose document counts are needed, and the people's names."""
+    terms whose document counts are needed, and the people's names. ``reports``: each new
+    report's ``e|`` keys, of which the merged events sharing most are taken."""
 
     postings: dict[str, int] = field(default_factory=dict)
     terms: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    reports: list[dict[str, int]] = field(default_factory=list)
+    stories: int = STORY_CANDIDATES  # per call, the stories sharing most ``s|`` keys
+    groups: int = GROUP_CANDIDATES  # per report, the merged events sharing most of its keys
 
 
 def _originals(docs: Sequence[Document]) -> list[Document]:
@@ -89,8 +100,8 @@ def lookup(
         keys.postings.update({"s|" + term: STORY_POSTINGS for term in _heaviest(doc, df, n_docs, settings)})
     for doc in docs:
         for event in doc.events:
-            for key, limit in lookup_keys(event).items():
-                keys.postings["e|" + key] = max(keys.postings.get("e|" + key, 0), limit)
+            own = f"|doc|{doc.id}"  # a document's own reports meet in memory
+            keys.reports.append({"e|" + k: n for k, n in lookup_keys(event).items() if not k.endswith(own)})
     return keys
 
 

@@ -741,6 +741,11 @@ def merged_date(reports: Sequence[Event]) -> EventDate:
     return replace(date, basis="corroborated", source=giver.doc_id if giver else None)
 
 
+# A report's merge reasons are those it shares with the closest of the group's first reports
+# (the ones it joined, for most): all of them would make a group of n reports cost n² to build.
+REASON_PEERS = 8
+
+
 def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent:
     """The merged TimelineEvent of one group: a pure function of its reports."""
     reports = sorted(
@@ -777,7 +782,8 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
             event_id=r.id,
             date=r.date,
             merged_because=[] if r is first else merge_reasons(r, max(
-                (o for o in reports if o is not r), key=lambda o: _evidence(r, traits[id(r)], o, traits[id(o)])
+                (o for o in reports[:REASON_PEERS + 1] if o is not r),
+                key=lambda o: _evidence(r, traits[id(r)], o, traits[id(o)]),
             )),
         )
         for r in reports

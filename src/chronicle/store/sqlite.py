@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -13,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from chronicle.agree.taxonomy import TAXONOMY
+from chronicle.agree.history import history_key
+from chronicle.agree.taxonomy import BY_KEY, TAXONOMY
 from chronicle.errors import StoreError
 from chronicle.faults import checkpoint
 from chronicle.link.index import LinkKeys
@@ -119,8 +121,9 @@ MIGRATIONS: tuple[str, ...] = (
     # 5: the link state as indexed tables instead of one JSON value, so that linking a new
     # document reads and writes what it can meet (chronicle.link.index), not the whole state;
     # a per-document "needs linking" mark; timeline order as a key that needs no renumbering
-    # when an event is added; provision entries per document, so a provision's history is
-    # rebuilt from its own entries. Everything linked is linked again on the next run.
+    # when an event is added; provision entries per document, from which a provision's history
+    # is read (the provisions table keeps only what a provision is: its label and definition).
+    # Everything linked is linked again on the next run.
     """
     DROP TABLE link_state;
     DROP TABLE link_pending;
@@ -392,10 +395,16 @@ class Store:
                     "link_df", "link_people",
                 ):
                     db.execute(f"DELETE FROM {table}")  # table names from this list
+            # Provisions given whole (not from stored documents): what each is, and its entries.
             db.executemany(
                 "INSERT INTO provisions (key, position, record) VALUES (?,?,?)"
                 " ON CONFLICT(key) DO UPDATE SET position=excluded.position, record=excluded.record",
-                [(p.key, _provision_rank(p.key), json.dumps(p.to_dict(), ensure_ascii=False)) for p in provisions],
+                [(p.key, _provision_rank(p.key), json.dumps(replace(p, history=[]).to_dict(), ensure_ascii=False))
+                 for p in provisions],
+            )
+            db.executemany(
+                "INSERT INTO provision_entries (doc_id, provision, record) VALUES (?,?,?)",
+                [(e.doc, p.key, json.dumps(e.to_dict(), ensure_ascii=False)) for p in provisions for e in p.history],
             )
             for doc in documents:
                 db.execute(
@@ -494,19 +503,26 @@ class Store:
         stories and every document of the merged events reached; term counts and people."""
         meta = {r[0]: int(r[1]) for r in self._db.execute("SELECT key, value FROM link_meta")}
         df, n_docs = self.link_counts(keys.terms)
-        targets: dict[str, set[str]] = {"b": set(), "s": set(), "e": set()}
+        targets: dict[str, Counter[str]] = {"b": Counter(), "s": Counter()}
         for key, limit in keys.postings.items():
-            sql = "SELECT target FROM link_keys WHERE key = ? ORDER BY rowid DESC" + (" LIMIT ?" if limit else "")
-            rows = self._db.execute(sql, (key, limit) if limit else (key,))
-            targets[key[0]].update(r[0] for r in rows)
+            targets[key[0]].update(self._posted(key, limit))
+        group_ids: set[str] = set()
+        for report in keys.reports:
+            hits: Counter[str] = Counter()
+            for key, limit in report.items():
+                hits.update(self._posted(key, limit))
+            group_ids |= {g for g, _ in hits.most_common(keys.groups)}
         groups = [
             EventGroup(id=g["id"], reports=[Event.from_dict(e) for e in g.get("reports", [])])
-            for g in self._link_dicts("link_groups", targets["e"])
+            for g in self._link_dicts("link_groups", group_ids)
         ]
-        # The stories of near-duplicates (a reprint joins its original's) and of the documents
-        # reporting events the new ones may share (shared news draws a story) are candidates too.
-        doc_rows = self._link_doc_rows(targets["b"] | {r.doc_id for g in groups for r in g.reports})
-        story_ids = targets["s"] | {r["story"] for r in doc_rows if r["story"] is not None}
+        doc_rows = self._link_doc_rows(targets["b"].keys() | {r.doc_id for g in groups for r in g.reports})
+        # The stories sharing most terms, with one more for each story of a document reporting
+        # an event the new ones may share (shared news draws a story); and a near-duplicate's (a
+        # reprint joins its original's story).
+        hits = targets["s"] + Counter({r["story"] for r in doc_rows if r["story"] is not None})
+        story_ids = {s for s, _ in hits.most_common(keys.stories)}
+        story_ids |= {r["story"] for r in doc_rows if r["id"] in targets["b"] and r["story"] is not None}
         stories = self._link_records(StoryState, "link_stories", story_ids)
         members = {i for s in stories for i in s.doc_ids}
         doc_rows += self._link_doc_rows(members - {r["id"] for r in doc_rows})
@@ -524,6 +540,11 @@ class Store:
             num_perm=meta.get("num_perm", 128), seed=meta.get("seed", 1), documents=documents, stories=stories,
             groups=groups, df=df, n_docs=n_docs, linked=meta.get("linked", 0), people=people,
         )
+
+    def _posted(self, key: str, limit: int) -> set[str]:
+        """The targets of the latest ``limit`` postings of ``key`` (0: all of them)."""
+        sql = "SELECT target FROM link_keys WHERE key = ? ORDER BY rowid DESC" + (" LIMIT ?" if limit else "")
+        return {r[0] for r in self._db.execute(sql, (key, limit) if limit else (key,))}
 
     def link_order(self) -> dict[str, int]:
         """{document id: the order it was first linked in} of every linked document."""
@@ -553,18 +574,6 @@ class Store:
 
     def _link_records(self, cls: type[R], table: str, ids: Iterable[str]) -> list[R]:
         return [cls.from_dict(d) for d in self._link_dicts(table, ids)]
-
-    def provision_entries(self, provisions: Iterable[str]) -> list[ProvisionStatus]:
-        """The status entries of these provisions from linked documents that are no reprint."""
-        out: list[ProvisionStatus] = []
-        for chunk in _chunks(sorted(set(provisions))):
-            rows = self._db.execute(
-                "SELECT e.record FROM provision_entries e JOIN link_docs l ON l.id = e.doc_id"
-                f" WHERE l.duplicate_of IS NULL AND e.provision IN ({_marks(chunk)})",
-                chunk,
-            )
-            out += [ProvisionStatus.from_dict(json.loads(r[0])) for r in rows]
-        return out
 
     def stories(self) -> list[Story]:
         return self._records(Story, "SELECT record FROM stories ORDER BY id")
@@ -653,7 +662,23 @@ class Store:
     # ------------------------------------------------------------------ agreements
 
     def provisions(self) -> list[Provision]:
-        return self._records(Provision, "SELECT record FROM provisions ORDER BY position")
+        """Every provision some stored document speaks of, with its status history from every
+        document that is no reprint, ordered by date; in taxonomy order. Documents store their
+        entries as they are written, so adding one never rewrites a long history."""
+        kinds = {r[0]: (int(r[1]), Provision.from_dict(json.loads(r[2])))
+                 for r in self._db.execute("SELECT key, position, record FROM provisions")}
+        entries: dict[str, list[ProvisionStatus]] = {}
+        rows = self._db.execute(
+            "SELECT e.provision, e.record FROM provision_entries e LEFT JOIN link_docs l ON l.id = e.doc_id"
+            " WHERE l.duplicate_of IS NULL"
+        )
+        for key, record in rows:
+            entries.setdefault(key, []).append(ProvisionStatus.from_dict(json.loads(record)))
+        out = []
+        for key, history in entries.items():
+            position, kind = kinds.get(key) or (_provision_rank(key), _provision_kind(key))
+            out.append((position, key, replace(kind, history=sorted(history, key=history_key))))
+        return [provision for _, _, provision in sorted(out, key=lambda t: (t[0], t[1]))]
 
     # ------------------------------------------------------------------ small lookups (API)
 
@@ -700,6 +725,11 @@ _PROVISION_RANK = {p.key: i for i, p in enumerate(TAXONOMY)}
 
 def _provision_rank(key: str) -> int:
     return _PROVISION_RANK.get(key, len(_PROVISION_RANK))
+
+
+def _provision_kind(key: str) -> Provision:
+    kind = BY_KEY.get(key)
+    return Provision(key, kind.label if kind else key, kind.definition if kind else "", [])
 
 
 def _statements(script: str) -> list[str]:
