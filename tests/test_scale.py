@@ -67,3 +67,18 @@ def test_a_changed_document_relinks_the_same_under_dask_and_ingest(tmp_path: Pat
         summary = run_on_dask([folder], Settings(), local_workers=2, store=dasked)
         assert summary.stored == [seed_paths[0].stem]
         assert export(dasked) == export(local)
+
+
+def test_one_name_in_two_folders_keeps_both_articles_under_dask_as_under_ingest(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    for year, seed in (("2023", seed_paths[0]), ("2024", seed_paths[1])):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "report.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    folders = [tmp_path / "2023", tmp_path / "2024"]
+    with Store(tmp_path / "local.db") as local, Store(tmp_path / "dask.db") as dasked:
+        assert len(ingest_paths(folders, local, Settings()).stored) == 2
+        # one file per partition: the two names meet only in the runner's plan
+        summary = run_on_dask(folders, Settings(), local_workers=2, store=dasked, partition_bytes=1)
+        assert summary.exit_code == 0 and sorted(summary.stored) == sorted(d.id for d in local.documents())
+        assert export(dasked) == export(local)

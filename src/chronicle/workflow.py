@@ -276,18 +276,23 @@ def _stored_hash(store: Store, doc_id: str) -> str | None:
 
 
 def _identified(item: RawItem, store: Store, seen: dict[str, str]) -> RawItem:
-    """A file is its path, not its name: it keeps its name as its id unless a file at another
-    path holds that id (earlier in this run, or in the store), and then it takes the name plus
-    a digest of its path, so that ``ingest d/2023`` and then ``ingest d/2024``, each with its
-    own ``report.txt``, keep both articles. A JSONL or WARC record keeps the id or URL it has."""
+    """A file's item under its identity (:func:`path_identity`), against the files seen earlier
+    in this run and the store. A JSONL or WARC record keeps the id or URL it has."""
     if item.kind not in ("txt", "html"):
         return item
     path = str(Path(item.source).absolute())
-    item = replace(item, source=path)
     holder = seen.get(item.id) or store.document_source(item.id)
+    return replace(item, source=path, id=path_identity(path, item.id, holder))
+
+
+def path_identity(path: str, name_id: str, holder: str | None) -> str:
+    """A file is its path, not its name: it keeps its name's id unless a file at another path
+    (``holder``: earlier in the run, or in the store) holds that id, and then it takes the name
+    plus a digest of its path, so that ``ingest d/2023`` and then ``ingest d/2024``, each with
+    its own ``report.txt``, keep both articles."""
     if holder is None or str(Path(holder).absolute()) == path:
-        return item
-    return replace(item, id=f"{item.id}~{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}")
+        return name_id
+    return f"{name_id}~{hashlib.sha256(path.encode('utf-8')).hexdigest()[:8]}"
 
 
 def _resolved(path: Path) -> Path | None:

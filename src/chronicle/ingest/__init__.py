@@ -6,6 +6,6 @@ is unbounded while each record is bounded by ``Settings.max_document_bytes``.
 Nothing here decodes or cleans text: that is :mod:`chronicle.clean`.
 """
 
-from chronicle.ingest.readers import SUFFIXES, iter_input_files, read_inputs, read_path
+from chronicle.ingest.readers import SUFFIXES, document_id, iter_input_files, read_inputs, read_path
 
-__all__ = ["SUFFIXES", "iter_input_files", "read_inputs", "read_path"]
+__all__ = ["SUFFIXES", "document_id", "iter_input_files", "read_inputs", "read_path"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from chronicle.ingest import iter_input_files, read_path
+from chronicle.ingest import document_id, iter_input_files, read_path
 from chronicle.link import LinkState
 from chronicle.records import Document, ItemError, RawItem
 from chronicle.report.timeline import event_rows, timeline_data, write_parquet
@@ -24,6 +24,7 @@ from chronicle.workflow import (
     analyse_batch,
     cross_source,
     is_fresh,
+    path_identity,
     relink,
 )
 
@@ -73,14 +74,19 @@ def _batches(items: Iterator[RawItem], size: int) -> Iterator[list[RawItem]]:
 
 
 def process_partition(
-    part: int, paths: list[str], settings: Settings, known: dict[str, str], output: str | None
+    part: int, paths: list[str], settings: Settings, known: dict[str, str], output: str | None,
+    ids: dict[str, str] | None = None,
 ) -> PartitionResult:
-    """On a worker: read, skip what the store already has, analyse, write this part's Parquet."""
+    """On a worker: read, skip what the store already has, analyse, write this part's Parquet.
+    ``ids``: the identity of each file (by absolute path) the run gave it (:func:`file_ids`)."""
     result = PartitionResult(part=part)
 
     def fresh() -> Iterator[RawItem]:
         for path in paths:
             for item in read_path(Path(path), settings):
+                if not isinstance(item, ItemError) and item.kind in ("txt", "html"):
+                    source = str(Path(item.source).absolute())
+                    item = replace(item, source=source, id=(ids or {}).get(source, item.id))
                 if isinstance(item, ItemError):
                     result.failed.append(item)
                 elif not is_fresh(item, known.get(item.id)):
@@ -179,11 +185,30 @@ def run_on_dask(
             cluster.close()
 
 
+def file_ids(paths: Sequence[str], store: Store | None) -> dict[str, str]:
+    """{absolute path: id} of files read as one document each, decided before the partitions
+    run, so a name two files share (in different folders, or partitions) gives the ids the
+    local run gives (:func:`chronicle.workflow.path_identity`)."""
+    ids: dict[str, str] = {}
+    first: dict[str, str] = {}
+    for path in paths:
+        absolute, name = str(Path(path).absolute()), document_id(Path(path))
+        holder = first.get(name) or (store.document_source(name) if store is not None else None)
+        ids[absolute] = path_identity(absolute, name, holder)
+        first.setdefault(name, absolute)
+    return ids
+
+
 def _run(client: Any, parts: list[list[str]], settings: Settings, store: Store | None,
          output: Path | None) -> DaskSummary:
     known = store.document_hashes(PIPELINE_VERSION) if store is not None else {}
     out = str(output.resolve()) if output is not None else None
-    futures = [client.submit(process_partition, i, p, settings, known, out, pure=False) for i, p in enumerate(parts)]
+    ids = file_ids([path for part in parts for path in part], store)
+    futures = [
+        client.submit(process_partition, i, p, settings, known, out,
+                      {k: ids[k] for k in (str(Path(x).absolute()) for x in p)}, pure=False)
+        for i, p in enumerate(parts)
+    ]
     summary = DaskSummary(partitions=len(parts), output=out)
     seen: set[str] = set()
     docs: list[Document] = []
