@@ -44,14 +44,16 @@ GROUP_CANDIDATES = 16
 @dataclass(slots=True)
 class LinkKeys:
     """What to fetch for a slice: postings to follow (key → how many of its latest), the
-    terms whose document counts are needed, and the people's names. ``reports``: each new
+    terms whose document counts are needed, and the people's names. ``documents``: each new
+    document's ``s|`` keys, of which the stories sharing most are taken; ``reports``: each new
     report's ``e|`` keys, of which the merged events sharing most are taken."""
 
     postings: dict[str, int] = field(default_factory=dict)
     terms: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    documents: list[dict[str, int]] = field(default_factory=list)
     reports: list[dict[str, int]] = field(default_factory=list)
-    stories: int = STORY_CANDIDATES  # per call, the stories sharing most ``s|`` keys
+    stories: int = STORY_CANDIDATES  # per document, the stories sharing most of its keys
     groups: int = GROUP_CANDIDATES  # per report, the merged events sharing most of its keys
 
 
@@ -97,7 +99,7 @@ def lookup(
     for bands in band_keys(signatures, settings.duplicate_threshold):
         keys.postings.update({"b|" + band: 0 for band in bands})  # 0: every posting (buckets are small)
     for doc in _originals(docs):
-        keys.postings.update({"s|" + term: STORY_POSTINGS for term in _heaviest(doc, df, n_docs, settings)})
+        keys.documents.append({"s|" + term: STORY_POSTINGS for term in _heaviest(doc, df, n_docs, settings)})
     for doc in docs:
         for event in doc.events:
             own = f"|doc|{doc.id}"  # a document's own reports meet in memory

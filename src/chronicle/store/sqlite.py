@@ -503,26 +503,33 @@ class Store:
         stories and every document of the merged events reached; term counts and people."""
         meta = {r[0]: int(r[1]) for r in self._db.execute("SELECT key, value FROM link_meta")}
         df, n_docs = self.link_counts(keys.terms)
-        targets: dict[str, Counter[str]] = {"b": Counter(), "s": Counter()}
-        for key, limit in keys.postings.items():
-            targets[key[0]].update(self._posted(key, limit))
-        group_ids: set[str] = set()
-        for report in keys.reports:
-            hits: Counter[str] = Counter()
-            for key, limit in report.items():
-                hits.update(self._posted(key, limit))
-            group_ids |= {g for g, _ in hits.most_common(keys.groups)}
+        near = set().union(*(self._posted(key, limit) for key, limit in keys.postings.items() if key[0] == "b"))
+        posted: dict[tuple[str, int], set[str]] = {}  # one lookup per key, however many share it
+
+        def most_shared(key_sets: list[dict[str, int]], top: int) -> list[Counter[str]]:
+            out = []
+            for key_set in key_sets:
+                hits: Counter[str] = Counter()
+                for key, limit in key_set.items():
+                    if (key, limit) not in posted:
+                        posted[key, limit] = self._posted(key, limit)
+                    hits.update(posted[key, limit])
+                out.append(hits)
+            return out
+
+        group_ids = {g for hits in most_shared(keys.reports, keys.groups) for g, _ in hits.most_common(keys.groups)}
         groups = [
             EventGroup(id=g["id"], reports=[Event.from_dict(e) for e in g.get("reports", [])])
             for g in self._link_dicts("link_groups", group_ids)
         ]
-        doc_rows = self._link_doc_rows(targets["b"].keys() | {r.doc_id for g in groups for r in g.reports})
-        # The stories sharing most terms, with one more for each story of a document reporting
-        # an event the new ones may share (shared news draws a story); and a near-duplicate's (a
-        # reprint joins its original's story).
-        hits = targets["s"] + Counter({r["story"] for r in doc_rows if r["story"] is not None})
-        story_ids = {s for s, _ in hits.most_common(keys.stories)}
-        story_ids |= {r["story"] for r in doc_rows if r["id"] in targets["b"] and r["story"] is not None}
+        doc_rows = self._link_doc_rows(near | {r.doc_id for g in groups for r in g.reports})
+        # For each document, the stories sharing most of its terms, with one more for each story
+        # of a document reporting an event the new ones may share (shared news draws a story);
+        # and a near-duplicate's (a reprint joins its original's story).
+        news = Counter({r["story"] for r in doc_rows if r["story"] is not None})
+        story_ids = {r["story"] for r in doc_rows if r["id"] in near and r["story"] is not None}
+        for hits in most_shared(keys.documents, keys.stories):
+            story_ids |= {s for s, _ in (hits + news).most_common(keys.stories)}
         stories = self._link_records(StoryState, "link_stories", story_ids)
         members = {i for s in stories for i in s.doc_ids}
         doc_rows += self._link_doc_rows(members - {r["id"] for r in doc_rows})
