@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -146,3 +147,29 @@ def test_read_only_store_refuses_a_foreign_file(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError):
         Store(path, read_only=True)
+
+
+def test_a_store_of_the_last_schema_is_upgraded_and_its_documents_await_linking(tmp_path: Path) -> None:
+    from chronicle.records import ProvisionStatus
+    from chronicle.store.sqlite import _statements
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:
+        for script in MIGRATIONS[:4]:
+            for statement in _statements(script):
+                db.execute(statement)
+        db.execute("PRAGMA user_version=4")
+        old = doc("a", "The ceasefire was agreed.")
+        old.provision_statuses = [ProvisionStatus(provision="ceasefire", status="agreed", date="2024-01-02", doc="a",
+                                                  sentence="The ceasefire was agreed.")]
+        db.execute("INSERT INTO raw_inputs VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   (old.content_hash, "txt", "a.txt", None, None, None, None, 0, b"x", "2024-01-02"))
+        db.execute("INSERT INTO documents (id, content_hash, pipeline_version, source, status, body, record,"
+                   " updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                   ("a", old.content_hash, "1", "a.txt", "ok", old.body, json.dumps(old.to_dict()), "2024-01-02"))
+        db.execute("INSERT INTO link_state VALUES (1, '{}')")
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert [d.id for d in store.pending_documents()] == ["a"] and store.needs_linking()
+        (ceasefire,) = store.provisions()  # the history comes from the document's own entries
+        assert ceasefire.key == "ceasefire" and [e.doc for e in ceasefire.history] == ["a"]
