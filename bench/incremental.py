@@ -42,6 +42,7 @@ from typing import Any
 
 from _report import shared_dir, update_section
 from chronicle.ingest import read_path
+from chronicle.ingest.readers import content_hash
 from chronicle.link.index import LinkKeys, postings, story_terms
 from chronicle.records import Document, RawItem
 from chronicle.settings import Settings
@@ -228,21 +229,29 @@ def main() -> None:
         with Store(db) as store:
             build(store, args.docs, settings)
             n = store.count_documents()
+            # New articles: real text the store does not hold (it holds the seeds only as altered
+            # copies, and a kept store the seeds measured before).
+            articles = [
+                a for a in sorted((SHARED / "corpus/seeds").iterdir())
+                if store.raw_input(content_hash(a.read_bytes())) is None
+            ]
         build_s = time.monotonic() - t
         size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
-        # New articles: real text chronicle has not stored (the seeds are stored only as altered copies).
-        articles = sorted((SHARED / "corpus/seeds").iterdir())
+        if len(articles) < 2:
+            sys.exit("the kept store already holds the seed articles it measures with: build another")
         results = []
-        for k, (measure, label) in enumerate(((measure_cli, "chronicle ingest (CLI)"), (measure_warm, "ingest call"))):
-            article = Path(tmp) / f"new-{k}.txt"
-            article.write_text(articles[k].read_text(encoding="utf-8"), encoding="utf-8")
-            figures = measure(db, article)
-            results.append((label, figures[0], figures[1]))
+        for article, (measure, label) in zip(
+            articles, ((measure_cli, "chronicle ingest (CLI)"), (measure_warm, "ingest call")), strict=False
+        ):
+            new = Path(tmp) / article.name
+            new.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+            figures = measure(db, new)
+            results.append((f"{label}, {article.stem[:3]}", figures[0], figures[1]))
         if not args.keep and args.store:
             for p in db.parent.glob(db.name + "*"):
                 p.unlink()
     rows = [f"| {label} | {n:,} | {wall:.2f} | {rss:.0f} |" for label, wall, rss in results]
-    table = "\n".join(["| one new document | store size (documents) | wall (s) | peak memory (MB) |",
+    table = "\n".join(["| one new document (seed article) | store size (documents) | wall (s) | peak memory (MB) |",
                        "|---|---|---|---|", *rows])
     print(f"built in {build_s:.0f} s; database {size_mb:.0f} MB\n{table}")
     if not args.no_write:
@@ -271,9 +280,10 @@ clean, analyse, store, link and write. Peak memory is the process's maximum resi
 
 {table}
 
-Before (commit e08211e), the same ingest call and article: every ingest loaded every stored
-document and the whole link state, and rewrote the timeline and its search index, so the cost
-grew with the store:
+Before (commit e08211e), the same ingest call, with seed article 001: every ingest loaded
+every stored document and the whole link state, and rewrote the timeline and its search index,
+so the cost grew with the store (the first measurement of 001 on the store above gave 0.62 s
+and 269 MB):
 
 | store size (documents) | wall (s) | peak memory (MB) |
 |---|---|---|
