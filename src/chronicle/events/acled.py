@@ -1,0 +1,84 @@
+"""ACLED's event types beside PLOVER's: the sub-event type a text states, from a rule table.
+
+ACLED codes an event by what was done and with what: an air or drone strike, shelling, an
+IED, a protest met with tear gas, arrests, a base set up. Those are words of the text more than
+roles of the parse, so the rules (``data/acled.json``, documented there) are phrase lists tried
+in order, the specific before the general: "a suicide bomber attacked the checkpoint" is a
+suicide bomb before it is an attack. Adding a weapon or an outcome is a line of data. No
+classifier is trained: chronicle ships no ACLED data, and the rules are checked on the CASE 2021
+snippets (``bench/acled.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class AcledType:
+    """One of ACLED's sub-event types with the event and disorder types it belongs to."""
+
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    code: str  # the CASE 2021 task's code for it ("AIR_STRIKE")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    result: AcledType | None  # None: what the text says is nothing ACLED codes
+    any: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    without: re.Pattern[str] | None
+    order: str | None  # "before": a "with" phrase comes before the first "any" one; "after": after it
+
+    def holds(self, text: str) -> bool:
+        found = self.any.search(text)
+        if found is None or (self.without is not None and self.without.search(text) is not None):
+            return False
+        if self.with_ is None:
+            return True
+        if self.order == "before":
+            return self.with_.search(text, 0, found.start()) is not None
+        if self.order == "after":
+            return self.with_.search(text, found.end()) is not None
+        return self.with_.search(text) is not None
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Word beginnings, or whole words for a phrase ending in "$"; spaces match any spacing."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        whole = phrase.endswith("$")
+        body = r"\s+".join(re.escape(w) for w in phrase.rstrip("$").split())
+        parts.append(body + (r"\b" if whole else ""))
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I)
+
+
+@functools.cache
+def acled_table() -> tuple[dict[str, AcledType], tuple[_Rule, ...]]:
+    """ACLED's 25 sub-event types by name, and the rules in order."""
+    with resources.files("chronicle").joinpath("data/acled.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    types = {name: AcledType(name, *values) for name, values in data["types"].items()}
+    rules = tuple(
+        _Rule(
+            types[rule["type"]] if rule["type"] is not None else None,
+            _pattern(rule["any"]),
+            _pattern(rule["with"]) if rule.get("with") else None,
+            _pattern(rule["without"]) if rule.get("without") else None,
+            rule.get("order"),
+        )
+        for rule in data["rules"]
+    )
+    return types, rules
+
+
+def classify(text: str) -> AcledType | None:
+    """The ACLED sub-event type ``text`` states (that of the first rule that holds), or None
+    when that rule says it is nothing ACLED codes, or no rule holds."""
+    return next((rule.result for rule in acled_table()[1] if rule.holds(text)), None)
