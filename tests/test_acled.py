@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.events.acled import acled_table, classify
+from chronicle.events.acled import acled_record, acled_table, classify
+from chronicle.records import Actor, EventActor, EventDate, EventSource, Place, Quantity, TimelineEvent
 
 CASES = [
     ("Government warplanes carried out airstrikes on rebel positions near the town.", "Air/drone strike"),
@@ -62,3 +63,40 @@ def test_the_table_names_acleds_types_as_acled_spells_them() -> None:
     }
     assert types["Air/drone strike"].event_type == "Explosions/Remote violence"
     assert {r.result.sub_event_type for r in rules if r.result is not None} <= set(types)
+
+
+def _event(kind: str, sentence: str, actors: list[tuple[str, str, str | None, str]], **kw: object) -> TimelineEvent:
+    return TimelineEvent(
+        id="ev:x", type=kind, summary=sentence, date=kw.pop("date", EventDate()),  # type: ignore[arg-type]
+        actors=[EventActor(Actor(name=n, kind=k, sector=s), role) for n, k, s, role in actors],  # type: ignore[arg-type]
+        sources=[EventSource(doc="d", sentence=sentence, start=0, end=len(sentence))], **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_an_event_in_acleds_scope_gets_its_record() -> None:
+    event = _event(
+        "ASSAULT", "Army warplanes bombed the market, killing 12 civilians.",
+        [("Sudan", "country", "GOV", "source"), ("civilians", "group", "CVL", "target")],
+        date=EventDate(start="2024-05-02", precision="day"),
+        quantities=[Quantity(value=12, what="civilians", text="killing 12 civilians")],
+        location=Place(name="El Fasher", lat=13.6, lon=25.3),
+    )
+    record = acled_record(event)
+    assert record is not None
+    assert (record.event_type, record.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (record.actor1, record.inter1, record.actor2, record.inter2, record.interaction) == (
+        "Sudan", 1, "civilians", 7, 17)
+    assert record.civilian_targeting == "Civilian targeting" and record.fatalities == 12
+    assert (record.time_precision, record.geo_precision) == (1, 1)
+
+
+def test_words_outside_the_plover_types_reach_fall_back_to_its_default() -> None:
+    # a release of prisoners is no territory handed over, and an attack's words do not make it one
+    event = _event("RETREAT", "The rebels released 40 prisoners after the attack on the town.",
+                   [("the rebels", "group", "REB", "source")])
+    record = acled_record(event)
+    assert record is not None and record.sub_event_type == "Other" and record.inter1 == 2
+
+
+def test_an_event_outside_acleds_scope_has_no_record() -> None:
+    assert acled_record(_event("CONSULT", "The envoys met in Geneva.", [("Sudan", "country", "GOV", "source")])) is None

@@ -96,6 +96,32 @@ class Disagreement(_Public):
     values: list[dict[str, Any]] = []
 
 
+class Acled(_Public):
+    """The event as ACLED codes it: its types spelled as ACLED spells them, its actors and
+    their ACLED codes (``inter``), and its precision codes."""
+
+    disorder_type: str
+    event_type: str = Field(description="one of ACLED's 6 event types")
+    sub_event_type: str = Field(description="one of ACLED's 25 sub-event types")
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = Field(None, description="1 state forces, 2 rebels, ... 7 civilians, 8 external/other forces")
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    fatalities: int = 0
+    time_precision: int | None = Field(None, description="1 day, 2 week or month, 3 year or coarser")
+    geo_precision: int | None = Field(None, description="1 the place's own point, 3 a country placed at its capital")
+    source_scale: str | None = None
+
+    @classmethod
+    def of(cls, event: records.TimelineEvent) -> Acled | None:
+        found = event.acled
+        return None if found is None else cls(**{f: getattr(found, f) for f in cls.model_fields})
+
+
 class Event(_Public):
     """A merged timeline event: one real-world event, one or more reports."""
 
@@ -110,6 +136,7 @@ class Event(_Public):
     corroboration: int = Field(1, description="distinct outlets (not reprints) that report it")
     disagreements: list[Disagreement] = []
     story: str | None = None
+    acled: Acled | None = Field(None, description="the event as ACLED codes it; null outside ACLED's scope")
 
     @classmethod
     def from_record(cls, event: records.TimelineEvent, outlets: Mapping[str, str | None]) -> Event:
@@ -136,6 +163,7 @@ class Event(_Public):
             corroboration=event.corroboration,
             disagreements=[Disagreement(field=d.field, values=d.values) for d in event.disagreements],
             story=event.story,
+            acled=Acled.of(event),
         )
 
 

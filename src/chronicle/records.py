@@ -300,6 +300,27 @@ class Disagreement(Record):
 
 
 @dataclass(slots=True)
+class AcledRecord(Record):
+    """An event as ACLED codes it (its columns; the rest of a row comes from the event)."""
+
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    assoc_actor_1: str | None
+    inter1: int | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    inter2: int | None
+    interaction: int | None
+    civilian_targeting: str | None  # "Civilian targeting", else None
+    fatalities: int
+    time_precision: int | None  # 1 day, 2 week or month, 3 year or coarser
+    geo_precision: int | None  # 1 the place's own point, 3 a country placed at its capital
+    source_scale: str | None
+
+
+@dataclass(slots=True)
 class TimelineEvent(Record):
     """A real-world event merged from one or more reports."""
 
@@ -314,6 +335,7 @@ class TimelineEvent(Record):
     corroboration: int = 1
     disagreements: list[Disagreement] = field(default_factory=list)
     story: str | None = None
+    acled: AcledRecord | None = None  # as ACLED codes it (chronicle.events.acled); None outside its scope
 
 
 @dataclass(slots=True)
@@ -380,5 +402,6 @@ _NESTED: dict[str, dict[str, tuple[str, type]]] = {
         "quantities": ("list", Quantity),
         "sources": ("list", EventSource),
         "disagreements": ("list", Disagreement),
+        "acled": ("one", AcledRecord),
     },
 }

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from chronicle.records import AcledRecord, Actor, TimelineEvent
+
 
 @dataclass(frozen=True, slots=True)
 class AcledType:
@@ -82,3 +84,58 @@ def classify(text: str) -> AcledType | None:
     """The ACLED sub-event type ``text`` states (that of the first rule that holds), or None
     when that rule says it is nothing ACLED codes, or no rule holds."""
     return next((rule.result for rule in acled_table()[1] if rule.holds(text)), None)
+
+
+@functools.cache
+def _scope() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, int], dict[str, int]]:
+    with resources.files("chronicle").joinpath("data/acled.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    plover = {k: (frozenset(v["event_types"]), v["default"]) for k, v in data["plover"].items()}
+    return plover, data["inter"]["sector"], data["inter"]["kind"]
+
+
+def _inter(actor: Actor) -> int | None:
+    _, by_sector, by_kind = _scope()
+    if actor.sector in by_sector:
+        return by_sector[actor.sector]
+    return by_kind.get(actor.kind or "")
+
+
+_TIME_PRECISION = {"day": 1, "month": 2, "year": 3, "decade": 3}
+_DEATHS = re.compile(r"\b(?:kill|dead|death|died|die|lives|bodies|fatalit)", re.I)
+
+
+def acled_record(event: TimelineEvent) -> AcledRecord | None:
+    """The ACLED record of a merged event, or None outside ACLED's scope (a consultation, a
+    statement). Its sub-event type is the one its evidence states (:func:`classify`, the first
+    report that states one of those its PLOVER type allows), else its PLOVER type's default;
+    actors are its initiators and targets, the first of each side the actor, the others
+    associated; fatalities the deaths it counts."""
+    plover, _, _ = _scope()
+    allowed = plover.get(event.type)
+    if allowed is None:
+        return None
+    event_types, default = allowed
+    types, _ = acled_table()
+    found = next(
+        (t for s in event.sources if (t := classify(s.sentence)) is not None and t.event_type in event_types),
+        types[default],
+    )
+    sides = [[a.actor for a in event.actors if a.role == role] for role in ("source", "target")]
+    inter = [_inter(side[0]) if side else None for side in sides]
+    codes = sorted(code for code in inter if code is not None)
+    interaction = int("".join(map(str, codes))) if codes else None
+    civilian = found.event_type == "Violence against civilians" or inter[1] == 7
+    deaths = [q.value for q in event.quantities if _DEATHS.search(f"{q.what} {q.text}")]
+    place = event.location
+    geo = None if place is None or place.lat is None else (3 if place.coord_basis == "capital" else 1)
+    return AcledRecord(
+        disorder_type=found.disorder_type, event_type=found.event_type, sub_event_type=found.sub_event_type,
+        actor1=sides[0][0].name if sides[0] else None,
+        assoc_actor_1="; ".join(a.name for a in sides[0][1:]) or None, inter1=inter[0],
+        actor2=sides[1][0].name if sides[1] else None,
+        assoc_actor_2="; ".join(a.name for a in sides[1][1:]) or None, inter2=inter[1],
+        interaction=interaction, civilian_targeting="Civilian targeting" if civilian else None,
+        fatalities=int(max(deaths, default=0)), time_precision=_TIME_PRECISION.get(event.date.precision),
+        geo_precision=geo, source_scale=None,
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from chronicle.events.acled import acled_record
 from chronicle.lexicon import event_lexicon
 from chronicle.link.features import STOP_WORDS, day_ordinal, normalise, words
 from chronicle.link.state import EventGroup
@@ -793,7 +794,7 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
     # The summary of a report that states the event's date (and type), else the founder's: a
     # document's undated background line may have founded the group its dated report joined.
     lead = next((r for r in reports if r.type == etype and r.date.start and r.date.start == date.start), first)
-    return TimelineEvent(
+    event = TimelineEvent(
         id=group.id,
         type=etype,
         summary=lead.summary,
@@ -805,6 +806,8 @@ def build_event(group: EventGroup, meta: Mapping[str, DocMeta]) -> TimelineEvent
         corroboration=corroboration,
         disagreements=_disagreements(reports),
     )
+    event.acled = acled_record(event)
+    return event
 
 
 def timeline_order(event: TimelineEvent) -> tuple[int, str, str]:
