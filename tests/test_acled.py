@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pandas
 import pytest
 
 from chronicle.events.acled import acled_record, acled_table, classify
 from chronicle.records import Actor, EventActor, EventDate, EventSource, Place, Quantity, TimelineEvent
+from chronicle.report import ACLED_COLUMNS, render_acled, render_geojson, timeline_data
+from chronicle.settings import Settings
+from chronicle.store import Store
+from chronicle.workflow import ingest_paths
 
 CASES = [
     ("Government warplanes carried out airstrikes on rebel positions near the town.", "Air/drone strike"),
@@ -100,3 +111,71 @@ def test_words_outside_the_plover_types_reach_fall_back_to_its_default() -> None
 
 def test_an_event_outside_acleds_scope_has_no_record() -> None:
     assert acled_record(_event("CONSULT", "The envoys met in Geneva.", [("Sudan", "country", "GOV", "source")])) is None
+
+
+# ------------------------------------------------------------------ exports, from the seeds
+
+# RFC 7946, the parts an export can get wrong: a FeatureCollection of Point Features with
+# [longitude, latitude] in range, and properties objects.
+GEOJSON_SCHEMA = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"const": "FeatureCollection"},
+        "features": {"type": "array", "items": {
+            "type": "object",
+            "required": ["type", "geometry", "properties"],
+            "properties": {
+                "type": {"const": "Feature"},
+                "id": {"type": ["string", "number"]},
+                "properties": {"type": ["object", "null"]},
+                "geometry": {
+                    "type": "object",
+                    "required": ["type", "coordinates"],
+                    "properties": {
+                        "type": {"const": "Point"},
+                        "coordinates": {"type": "array", "minItems": 2, "maxItems": 3, "prefixItems": [
+                            {"type": "number", "minimum": -180, "maximum": 180},
+                            {"type": "number", "minimum": -90, "maximum": 90},
+                        ]},
+                    },
+                },
+            },
+        }},
+    },
+}
+
+ACLED_TYPES = {
+    "year": "Int64", "time_precision": "Int64", "inter1": "Int64", "inter2": "Int64", "interaction": "Int64",
+    "iso": "Int64", "geo_precision": "Int64", "fatalities": "Int64", "timestamp": "Int64",
+    "latitude": "float64", "longitude": "float64",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> dict[str, Any]:
+    with Store(tmp_path_factory.mktemp("acled") / "seeds.db") as store:
+        ingest_paths([seed_paths[0].parent], store, Settings())
+        return timeline_data(store.documents(), store.timeline_events())
+
+
+def test_pandas_reads_the_acled_export_with_acleds_column_types(seed_timeline: dict[str, Any]) -> None:
+    text = render_acled(seed_timeline)
+    frame = pandas.read_csv(io.StringIO(text), dtype=ACLED_TYPES | {c: "string" for c in ACLED_COLUMNS
+                                                                     if c not in ACLED_TYPES})
+    assert tuple(frame.columns) == ACLED_COLUMNS and len(frame) > 0
+    in_scope = [e for e in seed_timeline["events"] if e["acled"] and e["date"]["start"]]
+    assert len(frame) == len(in_scope)
+    assert set(frame["event_type"]) <= {t.event_type for t in acled_table()[0].values()}
+    assert frame["event_date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert (frame["year"] == frame["event_date"].str[:4].astype("Int64")).all()
+    battles = frame[frame["event_type"] == "Battles"]
+    # two states said to fight each other are its two sides; an unattributed battle keeps none
+    assert (battles["actor1"].notna() & battles["actor2"].notna() & (battles["interaction"] == 11)).any()
+
+
+def test_the_geojson_export_is_valid_geojson(seed_timeline: dict[str, Any]) -> None:
+    data = json.loads(render_geojson(seed_timeline))
+    jsonschema.validate(data, GEOJSON_SCHEMA)
+    located = [e for e in seed_timeline["events"] if e["location"] and e["location"]["lat"] is not None]
+    assert len(data["features"]) == len(located) > 0

@@ -217,8 +217,9 @@ def timeline(
     db: DbOption = None,
     # No "[default: ...]" suffix: typer renders one through its rich helpers, which cost this
     # command's help most of its start-up time; the help text says the default.
-    format: Annotated[str, typer.Option("--format", help="json (default) | csv | md | parquet (needs --out)",
-                                        show_default=False)] = "json",
+    format: Annotated[str, typer.Option(
+        "--format", help="json (default) | csv | acled | geojson | md | parquet (needs --out)", show_default=False,
+    )] = "json",
     out_path: Annotated[Path | None, typer.Option("--out", help="write to this file instead of stdout")] = None,
     since: Annotated[str | None, typer.Option("--since", help="first day, YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, typer.Option("--until", help="last day, YYYY[-MM[-DD]]")] = None,
@@ -227,15 +228,19 @@ def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="canonical actor name")] = None,
     country: Annotated[str | None, typer.Option("--country", help="ISO 3166-1 alpha-3 code of an actor")] = None,
 ) -> None:
-    """The merged timeline, as JSON (timeline.schema.json), CSV, Markdown or Parquet; the
-    filters are those of the API's /api/events, with chronicle.query's rule for partial dates."""
+    """The merged timeline, as JSON (timeline.schema.json), CSV, ACLED's CSV, GeoJSON, Markdown
+    or Parquet; the filters are those of the API's /api/events, with chronicle.query's rule for
+    partial dates."""
     from chronicle.query import EventQuery, check_range, parse_date_bound
-    from chronicle.report import render_csv, render_json, render_markdown, timeline_data
+    from chronicle.report import render_acled, render_csv, render_geojson, render_json, render_markdown, timeline_data
     from chronicle.report.timeline import event_rows, write_parquet
 
-    renderers = {"json": render_json, "csv": render_csv, "md": render_markdown}
+    renderers = {"json": render_json, "csv": render_csv, "acled": render_acled, "geojson": render_geojson,
+                 "md": render_markdown}
     if format not in {*renderers, "parquet"}:
-        raise typer.BadParameter(f"unknown format {format!r}; use json, csv, md or parquet", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {format!r}; use json, csv, acled, geojson, md or parquet", param_hint="--format"
+        )
     if format == "parquet" and out_path is None:
         raise typer.BadParameter("--format parquet writes a file: give --out", param_hint="--out")
     try:

@@ -122,6 +122,12 @@ def acled_record(event: TimelineEvent) -> AcledRecord | None:
         types[default],
     )
     sides = [[a.actor for a in event.actors if a.role == role] for role in ("source", "target")]
+    if not sides[1] and len(sides[0]) > 1:
+        # Parties that acted together on each other ("Armenia and Azerbaijan fought", "... agreed
+        # a ceasefire"): the first of another country is the other side.
+        other = next((a for a in sides[0][1:] if a.country != sides[0][0].country), None)
+        if other is not None:
+            sides = [[a for a in sides[0] if a is not other], [other]]
     inter = [_inter(side[0]) if side else None for side in sides]
     codes = sorted(code for code in inter if code is not None)
     interaction = int("".join(map(str, codes))) if codes else None

@@ -9,13 +9,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from chronicle import public
 from chronicle.public import SCHEMA_VERSION
 from chronicle.records import Document, TimelineEvent
 
 __all__ = [
-    "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "event_rows", "render_csv", "render_json",
-    "render_markdown", "timeline_data", "write_parquet",
+    "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "event_rows", "render_acled",
+    "render_csv", "render_geojson", "render_json", "render_markdown", "timeline_data", "write_parquet",
 ]
 
 # ACLED-like columns, one row per merged event.
@@ -79,6 +81,74 @@ def render_csv(data: dict[str, Any]) -> str:
     for event in data["events"]:
         writer.writerow(_csv_row(event))
     return out.getvalue()
+
+
+# ACLED's columns, in ACLED's order (its export's data dictionary).
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+
+def _acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
+    """An event as ACLED's row; None for one ACLED would not list (outside its scope, or
+    undated: ACLED dates every event, to the first day of its month or year when coarser)."""
+    acled, start = event.get("acled"), event["date"]["start"]
+    if acled is None or not start:
+        return None
+    location = event["location"] or {}
+    first = next((a for a in event["actors"] if a["role"] == "source" and a.get("country")), None)
+    alpha3 = location.get("country") or (first or {}).get("country")
+    country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+    blank = {k: "" for k in ACLED_COLUMNS}
+    return blank | {k: "" if acled.get(k) is None else acled[k] for k in ACLED_COLUMNS if k in acled} | {
+        "event_id_cnty": event["id"],
+        "event_date": (start + "-01-01"[len(start) - 4:]) if len(start) < 10 else start[:10],
+        "year": int(start[:4]),
+        "iso": int(country.numeric) if country is not None else "",
+        "country": country.name if country is not None else "",
+        "location": location.get("name", ""),
+        "latitude": "" if location.get("lat") is None else location["lat"],
+        "longitude": "" if location.get("lon") is None else location["lon"],
+        "source": "; ".join(sorted({s["outlet"] or s["doc"] for s in event["sources"]})),
+        "notes": event["summary"],
+    }
+
+
+def render_acled(data: dict[str, Any]) -> str:
+    """ACLED's CSV: its 31 columns in its order, one row per dated event within its scope."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in data["events"]:
+        row = _acled_row(event)
+        if row is not None:
+            writer.writerow(row)
+    return out.getvalue()
+
+
+def render_geojson(data: dict[str, Any]) -> str:
+    """A GeoJSON FeatureCollection (RFC 7946): one Point Feature per event with coordinates,
+    its properties the event's id, type, date, summary, ACLED sub-event type and corroboration,
+    and ``coord_basis`` "capital" where a country is placed at its capital."""
+    features = [
+        {
+            "type": "Feature",
+            "id": e["id"],
+            "geometry": {"type": "Point", "coordinates": [e["location"]["lon"], e["location"]["lat"]]},
+            "properties": {
+                "id": e["id"], "type": e["type"], "date": e["date"]["start"], "precision": e["date"]["precision"],
+                "summary": e["summary"], "place": e["location"]["name"], "coord_basis": e["location"]["coord_basis"],
+                "acled_sub_event_type": (e.get("acled") or {}).get("sub_event_type"),
+                "corroboration": e["corroboration"],
+            },
+        }
+        for e in data["events"]
+        if e["location"] and e["location"]["lat"] is not None and e["location"]["lon"] is not None
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
 
 
 def event_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
