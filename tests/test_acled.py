@@ -179,3 +179,12 @@ def test_the_geojson_export_is_valid_geojson(seed_timeline: dict[str, Any]) -> N
     jsonschema.validate(data, GEOJSON_SCHEMA)
     located = [e for e in seed_timeline["events"] if e["location"] and e["location"]["lat"] is not None]
     assert len(data["features"]) == len(located) > 0
+
+
+def test_each_document_names_the_event_its_lede_reports(seed_timeline: dict[str, Any]) -> None:
+    events = {e["id"]: e for e in seed_timeline["events"]}
+    for doc in seed_timeline["documents"]:
+        event = events[doc["main_event"]]
+        own = [s["start"] for s in event["sources"] if s["doc"] == doc["id"]]
+        # the document reports it, in its opening sentences, not somewhere down the article
+        assert own and doc["body"].count(". ", 0, min(own)) < 4, (doc["id"], event["summary"])

@@ -183,6 +183,7 @@ class DocumentSummary(_Public):
     story: str = Field(description="id of the story cluster: documents that report the same news share it")
     duplicate_of: str | None = None
     url: str | None = None
+    main_event: str | None = Field(None, description="id of the event its headline or lede reports")
 
     @classmethod
     def fields_of(cls, doc: records.Document) -> dict[str, Any]:
@@ -190,7 +191,7 @@ class DocumentSummary(_Public):
             "id": doc.id, "published": doc.published, "published_basis": doc.published_basis,
             "outlet": doc.outlet, "agency": doc.agency, "title": doc.title, "author": doc.author,
             "language": doc.language, "status": doc.status, "story": doc.story or doc.id,
-            "duplicate_of": doc.duplicate_of, "url": doc.url,
+            "duplicate_of": doc.duplicate_of, "url": doc.url, "main_event": doc.main_event,
         }
 
     @classmethod

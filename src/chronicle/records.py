@@ -265,6 +265,7 @@ class Document(Record):
     removed_lines: int = 0  # how many lines the boilerplate filter dropped (for diagnostics)
     story: str | None = None
     duplicate_of: str | None = None
+    main_event: str | None = None  # the merged event its headline or lede reports (set by linking)
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[TimeExpr] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -232,8 +232,16 @@ def link(
         Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title)
         for s in state.stories if not changed_only or not added.isdisjoint(s.doc_ids)
     ]
+    group_of = {report.id: group.id for group in state.groups for report in group.reports}
+    main_events = {
+        doc.id: group_of.get(report.id)
+        for doc in new_docs if (report := features.main_report(doc, window_days=window)) is not None
+    }
     out_docs = [
-        dataclasses.replace(doc, story=linked[doc.id].story, duplicate_of=linked[doc.id].duplicate_of)
+        dataclasses.replace(
+            doc, story=linked[doc.id].story, duplicate_of=linked[doc.id].duplicate_of,
+            main_event=main_events.get(doc.id, doc.main_event),
+        )
         for doc in docs
     ]
     return LinkResult(documents=out_docs, stories=stories, events=events, state=state)

@@ -166,6 +166,16 @@ def news_events(doc: Document, *, window_days: int) -> list[Event]:
     return out
 
 
+def main_report(doc: Document, *, window_days: int) -> Event | None:
+    """The report of the event a document's headline or lede tells as its news: the first news
+    event of its lede (:func:`news_events`), one with a named initiator first; else its first
+    asserted event; None when it reports none."""
+    lede = [e for e in news_events(doc, window_days=window_days) if e.sentence.index < LEDE_SEGMENTS]
+    named = [e for e in lede if any(a.role == "source" for a in e.actors)]
+    pool = named or lede or [e for e in doc.events if e.modality == "asserted"]
+    return min(pool, key=lambda e: (e.sentence.index, e.trigger_start)) if pool else None
+
+
 def news_date(doc: Document, *, window_days: int) -> str | None:
     """When a document's news happened: its publication date, else the day of the first
     day-precise news event of its lede (an undated article still says "on March 3, 2024")."""
