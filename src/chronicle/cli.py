@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -227,10 +227,15 @@ def timeline(
     = None,
     actor: Annotated[str | None, typer.Option("--actor", help="canonical actor name")] = None,
     country: Annotated[str | None, typer.Option("--country", help="ISO 3166-1 alpha-3 code of an actor")] = None,
+    changes_since: Annotated[str | None, typer.Option(
+        "--changes-since", help="only events added or changed since this ISO time, and a list of those removed",
+    )] = None,
 ) -> None:
     """The merged timeline, as JSON (timeline.schema.json), CSV, ACLED's CSV, GeoJSON, Markdown
     or Parquet; the filters are those of the API's /api/events, with chronicle.query's rule for
-    partial dates."""
+    partial dates. ``--changes-since T`` gives what changed since T, as a downstream copy needs
+    to follow: the events added or changed (each with the time of its change, ``updated``) and,
+    in JSON, the ids of those removed."""
     from chronicle.query import EventQuery, check_range, parse_date_bound
     from chronicle.report import render_acled, render_csv, render_geojson, render_json, render_markdown, timeline_data
     from chronicle.report.timeline import event_rows, write_parquet
@@ -252,8 +257,14 @@ def timeline(
         check_range(query.since, query.until)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+    since = _changes_since(changes_since) if changes_since else None
+    removed: list[tuple[str, str]] = []
     with _open_store(_settings(db)) as store:
-        if query == EventQuery():
+        if since is not None:
+            events, removed = store.changes_since(since)
+            cited = {s.doc for e in events for s in e.sources}
+            data = timeline_data([d for d in store.documents() if d.id in cited], events)
+        elif query == EventQuery():
             data = timeline_data(store.documents(), store.timeline_events())
         else:
             events = store.all_events(query)
@@ -267,7 +278,20 @@ def timeline(
             raise typer.BadParameter(str(exc), param_hint="--format") from None
         _console(True).print(f"wrote {out_path}")
         return
+    if since is not None and format == "json":
+        data["removed"] = [{"id": event_id, "removed_at": at} for event_id, at in removed]
     _write(renderers[format](data), out_path)
+
+
+def _changes_since(value: str) -> str:
+    """An ISO date or time as the UTC ISO time the store compares with (exit 2 when it is none)."""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date or time: {value!r}", param_hint="--changes-since") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 @app.command()

@@ -137,6 +137,7 @@ class Event(_Public):
     disagreements: list[Disagreement] = []
     story: str | None = None
     acled: Acled | None = Field(None, description="the event as ACLED codes it; null outside ACLED's scope")
+    updated: str | None = Field(None, description="when the event last changed (ISO 8601, UTC)")
 
     @classmethod
     def from_record(cls, event: records.TimelineEvent, outlets: Mapping[str, str | None]) -> Event:
@@ -164,6 +165,7 @@ class Event(_Public):
             disagreements=[Disagreement(field=d.field, values=d.values) for d in event.disagreements],
             story=event.story,
             acled=Acled.of(event),
+            updated=event.updated,
         )
 
 

@@ -337,6 +337,7 @@ class TimelineEvent(Record):
     disagreements: list[Disagreement] = field(default_factory=list)
     story: str | None = None
     acled: AcledRecord | None = None  # as ACLED codes it (chronicle.events.acled); None outside its scope
+    updated: str | None = None  # when it last changed (ISO 8601, UTC); the store sets it on reading
 
 
 @dataclass(slots=True)

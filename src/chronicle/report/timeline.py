@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,7 @@ def _acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
         "longitude": "" if location.get("lon") is None else location["lon"],
         "source": "; ".join(sorted({s["outlet"] or s["doc"] for s in event["sources"]})),
         "notes": event["summary"],
+        "timestamp": int(datetime.fromisoformat(event["updated"]).timestamp()) if event.get("updated") else "",
     }
 
 

@@ -187,6 +187,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX timeline_event_docs_event ON timeline_event_docs(event_rowid);
     CREATE VIRTUAL TABLE timeline_events_fts USING fts5(text);
     """,
+    # 6: a living dataset: when each merged event last changed, and the events linking removed
+    # (merged away, or gone with their documents), so a downstream copy can follow the changes.
+    """
+    ALTER TABLE timeline_events ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+    CREATE INDEX timeline_events_updated ON timeline_events(updated_at);
+    CREATE TABLE timeline_removed (id TEXT PRIMARY KEY, removed_at TEXT NOT NULL);
+    CREATE INDEX timeline_removed_at ON timeline_removed(removed_at);
+    """,
 )
 
 
@@ -390,8 +398,7 @@ class Store:
         with self.transaction() as db:
             if full:
                 for table in (
-                    "provisions", "stories", "timeline_events_fts", "timeline_event_actors", "timeline_event_docs",
-                    "timeline_events", "link_meta", "link_docs", "link_stories", "link_groups", "link_keys",
+                    "provisions", "stories", "link_meta", "link_docs", "link_stories", "link_groups", "link_keys",
                     "link_df", "link_people",
                 ):
                     db.execute(f"DELETE FROM {table}")  # table names from this list
@@ -415,7 +422,7 @@ class Store:
                 "INSERT INTO stories (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record=excluded.record",
                 [(s.id, json.dumps(s.to_dict(), ensure_ascii=False)) for s in stories],
             )
-            self._write_timeline(db, events, replace=not full)
+            self._write_timeline(db, events, whole=full)
             if state is not None:
                 self._write_link_state(db, state, postings)
             if full:
@@ -424,19 +431,24 @@ class Store:
                 db.executemany("DELETE FROM link_pending WHERE doc_id = ?", [(d.id,) for d in state.documents])
             checkpoint("links-written")  # all written, nothing committed yet
 
-    def _write_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent], *, replace: bool) -> None:
+    def _write_timeline(self, db: sqlite3.Connection, events: Sequence[TimelineEvent], *, whole: bool) -> None:
+        """Write the merged events; each keeps the time it last changed while its record stays
+        the same. ``whole``: these are all of them, and the events not among them are removed
+        (listed in ``timeline_removed`` with the time)."""
+        now = datetime.now(UTC).isoformat(timespec="microseconds")  # two runs in one second stay apart
         for event in events:
-            if replace:
-                old = db.execute("SELECT rowid FROM timeline_events WHERE id = ?", (event.id,)).fetchone()
-                if old is not None:
-                    db.execute("DELETE FROM timeline_events_fts WHERE rowid = ?", (old[0],))
-                    db.execute("DELETE FROM timeline_events WHERE rowid = ?", (old[0],))  # cascades to its rows
+            record = json.dumps(event.to_dict(), ensure_ascii=False)
+            old = db.execute("SELECT rowid, record FROM timeline_events WHERE id = ?", (event.id,)).fetchone()
+            if old is not None and old[1] == record:
+                continue  # unchanged: not rewritten, its time of change kept
+            if old is not None:
+                self._delete_event(db, int(old[0]))
+            db.execute("DELETE FROM timeline_removed WHERE id = ?", (event.id,))
             cur = db.execute(
                 "INSERT INTO timeline_events (id, sort_key, type, date_start, date_end, precision,"
-                " corroboration, story, record) VALUES (?,?,?,?,?,?,?,?,?)",
+                " corroboration, story, record, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (event.id, timeline_key(event), event.type, event.date.start, event.date.end or event.date.start,
-                 event.date.precision, event.corroboration, event.story,
-                 json.dumps(event.to_dict(), ensure_ascii=False)),
+                 event.date.precision, event.corroboration, event.story, record, now),
             )
             rowid = cur.lastrowid
             db.executemany(
@@ -451,6 +463,21 @@ class Store:
                 [event.summary, *(s.sentence for s in event.sources), *(s.wording or "" for s in event.sources)]
             )
             db.execute("INSERT INTO timeline_events_fts (rowid, text) VALUES (?, ?)", (rowid, text))
+        if whole:
+            kept = {e.id for e in events}
+            gone = [(int(r[0]), r[1]) for r in db.execute("SELECT rowid, id FROM timeline_events") if r[1] not in kept]
+            for rowid, _ in gone:
+                self._delete_event(db, rowid)
+            db.executemany(
+                "INSERT INTO timeline_removed (id, removed_at) VALUES (?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET removed_at=excluded.removed_at",
+                [(event_id, now) for _, event_id in gone],
+            )
+
+    @staticmethod
+    def _delete_event(db: sqlite3.Connection, rowid: int) -> None:
+        db.execute("DELETE FROM timeline_events_fts WHERE rowid = ?", (rowid,))
+        db.execute("DELETE FROM timeline_events WHERE rowid = ?", (rowid,))  # cascades to its lookup rows
 
     # ------------------------------------------------------------------ link state
 
@@ -586,11 +613,31 @@ class Store:
         return self._records(Story, "SELECT record FROM stories ORDER BY id")
 
     def timeline_events(self) -> list[TimelineEvent]:
-        return self._records(TimelineEvent, "SELECT record FROM timeline_events ORDER BY sort_key")
+        return self._events("SELECT record, updated_at FROM timeline_events ORDER BY sort_key")
 
     def timeline_event(self, event_id: str) -> TimelineEvent | None:
-        sql = "SELECT record FROM timeline_events WHERE id = ?"
-        return next(iter(self._records(TimelineEvent, sql, (event_id,))), None)
+        sql = "SELECT record, updated_at FROM timeline_events WHERE id = ?"
+        return next(iter(self._events(sql, (event_id,))), None)
+
+    def _events(self, sql: str, params: Sequence[Any] = ()) -> list[TimelineEvent]:
+        """Merged events from (record, updated_at) rows, each with the time it last changed."""
+        out = []
+        for record, updated in self._db.execute(sql, params).fetchall():
+            event = TimelineEvent.from_dict(json.loads(record))
+            event.updated = updated or None
+            out.append(event)
+        return out
+
+    def changes_since(self, since: str) -> tuple[list[TimelineEvent], list[tuple[str, str]]]:
+        """The merged events added or changed at ``since`` (an ISO time) or later, in timeline
+        order, and (id, when) of those removed since then."""
+        changed = self._events(
+            "SELECT record, updated_at FROM timeline_events WHERE updated_at >= ? ORDER BY sort_key", (since,)
+        )
+        removed = [(r[0], r[1]) for r in self._db.execute(
+            "SELECT id, removed_at FROM timeline_removed WHERE removed_at >= ? ORDER BY removed_at, id", (since,)
+        )]
+        return changed, removed
 
     def query_events(self, query: EventQuery) -> Page[TimelineEvent]:
         """Filtered, paginated merged events in timeline order (dated by date, undated last)."""
@@ -651,10 +698,11 @@ class Store:
             total = self._db.execute(f"SELECT count(*) FROM timeline_events e {count_where}", params).fetchone()[0]
         # Pick the page's rowids first (index only), then read just those records.
         sql = (
-            f"SELECT record FROM timeline_events WHERE rowid IN (SELECT e.rowid FROM timeline_events e {page_where}"
+            "SELECT record, updated_at FROM timeline_events"
+            f" WHERE rowid IN (SELECT e.rowid FROM timeline_events e {page_where}"
             " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key"
         )
-        items = self._records(TimelineEvent, sql, [*params, query.limit, query.offset])
+        items = self._events(sql, [*params, query.limit, query.offset])
         return Page(items, total, query.limit, query.offset)
 
     def all_events(self, query: EventQuery) -> list[TimelineEvent]:
