@@ -13,7 +13,7 @@ import pytest
 
 from chronicle.events.acled import acled_record, acled_table, classify
 from chronicle.records import Actor, EventActor, EventDate, EventSource, Place, Quantity, TimelineEvent
-from chronicle.report import ACLED_COLUMNS, render_acled, render_geojson, timeline_data
+from chronicle.report import ACLED_COLUMNS, render_acled, render_geojson, render_plover, timeline_data
 from chronicle.settings import Settings
 from chronicle.store import Store
 from chronicle.workflow import ingest_paths
@@ -188,3 +188,13 @@ def test_each_document_names_the_event_its_lede_reports(seed_timeline: dict[str,
         own = [s["start"] for s in event["sources"] if s["doc"] == doc["id"]]
         # the document reports it, in its opening sentences, not somewhere down the article
         assert own and doc["body"].count(". ", 0, min(own)) < 4, (doc["id"], event["summary"])
+
+
+def test_the_plover_export_gives_one_record_per_event_in_plovers_field_names(seed_timeline: dict[str, Any]) -> None:
+    lines = render_plover(seed_timeline).splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["id"] for r in records] == [e["id"] for e in seed_timeline["events"]]
+    for record, event in zip(records, seed_timeline["events"], strict=True):
+        assert record["event"] == event["type"] and record["text"] == event["sources"][0]["sentence"]
+        initiators = [a["name"] for a in event["actors"] if a["role"] == "source"]
+        assert [a["actorText"] for a in record["source"]] == initiators

@@ -218,7 +218,8 @@ def timeline(
     # No "[default: ...]" suffix: typer renders one through its rich helpers, which cost this
     # command's help most of its start-up time; the help text says the default.
     format: Annotated[str, typer.Option(
-        "--format", help="json (default) | csv | acled | geojson | md | parquet (needs --out)", show_default=False,
+        "--format", help="json (default) | csv | acled | geojson | plover | md | parquet (needs --out)",
+        show_default=False,
     )] = "json",
     out_path: Annotated[Path | None, typer.Option("--out", help="write to this file instead of stdout")] = None,
     since: Annotated[str | None, typer.Option("--since", help="first day, YYYY[-MM[-DD]]")] = None,
@@ -231,20 +232,28 @@ def timeline(
         "--changes-since", help="only events added or changed since this ISO time, and a list of those removed",
     )] = None,
 ) -> None:
-    """The merged timeline, as JSON (timeline.schema.json), CSV, ACLED's CSV, GeoJSON, Markdown
-    or Parquet; the filters are those of the API's /api/events, with chronicle.query's rule for
+    """The merged timeline, as JSON (timeline.schema.json), CSV, ACLED's CSV, GeoJSON, PLOVER
+    records, Markdown or Parquet; the filters are those of the API's /api/events, with chronicle.query's rule for
     partial dates. ``--changes-since T`` gives what changed since T, as a downstream copy needs
     to follow: the events added or changed (each with the time of its change, ``updated``) and,
     in JSON, the ids of those removed."""
     from chronicle.query import EventQuery, check_range, parse_date_bound
-    from chronicle.report import render_acled, render_csv, render_geojson, render_json, render_markdown, timeline_data
+    from chronicle.report import (
+        render_acled,
+        render_csv,
+        render_geojson,
+        render_json,
+        render_markdown,
+        render_plover,
+        timeline_data,
+    )
     from chronicle.report.timeline import event_rows, write_parquet
 
     renderers = {"json": render_json, "csv": render_csv, "acled": render_acled, "geojson": render_geojson,
-                 "md": render_markdown}
+                 "plover": render_plover, "md": render_markdown}
     if format not in {*renderers, "parquet"}:
         raise typer.BadParameter(
-            f"unknown format {format!r}; use json, csv, acled, geojson, md or parquet", param_hint="--format"
+            f"unknown format {format!r}; use json, csv, acled, geojson, plover, md or parquet", param_hint="--format"
         )
     if format == "parquet" and out_path is None:
         raise typer.BadParameter("--format parquet writes a file: give --out", param_hint="--out")

@@ -58,6 +58,7 @@ class Actor(_Public):
     role: Literal["source", "target", "other"]
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     kind: str | None = None
+    sector: str | None = Field(None, description="PLOVER-style sector: GOV, MIL, REB, IGO, ...")
 
 
 class Place(_Public):
@@ -144,8 +145,8 @@ class Event(_Public):
         loc = event.location
         return cls(
             id=event.id, type=event.type, summary=event.summary, date=Date.from_record(event.date),
-            actors=[Actor(name=a.actor.name, role=a.role, country=a.actor.country, kind=a.actor.kind)
-                    for a in event.actors],
+            actors=[Actor(name=a.actor.name, role=a.role, country=a.actor.country, kind=a.actor.kind,
+                          sector=a.actor.sector) for a in event.actors],
             location=None if loc is None else Place(name=loc.name, country=loc.country, lat=loc.lat, lon=loc.lon,
                                                     coord_basis=loc.coord_basis),
             quantities=[Quantity(value=q.value, what=q.what, approximate=q.approximate, text=q.text)

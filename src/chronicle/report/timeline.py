@@ -18,7 +18,8 @@ from chronicle.records import Document, TimelineEvent
 
 __all__ = [
     "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "event_rows", "render_acled",
-    "render_csv", "render_geojson", "render_json", "render_markdown", "timeline_data", "write_parquet",
+    "render_csv", "render_geojson", "render_json", "render_markdown", "render_plover", "timeline_data",
+    "write_parquet",
 ]
 
 # ACLED-like columns, one row per merged event.
@@ -151,6 +152,31 @@ def render_geojson(data: dict[str, Any]) -> str:
         if e["location"] and e["location"]["lat"] is not None and e["location"]["lon"] is not None
     ]
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_plover(data: dict[str, Any]) -> str:
+    """POLECAT-style PLOVER records, one JSON object per line, in the field names of PLOVER's
+    gold standard records: the event type, its date, source and target actors (text, country
+    code, sector), the words naming it, the evidence sentence, the place, the dead."""
+    lines = []
+    for e in data["events"]:
+        def side(role: str, event: dict[str, Any] = e) -> list[dict[str, Any]]:
+            return [{"actorText": a["name"], "code": a["country"], "sector": a["sector"]}
+                    for a in event["actors"] if a["role"] == role]
+
+        first = e["sources"][0] if e["sources"] else {}
+        place = e["location"]
+        lines.append(json.dumps({
+            "id": e["id"], "date": e["date"]["start"], "event": e["type"], "mode": None,
+            "source": side("source"), "target": side("target"),
+            "eventText": first.get("wording") or e["summary"], "text": first.get("sentence"),
+            "eventLoc": None if not place else {"placeName": place["name"], "country": place["country"],
+                                                "lat": place["lat"], "lon": place["lon"]},
+            "dead": (e.get("acled") or {}).get("fatalities") or None,
+            "publication": sorted({s["outlet"] or s["doc"] for s in e["sources"]}),
+            "language": "en", "corroboration": e["corroboration"], "updated": e.get("updated"),
+        }, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def event_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
