@@ -237,20 +237,13 @@ def timeline(
     partial dates. ``--changes-since T`` gives what changed since T, as a downstream copy needs
     to follow: the events added or changed (each with the time of its change, ``updated``) and,
     in JSON, the ids of those removed."""
+    from chronicle import report
     from chronicle.query import EventQuery, check_range, parse_date_bound
-    from chronicle.report import (
-        render_acled,
-        render_csv,
-        render_geojson,
-        render_json,
-        render_markdown,
-        render_plover,
-        timeline_data,
-    )
     from chronicle.report.timeline import event_rows, write_parquet
 
-    renderers = {"json": render_json, "csv": render_csv, "acled": render_acled, "geojson": render_geojson,
-                 "plover": render_plover, "md": render_markdown}
+    timeline_data = report.timeline_data
+    renderers = {"json": report.render_json, "csv": report.render_csv, "acled": report.render_acled,
+                 "geojson": report.render_geojson, "plover": report.render_plover, "md": report.render_markdown}
     if format not in {*renderers, "parquet"}:
         raise typer.BadParameter(
             f"unknown format {format!r}; use json, csv, acled, geojson, plover, md or parquet", param_hint="--format"
