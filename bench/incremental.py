@@ -162,7 +162,8 @@ def build(store: Store, count: int, settings: Settings) -> None:
             store.write_document(doc, raw, PIPELINE_VERSION)
             docs.append(doc)
         # The chunk linked among itself: a slice with the counts of its terms and nothing else.
-        state = store.link_slice(LinkKeys(terms=story_terms(docs, settings)))
+        df, n_docs = store.link_counts(story_terms(docs, settings))
+        state = store.link_slice(LinkKeys(df=df, n_docs=n_docs))
         result = cross_source(docs, settings, state)
         store.write_links(
             result.documents, result.stories, result.events, result.state,

@@ -33,7 +33,7 @@ from chronicle.errors import ChronicleError
 from chronicle.faults import checkpoint
 from chronicle.ingest import iter_input_files, read_path
 from chronicle.link import LinkState, link
-from chronicle.link.index import lookup, postings, story_terms
+from chronicle.link.index import lookup, postings
 from chronicle.pipeline import run_stages
 from chronicle.records import Document, ItemError, RawItem, Story, TimelineEvent
 from chronicle.settings import Settings
@@ -315,8 +315,9 @@ class CrossSource:
 
 def cross_source(docs: Sequence[Document], settings: Settings, state: LinkState | None = None) -> CrossSource:
     """Reprints, stories and merged events. ``state``: the slice of what was linked before that
-    ``docs`` can meet; then the stories and events are only those ``docs`` changed. Pure; the
-    same function runs here and as one task on a Dask cluster (:mod:`chronicle.scale`)."""
+    ``docs`` can meet; then the result holds only what ``docs`` changed (see ``link``'s
+    ``changed_only``). Pure; the same function runs here and as one task on a Dask cluster
+    (:mod:`chronicle.scale`)."""
     linked = link(docs, settings, state, changed_only=state is not None)
     return CrossSource(linked.documents, linked.stories, linked.events, linked.state)
 
@@ -342,11 +343,8 @@ def relink(
         order = store.link_order()
         docs = sorted(store.documents(), key=lambda d: (order.get(d.id, len(order)), d.id))
     elif docs:
-        counts, n_docs = store.link_counts(story_terms(docs, settings))
-        state = store.link_slice(lookup(docs, settings, counts, n_docs))
+        state = store.link_slice(lookup(docs, settings, store.link_counts))
     result = compute(docs, state) if compute is not None else cross_source(docs, settings, state)
-    if not from_scratch:
-        result = _added(result)
     # Only documents that linking changed (story, reprint link, actors resolved across the
     # corpus) are rewritten.
     before = {d.id: d for d in docs}
@@ -355,19 +353,6 @@ def relink(
         changed, result.stories, result.events, result.state,
         postings=postings(result.state, result.documents, settings), full=from_scratch,
     )
-
-
-def _added(result: CrossSource) -> CrossSource:
-    """The state entries a slice's linking changed: the new documents', and the stories and
-    merged events they joined or founded. The rest of the slice was only read."""
-    new = {d.id for d in result.documents}
-    state = replace(
-        result.state,
-        documents=[d for d in result.state.documents if d.id in new],
-        stories=[s for s in result.state.stories if not new.isdisjoint(s.doc_ids)],
-        groups=[g for g in result.state.groups if any(r.doc_id in new for r in g.reports)],
-    )
-    return replace(result, state=state)
 
 
 def is_fresh(item: RawItem, stored_hash: str | None) -> bool:

@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from chronicle.records import AcledRecord, Actor, TimelineEvent
 
@@ -62,10 +63,16 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _data() -> dict[str, Any]:
+    with resources.files("chronicle").joinpath("data/acled.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@functools.cache
 def acled_table() -> tuple[dict[str, AcledType], tuple[_Rule, ...]]:
     """ACLED's 25 sub-event types by name, and the rules in order."""
-    with resources.files("chronicle").joinpath("data/acled.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = _data()
     types = {name: AcledType(name, *values) for name, values in data["types"].items()}
     rules = tuple(
         _Rule(
@@ -88,8 +95,7 @@ def classify(text: str) -> AcledType | None:
 
 @functools.cache
 def _scope() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, int], dict[str, int]]:
-    with resources.files("chronicle").joinpath("data/acled.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)
+    data = _data()
     plover = {k: (frozenset(v["event_types"]), v["default"]) for k, v in data["plover"].items()}
     return plover, data["inter"]["sector"], data["inter"]["kind"]
 

@@ -129,8 +129,8 @@ def link(
     Documents already in ``state`` (same id) keep their story and duplicate link; new ones are
     added to it. ``state`` may be a slice (see :mod:`chronicle.link.state`). Person actors are
     first unified with the people seen before (:func:`chronicle.nlp.actors.resolve_across`).
-    ``changed_only``: the result's stories and events are only those this call changed (what
-    a caller that stores a slice writes back). Pure: neither ``docs`` nor ``state`` is
+    ``changed_only``: the result's stories, events and state hold only what this call changed
+    (what a caller that stores a slice writes back). Pure: neither ``docs`` nor ``state`` is
     modified; the new state is returned.
     """
     state = _copy(state) if state is not None else LinkState()
@@ -220,19 +220,20 @@ def link(
         d.id: DocMeta(order=d.order, outlet=d.outlet, duplicate_of=d.duplicate_of, published=d.published)
         for d in state.documents
     }
-    added = {d.id for d in new_docs}
-    groups = [g for g in state.groups if not changed_only or any(r.doc_id in added for r in g.reports)]
+    if changed_only:
+        # What a slice's caller writes back: the new documents' entries and the stories and
+        # merged events they joined or founded (the rest of the slice was only read).
+        added = {d.id for d in new_docs}
+        state.documents = [d for d in state.documents if d.id in added]
+        state.stories = [s for s in state.stories if not added.isdisjoint(s.doc_ids)]
+        state.groups = [g for g in state.groups if any(r.doc_id in added for r in g.reports)]
     events = []
-    for group in groups:
+    for group in state.groups:
         event = build_event(group, meta)
         event.story = linked[event.sources[0].doc].story
         events.append(event)
     events.sort(key=timeline_order)
-    stories = [
-        Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title)
-        for s in state.stories if not changed_only or not added.isdisjoint(s.doc_ids)
-    ]
-    group_of = {report.id: group.id for group in state.groups for report in group.reports}
+    stories = [Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title) for s in state.stories]
     main_events = {
         doc.id: group_of.get(report.id)
         for doc in new_docs if (report := features.main_report(doc, window_days=window)) is not None

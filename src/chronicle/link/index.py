@@ -13,7 +13,7 @@ searched, as in memory. The keys are prefixed by what they point at: ``b|`` a li
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,13 +43,15 @@ GROUP_CANDIDATES = 16
 
 @dataclass(slots=True)
 class LinkKeys:
-    """What to fetch for a slice: postings to follow (key → how many of its latest), the
-    terms whose document counts are needed, and the people's names. ``documents``: each new
-    document's ``s|`` keys, of which the stories sharing most are taken; ``reports``: each new
-    report's ``e|`` keys, of which the merged events sharing most are taken."""
+    """What to fetch for a slice: the new documents' LSH buckets (``b|`` keys, every posting
+    followed), the stored counts of their terms (read once, by :func:`lookup`), the people's
+    names; ``documents``: each new document's ``s|`` keys, of which the stories sharing most
+    are taken; ``reports``: each new report's ``e|`` keys (key → how many of its latest
+    postings), of which the merged events sharing most are taken."""
 
-    postings: dict[str, int] = field(default_factory=dict)
-    terms: set[str] = field(default_factory=set)
+    bands: set[str] = field(default_factory=set)
+    df: dict[str, int] = field(default_factory=dict)
+    n_docs: int = 0
     names: set[str] = field(default_factory=set)
     documents: list[dict[str, int]] = field(default_factory=list)
     reports: list[dict[str, int]] = field(default_factory=list)
@@ -63,14 +65,16 @@ def _originals(docs: Sequence[Document]) -> list[Document]:
 
 def story_terms(docs: Sequence[Document], settings: Settings) -> set[str]:
     """Every story term of ``docs``: their document counts are read and updated."""
-    window = settings.story_window_days
-    return {t for d in _originals(docs) for t in features.term_counts(d, window_days=window)}
+    return {t for d in _originals(docs) for t in _counts(d, settings)}
 
 
-def _heaviest(doc: Document, df: Mapping[str, int], n_docs: int, settings: Settings) -> list[str]:
-    counts = features.term_counts(doc, window_days=settings.story_window_days)
+def _heaviest(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> list[str]:
     vector = features.weighted_vector(counts, df, n_docs)
     return sorted(vector, key=lambda t: (-vector[t], t))[:STORY_TERMS]
+
+
+def _counts(doc: Document, settings: Settings) -> dict[str, float]:
+    return features.term_counts(doc, window_days=settings.story_window_days)
 
 
 def _person_names(docs: Sequence[Document]) -> set[str]:
@@ -88,18 +92,20 @@ def _signatures(docs: Sequence[Document], num_perm: int, seed: int) -> np.ndarra
     return hasher.signatures([d.body if d.status == "ok" else "" for d in docs])
 
 
+CountsFn = Callable[[set[str]], tuple[dict[str, int], int]]
+
+
 def lookup(
-    docs: Sequence[Document], settings: Settings, df: Mapping[str, int], n_docs: int, *,
-    num_perm: int = 128, seed: int = 1,
+    docs: Sequence[Document], settings: Settings, stored_counts: CountsFn, *, num_perm: int = 128, seed: int = 1,
 ) -> LinkKeys:
-    """The keys of everything linked that ``docs`` can meet. ``df`` and ``n_docs``: the
-    stored document counts of their terms (:func:`story_terms`)."""
-    keys = LinkKeys(terms=story_terms(docs, settings), names=_person_names(docs))
-    signatures = _signatures(docs, num_perm, seed)
-    for bands in band_keys(signatures, settings.duplicate_threshold):
-        keys.postings.update({"b|" + band: 0 for band in bands})  # 0: every posting (buckets are small)
-    for doc in _originals(docs):
-        keys.documents.append({"s|" + term: STORY_POSTINGS for term in _heaviest(doc, df, n_docs, settings)})
+    """The keys of everything linked that ``docs`` can meet. ``stored_counts``: the store's
+    document counts of some terms, and how many documents it counted (``Store.link_counts``)."""
+    counts = [_counts(d, settings) for d in _originals(docs)]
+    df, n_docs = stored_counts({t for c in counts for t in c})
+    keys = LinkKeys(df=df, n_docs=n_docs, names=_person_names(docs))
+    for bands in band_keys(_signatures(docs, num_perm, seed), settings.duplicate_threshold):
+        keys.bands |= {"b|" + band for band in bands}
+    keys.documents = [{"s|" + term: STORY_POSTINGS for term in _heaviest(c, df, n_docs)} for c in counts]
     for doc in docs:
         for event in doc.events:
             own = f"|doc|{doc.id}"  # a document's own reports meet in memory
@@ -123,7 +129,7 @@ def postings(state: LinkState, docs: Sequence[Document], settings: Settings) -> 
     for doc in _originals(docs):
         story = story_of.get(doc.id)
         if story is not None and doc.id not in reprints:
-            out += [("s|" + term, story) for term in _heaviest(doc, state.df, state.n_docs, settings)]
+            out += [("s|" + term, story) for term in _heaviest(_counts(doc, settings), state.df, state.n_docs)]
     for group in state.groups:
         for report in group.reports:
             if report.doc_id in ids:

@@ -545,8 +545,8 @@ def lookup_keys(report: Event) -> dict[str, int]:
         strong, weak = _name_keys("n", actors, words)
     strong.add("doc|" + report.doc_id)
     found: dict[str, int] = {}
+    text = _sentence_keys(report.sentence.text)
     for etype in _compatible_types(report.type):
-        text = _sentence_keys(report.sentence.text)
         for keys, limit in ((strong, POSTINGS_LIMIT), (weak, WEAK_POSTINGS_LIMIT), (text, WEAK_POSTINGS_LIMIT)):
             for key in keys:
                 found[f"{etype}|{key}"] = max(found.get(f"{etype}|{key}", 0), limit)

@@ -158,17 +158,17 @@ def render_plover(data: dict[str, Any]) -> str:
     """POLECAT-style PLOVER records, one JSON object per line, in the field names of PLOVER's
     gold standard records: the event type, its date, source and target actors (text, country
     code, sector), the words naming it, the evidence sentence, the place, the dead."""
+    def side(event: dict[str, Any], role: str) -> list[dict[str, Any]]:
+        return [{"actorText": a["name"], "code": a["country"], "sector": a["sector"]}
+                for a in event["actors"] if a["role"] == role]
+
     lines = []
     for e in data["events"]:
-        def side(role: str, event: dict[str, Any] = e) -> list[dict[str, Any]]:
-            return [{"actorText": a["name"], "code": a["country"], "sector": a["sector"]}
-                    for a in event["actors"] if a["role"] == role]
-
         first = e["sources"][0] if e["sources"] else {}
         place = e["location"]
         lines.append(json.dumps({
             "id": e["id"], "date": e["date"]["start"], "event": e["type"], "mode": None,
-            "source": side("source"), "target": side("target"),
+            "source": side(e, "source"), "target": side(e, "target"),
             "eventText": first.get("wording") or e["summary"], "text": first.get("sentence"),
             "eventLoc": None if not place else {"placeName": place["name"], "country": place["country"],
                                                 "lat": place["lat"], "lon": place["lon"]},

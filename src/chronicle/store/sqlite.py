@@ -527,10 +527,10 @@ class Store:
     def link_slice(self, keys: LinkKeys) -> LinkState:
         """The part of the link state that ``keys`` reach (see ``chronicle.link.index``): the
         targets of their postings, the stories of the documents reached, every member of the
-        stories and every document of the merged events reached; term counts and people."""
+        stories and every document of the merged events reached; people; and the term counts
+        ``keys`` carry."""
         meta = {r[0]: int(r[1]) for r in self._db.execute("SELECT key, value FROM link_meta")}
-        df, n_docs = self.link_counts(keys.terms)
-        near = set().union(*(self._posted(key, limit) for key, limit in keys.postings.items() if key[0] == "b"))
+        near = set().union(*(self._posted(key, 0) for key in keys.bands))
         posted: dict[tuple[str, int], set[str]] = {}  # one lookup per key, however many share it
 
         def most_shared(key_sets: list[dict[str, int]], top: int) -> list[Counter[str]]:
@@ -572,7 +572,7 @@ class Store:
             people.update({r[0]: Actor.from_dict(json.loads(r[1])) for r in rows})
         return LinkState(
             num_perm=meta.get("num_perm", 128), seed=meta.get("seed", 1), documents=documents, stories=stories,
-            groups=groups, df=df, n_docs=n_docs, linked=meta.get("linked", 0), people=people,
+            groups=groups, df=dict(keys.df), n_docs=keys.n_docs, linked=meta.get("linked", 0), people=people,
         )
 
     def _posted(self, key: str, limit: int) -> set[str]:
