@@ -799,3 +799,15 @@ def test_a_pledge_of_several_acts_is_one_promise() -> None:
     doc = _analyse("“Norway stands ready to actively promote talks for peace and provide support for the process,” "
                    "the minister said.", published="2024-03-08")
     assert [(e.type, e.modality) for e in doc.events] == [("AGREE", "promised")]
+
+
+@pytest.mark.parametrize(("body", "trigger", "targets"), [
+    # an object that names no party: the party is after its preposition
+    ("Egypt threatened further action against Israel on Monday.", "threatened", {"ISR"}),
+    ("The United States imposed new sanctions on Iran on Monday.", "imposed", {"IRN"}),
+    # an object that names a party is the target itself
+    ("Egypt threatened Israel with further action on Monday.", "threatened", {"ISR"}),
+])
+def test_a_party_after_the_objects_preposition_is_the_target(body: str, trigger: str, targets: set[str]) -> None:
+    event = _find(_analyse(body, published="2024-03-08"), trigger)
+    assert {a.actor.country for a in event.actors if a.role == "target"} == targets

@@ -320,6 +320,11 @@ def test_a_name_before_an_armed_group_noun_is_that_group_not_a_person() -> None:
     ("Armenian Prime Minister Nikol Pashinyan spoke on Friday.", "Nikol Pashinyan", "ARM", None),
     # nobody in the table: nothing is guessed
     ("Jane Roe spoke on Friday.", "Jane Roe", None, None),
+    # a title's demonym may stand a few plain words before it
+    ("Nigerian junior foreign minister Jane Roe met the envoy.", "Jane Roe", "NGA", None),
+    ("French National Assembly president Jane Roe met the envoy.", "Jane Roe", "FRA", None),
+    # ... but not across a clause
+    ("The Nigerian delegation left, and foreign minister Jane Roe met the envoy.", "Jane Roe", None, None),
 ])
 def test_people_from_the_table_of_public_figures(body: str, name: str, country: str | None,
                                                   affiliation: str | None) -> None:
@@ -327,3 +332,14 @@ def test_people_from_the_table_of_public_figures(body: str, name: str, country: 
     (out,) = run_stages([doc], ["nlp"], Settings())
     person = next(m.actor for m in out.mentions if m.actor is not None and m.actor.name == name)
     assert (person.country, person.affiliation) == (country, affiliation)
+
+
+@pytest.mark.parametrize(("body", "person"), [
+    # a town's name after a person's title is a person ("Bush" is also a town in Egypt)
+    ("President Bush threatened further action on Monday.", "Bush"),
+    ("General Lee arrived in the capital.", "Lee"),
+])
+def test_a_title_makes_a_town_name_a_person(body: str, person: str) -> None:
+    (out,) = run_stages([Document(id="t", source="t", content_hash="x", body=body)], ["nlp"], Settings())
+    found = next(m for m in out.mentions if m.text == person)
+    assert found.actor is not None and found.actor.kind == "person" and found.place is None

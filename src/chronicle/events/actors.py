@@ -172,7 +172,18 @@ class ActorResolver(Part):
                 if own_forces and obj.dep == "nsubjpass" and not sources:
                     sources += self._resolve(parse, obj, "source", sentence)
                 else:
-                    targets += self._resolve(parse, obj, "target", sentence)
+                    found = self._resolve(parse, obj, "target", sentence)
+                    if not found and obj.dep == "dobj" and obj.pos == "NOUN":
+                        # "threatened further action against Russia", "imposed sanctions on the
+                        # Taliban": the act's object names no party; its preposition does
+                        found = [
+                            ea
+                            for prep in parse.kids(obj, "prep")
+                            if prep.text.lower() in _TARGET_PREPS - {"with", "to", "at"}
+                            for pobj in parse.kids(prep, "pobj")
+                            for ea in self._resolve(parse, pobj, "target", sentence, places_ok=False)
+                        ]
+                    targets += found
         if is_noun and gov is not trig.tok:
             holders.append(trig.tok)
         if trig.particle is not None:

@@ -25,6 +25,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'"})
 # Words that may sit between a nationality and the group noun it qualifies: "Armenian armed forces".
 _MAX_GROUP_GAP = 3
 _MAX_NAME_TOKENS = 4
+# plain words a title may carry between itself and the demonym that says whose it is
+_TITLE_MODIFIER_GAP = 2
 # Lower-case words inside personal names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
 _PLACE_NOUNS = frozenset({
     "city", "town", "village", "port", "capital", "province", "region", "district", "outskirts", "suburb",
@@ -121,6 +123,8 @@ class MentionFinder:
                 self._placed_by_context(i, last)
             ):
                 continue
+            if entry.kind == "city" and self._title_before(i) is not None:
+                continue  # "President Bush", "General Lee": a title names a person, not a town
             return entry, last
         return None
 
@@ -154,21 +158,33 @@ class MentionFinder:
             (h.actor for h in self.hits if h.last == j + 1 and h.actor is not None and h.kind == "organization"), None
         )
 
-    def _country_before(self, end: int) -> tuple[Actor, int] | None:
-        """A demonym or 'Country's' ending just before word ``end``."""
+    def _country_before(self, end: int, *, gap: int = 0) -> tuple[Actor, int] | None:
+        """A demonym or 'Country's' ending just before word ``end``, or up to ``gap`` plain words
+        before it ("Nigerian junior foreign minister", "French National Assembly president")."""
         if end <= 0:
             return None
         j = end - 1
         if self.words[j].text in _POSSESSIVE and j > 0:
             j -= 1
-        for hit in self.hits:
-            if (
-                hit.last == j + 1
-                and hit.actor is not None
-                and hit.actor.country
-                and hit.kind in {"country", "demonym", "capital"}
-            ):
-                return hit.actor, hit.first
+        for skipped in range(gap + 1):
+            if skipped:
+                word = self.words[j + 1]
+                if (
+                    j < 0
+                    or not word.text.isalpha()
+                    or word.sentence != self.words[end - 1].sentence
+                    or self.taken[j + 1]
+                ):
+                    return None
+            for hit in self.hits:
+                if (
+                    hit.last == j + 1
+                    and hit.actor is not None
+                    and hit.actor.country
+                    and hit.kind in {"country", "demonym", "capital"}
+                ):
+                    return hit.actor, hit.first
+            j -= 1
         return None
 
     # ------------------------------------------------------------------ passes
@@ -472,7 +488,7 @@ class MentionFinder:
         if actor.sector is not None and actor.sector not in {"GOV", "MIL", "IGO", "JUD", "REL", "LEG"}:
             actor.sector = None
         if actor.country is None:
-            found = self._country_before(title[2])
+            found = self._country_before(title[2], gap=_TITLE_MODIFIER_GAP)
             if found is not None:
                 actor.country = found[0].country
         # "UN chief Antonio Guterres", "EU foreign policy chief Josep Borrell": the title is
