@@ -68,7 +68,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(("records", "settings", "errors", "pipeline", "query", "faults", "lexicon", "inflect",
                      "public"), 0),
     "temporal": 1, "clean": 2, "ingest": 3, "nlp": 4, "events": 5, "link": 6, "agree": 6, "store": 7,
-    "report": 8, "web": 9, "workflow": 10, "api": 11, "analysis": 11, "scale": 11, "cli": 12,
+    "report": 8, "web": 9, "workflow": 10, "collect": 10, "api": 11, "analysis": 11, "scale": 11, "cli": 12,
     "__init__": 13, "__main__": 13,
 }
 

@@ -20,6 +20,7 @@ from chronicle.settings import Settings, load_settings
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from chronicle.collect import CollectSummary
     from chronicle.store import Store
     from chronicle.workflow import IngestProgress, IngestSummary
 
@@ -83,6 +84,11 @@ def _write(text: str, target: Path | None) -> None:
 
 def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
     """Ingest with a progress bar (bytes read, documents/s, ETA), then print the summary."""
+    with _open_store(settings, must_exist=False) as store:
+        return _ingest_with_progress(paths, store, settings)
+
+
+def _ingest_with_progress(paths: list[Path], store: Store, settings: Settings) -> IngestSummary:
     # The analysis stack (spaCy and the rest) loads only for the commands that analyse text:
     # `timeline`, `brief` or `serve` start in a fraction of a second.
     from rich.progress import (
@@ -96,7 +102,7 @@ def run_ingest(paths: list[Path], settings: Settings) -> IngestSummary:
     )
 
     from chronicle.workflow import ingest_paths
-    with _open_store(settings, must_exist=False) as store, Progress(
+    with Progress(
         SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(), TaskProgressColumn(),
         TextColumn("{task.fields[items]} docs · {task.fields[rate]}"), TimeElapsedColumn(),
         TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[current]}"),
@@ -169,6 +175,102 @@ def ingest(
 
 
 @app.command()
+def collect(
+    sources: Annotated[list[str], typer.Argument(
+        metavar="SOURCE...", help="RSS/Atom feed or sitemap URLs, site home pages, files of URLs (one per line)")],
+    db: DbOption = None,
+    archive: Annotated[Path | None, typer.Option(
+        "--archive", help="keep every response in WARC files here (`chronicle ingest` rebuilds from them)")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="skip pages their source dates before this day (YYYY-MM-DD)")] = None,
+    max_items: Annotated[int | None, typer.Option("--max", min=1, help="fetch at most N new pages a run")] = None,
+    watch: Annotated[bool, typer.Option("--watch", help="poll the sources again every --interval seconds")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=1.0, help="seconds between polls with --watch")] = 900.0,
+    user_agent: Annotated[str | None, typer.Option(
+        "--user-agent", help="sent, and matched against robots.txt (default chronicle/VERSION)")] = None,
+    rate: Annotated[float | None, typer.Option(
+        "--rate", min=0.01, help="requests per second to one host (default 1)")] = None,
+) -> None:
+    """Follow feeds, sitemaps and URL lists politely; archive what was fetched; store the new articles."""
+    if since is not None and not _is_iso_day(since):
+        raise typer.BadParameter(f"{since!r} is not a date of the form YYYY-MM-DD", param_hint="--since")
+    settings = _settings(db, user_agent=user_agent, fetch_rate=rate)
+    with _open_store(settings, must_exist=False) as store:
+        while True:
+            try:
+                summary = _collect_with_progress(sources, store, settings, archive=archive, since=since,
+                                                 max_items=max_items)
+            except KeyboardInterrupt:
+                _console(True).print("stopped mid-run: what it had not recorded is fetched again next run")
+                raise typer.Exit(130) from None
+            if not watch:
+                raise typer.Exit(summary.exit_code)
+            _console(True).print(f"next poll in {interval:g} s (Ctrl-C to stop)")
+            try:
+                time.sleep(interval)
+            except KeyboardInterrupt:
+                _console(True).print("stopped")
+                raise typer.Exit(summary.exit_code) from None
+
+
+def _collect_with_progress(
+    sources: list[str], store: Store, settings: Settings, *, archive: Path | None, since: str | None,
+    max_items: int | None,
+) -> CollectSummary:
+    """One collect run with a progress bar per host, then its summary and the ingest's."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from chronicle.collect import collect as collect_sources
+
+    with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("ETA"), TimeRemainingColumn(), console=_console(True), transient=False) as progress:
+        tasks: dict[str, Any] = {}
+
+        def advance(host: str, done: int, total: int) -> None:
+            if host not in tasks:
+                tasks[host] = progress.add_task(escape(host), total=total)
+            progress.update(tasks[host], completed=done, total=total)
+
+        def ingest(paths: list[Path]) -> IngestSummary:
+            # One live display at a time, and no refresh thread left when ingest forks its workers.
+            progress.stop()
+            return _ingest_with_progress(paths, store, settings)
+
+        summary = collect_sources(
+            sources, store, settings, archive_dir=archive, since=since, max_items=max_items, progress=advance,
+            ingest=ingest,
+        )
+    _print_collect_summary(summary)
+    return summary
+
+
+def _print_collect_summary(summary: CollectSummary) -> None:
+    console = _console(True)
+    console.print(
+        f"[green]fetched {len(summary.fetched)}[/] · not modified {len(summary.not_modified)} · "
+        f"copies {len(summary.duplicates)} · disallowed by robots.txt {len(summary.disallowed)} · "
+        + (f"[red]failed {len(summary.failed)}[/]" if summary.failed else "failed 0")
+        + f" · fetched before {summary.seen_before}"
+        + (f" · dated before --since {summary.before_since}" if summary.before_since else "")
+        + (f" · left for the next run (--max) {summary.left}" if summary.left else "")
+    )
+    for host, counts in sorted(summary.hosts.items()):
+        console.print(f"  {escape(host)}: " + " · ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())))
+    for warning in summary.warnings:
+        console.print(f"[yellow]warning[/] {escape(warning.source)}: [bold]{warning.code}[/] {escape(warning.message)}",
+                      soft_wrap=True)
+    for url, held in summary.duplicates:
+        console.print(f"copy {escape(url)}: the page {escape(held)} is already held", soft_wrap=True)
+    for item in summary.disallowed:
+        console.print(f"[yellow]disallowed[/] {escape(item.source)}: {escape(item.message)}", soft_wrap=True)
+    for err in summary.failed:
+        console.print(f"[red]failed[/] {escape(err.source)}: [bold]{err.code}[/] {escape(err.message)}",
+                      soft_wrap=True)
+    for path in summary.archives:
+        console.print(f"archived in {escape(str(path))}")
+
+
+@app.command()
 def relink(db: DbOption = None) -> None:
     """Rebuild stories, merged events and agreements from the stored documents alone."""
     from chronicle.workflow import relink as relink_store
@@ -235,8 +337,8 @@ def timeline(
     """The merged timeline, as JSON (timeline.schema.json), CSV, ACLED's CSV, GeoJSON, PLOVER
     records, Markdown or Parquet; the filters are those of the API's /api/events, with chronicle.query's rule for
     partial dates. ``--changes-since T`` gives what changed since T, as a downstream copy needs
-    to follow: the events added or changed (each with the time of its change, ``updated``) and,
-    in JSON, the ids of those removed."""
+    to follow: the events added or changed (each with the time of its change, ``updated``, which
+    a plain JSON export leaves out) and, in JSON, the ids of those removed."""
     from chronicle import report
     from chronicle.query import EventQuery, check_range, parse_date_bound
     from chronicle.report.timeline import event_rows, write_parquet
@@ -282,6 +384,12 @@ def timeline(
         return
     if since is not None and format == "json":
         data["removed"] = [{"id": event_id, "removed_at": at} for event_id, at in removed]
+    elif format == "json":
+        # A plain export depends on the documents alone: two stores built from the same input
+        # (a collect run and an offline ingest of its archive) export the same bytes. When each
+        # event last changed in this store comes with --changes-since.
+        for event in data["events"]:
+            event.pop("updated", None)
     _write(renderers[format](data), out_path)
 
 

@@ -39,3 +39,19 @@ class MalformedInput(ChronicleError):
 
 class StoreError(ChronicleError):
     code = "E010"
+
+
+class FetchFailed(ChronicleError):
+    code = "E020"  # chronicle collect got no usable response: connection, timeout, HTTP error, redirects
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient  # worth asking again on a later run (no connection, 429, 5xx)
+
+
+class NotASource(ChronicleError):
+    code = "E021"  # a collect source that is no feed, no sitemap, and a page with neither
+
+
+class Disallowed(ChronicleError):
+    code = "E022"  # robots.txt disallows the URL for chronicle's user agent

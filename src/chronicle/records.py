@@ -117,6 +117,21 @@ class ItemError(Record):
     id: str | None = None
 
 
+@dataclass(slots=True)
+class CollectedUrl(Record):
+    """A URL ``chronicle collect`` fetched (the store's table of seen URLs): what a later run
+    needs to skip it, or to ask for it again only if it changed."""
+
+    url: str
+    role: str  # article | feed | sitemap | home | robots
+    status: int  # HTTP status of the response kept
+    fetched_at: str  # ISO 8601, UTC
+    etag: str | None = None
+    last_modified: str | None = None
+    canonical: str | None = None  # an article's declared canonical URL
+    body: str | None = None  # a robots.txt's or home page's text (used again on a 304)
+
+
 # --------------------------------------------------------------------------- analysis
 
 

@@ -45,6 +45,18 @@ class Settings:
     # Event merging (chronicle.link): evidence score at which two reports are one event.
     event_merge_threshold: float = 0.6
     workers: int = 1
+    # Collecting (chronicle collect): the user agent robots.txt rules are matched against
+    # (empty: "chronicle/<version>"), requests per second to one host, connections at once
+    # (never more than one to a host), the longest a whole response may take, redirects
+    # followed, retries of a 429 or 503, and the longest Retry-After honoured (a longer one
+    # fails the item rather than stall the run).
+    user_agent: str = ""
+    fetch_rate: float = 1.0
+    fetch_connections: int = 4
+    fetch_timeout: float = 30.0
+    fetch_max_redirects: int = 5
+    fetch_retries: int = 3
+    fetch_retry_after_max: float = 120.0
 
     def __post_init__(self) -> None:
         if self.max_document_bytes <= 0:
@@ -59,6 +71,10 @@ class Settings:
             raise ValueError("story_window_days must not be negative")
         if self.workers <= 0:
             raise ValueError("workers must be positive")
+        if self.fetch_rate <= 0 or self.fetch_connections <= 0 or self.fetch_timeout <= 0:
+            raise ValueError("fetch_rate, fetch_connections and fetch_timeout must be positive")
+        if self.fetch_max_redirects < 0 or self.fetch_retries < 0 or self.fetch_retry_after_max < 0:
+            raise ValueError("fetch_max_redirects, fetch_retries and fetch_retry_after_max must not be negative")
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -215,6 +215,8 @@ def _read_warc(path: Path, settings: Settings) -> Iterator[ReadResult]:
 
 
 def _warc_item(record: Any, uri: str, source: str, settings: Settings) -> RawItem | None:
+    if record.headers.get("Chronicle-Role", "article") != "article":
+        return None  # a feed, sitemap, home page or robots.txt that chronicle collect archived
     declared = int(record.headers.get("Content-Length") or 0)
     if declared > settings.max_document_bytes:
         raise OversizedInput(f"record of {declared:,} bytes is over the {settings.max_document_bytes:,}-byte limit")

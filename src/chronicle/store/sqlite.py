@@ -22,7 +22,18 @@ from chronicle.link.index import LinkKeys
 from chronicle.link.merge import timeline_key
 from chronicle.link.state import EventGroup, LinkedDoc, LinkState, StoryState
 from chronicle.query import EventQuery, Page
-from chronicle.records import Actor, Document, Event, Provision, ProvisionStatus, RawItem, Record, Story, TimelineEvent
+from chronicle.records import (
+    Actor,
+    CollectedUrl,
+    Document,
+    Event,
+    Provision,
+    ProvisionStatus,
+    RawItem,
+    Record,
+    Story,
+    TimelineEvent,
+)
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -194,6 +205,23 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX timeline_events_updated ON timeline_events(updated_at);
     CREATE TABLE timeline_removed (id TEXT PRIMARY KEY, removed_at TEXT NOT NULL);
     CREATE INDEX timeline_removed_at ON timeline_removed(removed_at);
+    """,
+    # 7: chronicle collect: the URLs fetched (skipped, or asked for conditionally, next time)
+    # and the archive files whose fetches are recorded (a file that is not was left by a run
+    # that stopped before recording it, and is recorded on the next run).
+    """
+    CREATE TABLE collected (
+        url TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        fetched_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        canonical TEXT,
+        body TEXT
+    );
+    CREATE INDEX collected_canonical ON collected(canonical);
+    CREATE TABLE collected_archives (name TEXT PRIMARY KEY, recorded_at TEXT NOT NULL);
     """,
 )
 
@@ -754,6 +782,60 @@ class Store:
         """How many merged events each story holds (None: events in no story)."""
         rows = self._db.execute("SELECT story, count(*) FROM timeline_events GROUP BY story")
         return {r[0]: int(r[1]) for r in rows}
+
+    # ------------------------------------------------------------------ collected URLs
+
+    def collected(self, urls: Iterable[str]) -> dict[str, CollectedUrl]:
+        """The given URLs that a collect run fetched before."""
+        wanted = sorted(set(urls))
+        found: dict[str, CollectedUrl] = {}
+        for chunk in _chunks(wanted):
+            rows = self._db.execute(
+                "SELECT url, role, status, fetched_at, etag, last_modified, canonical, body FROM collected"
+                f" WHERE url IN ({_marks(chunk)})", chunk,
+            )
+            found.update({r["url"]: CollectedUrl(**dict(r)) for r in rows})
+        return found
+
+    def collected_robots(self) -> list[CollectedUrl]:
+        rows = self._db.execute(
+            "SELECT url, role, status, fetched_at, etag, last_modified, canonical, body FROM collected"
+            " WHERE role = 'robots'"
+        )
+        return [CollectedUrl(**dict(r)) for r in rows]
+
+    def holding_page(self, url: str) -> str | None:
+        """The address of a page fetched before that is ``url`` or declared it its canonical URL."""
+        row = self._db.execute(
+            "SELECT url FROM collected WHERE role = 'article' AND status BETWEEN 200 AND 299"
+            " AND (url = ? OR canonical = ?) ORDER BY url = ? DESC, fetched_at LIMIT 1", (url, url, url),
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def collected_archives(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM collected_archives")}
+
+    def record_collected(self, archive: str, fetched: Iterable[CollectedUrl]) -> None:
+        """An archive file's fetches, in one transaction with the file's name. A 304 keeps the
+        validators and text stored before when it does not repeat them."""
+        with self.transaction() as db:
+            for item in fetched:
+                db.execute(
+                    "INSERT INTO collected (url, role, status, fetched_at, etag, last_modified, canonical, body)"
+                    " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET"
+                    " role=excluded.role, fetched_at=excluded.fetched_at,"
+                    " status=CASE WHEN excluded.status = 304 THEN collected.status ELSE excluded.status END,"
+                    " etag=CASE WHEN excluded.status = 304 THEN coalesce(excluded.etag, collected.etag)"
+                    " ELSE excluded.etag END,"
+                    " last_modified=CASE WHEN excluded.status = 304"
+                    " THEN coalesce(excluded.last_modified, collected.last_modified) ELSE excluded.last_modified END,"
+                    " canonical=coalesce(excluded.canonical, collected.canonical),"
+                    " body=CASE WHEN excluded.status = 304 THEN collected.body ELSE excluded.body END",
+                    (item.url, item.role, item.status, item.fetched_at, item.etag, item.last_modified,
+                     item.canonical, item.body),
+                )
+            db.execute("INSERT OR REPLACE INTO collected_archives (name, recorded_at) VALUES (?, ?)",
+                       (archive, _now()))
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
