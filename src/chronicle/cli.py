@@ -483,15 +483,21 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="CHRONICLE_TOKEN",
                      help="enable POST /api/documents for clients sending this bearer token")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="server processes (each reads on its own)")] = 1,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="also answer requests for this host name (repeat; default: loopback names only)",
+    )] = None,
 ) -> None:
     """The REST API under /api (OpenAPI at /docs) and the web page at /."""
     from chronicle.api import serve as serve_api
+    from chronicle.api.app import DEFAULT_ALLOWED_HOSTS
 
     settings = _settings(db)
     _open_store(settings).close()  # fail early, with a clear message, on a missing database
     _console(True).print(f"serving {settings.db_path} on http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop")
     try:
-        serve_api(settings, host=host, port=port, token=token)
+        serve_api(settings, host=host, port=port, token=token, workers=workers,
+                  allowed_hosts=[*DEFAULT_ALLOWED_HOSTS, *(allow_host or [])])
     except OSError as exc:
         _console(True).print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from None

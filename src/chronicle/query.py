@@ -16,6 +16,7 @@ event is in no bounded range.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,10 +80,17 @@ class EventQuery:
     story: str | None = None
     doc: str | None = None
     q: str | None = None  # full text over summaries, evidence sentences and wordings
+    outlet: str | None = None  # events one of whose reports this outlet published
     min_corroboration: int = 0
-    include_undated: bool = True  # undated events are kept unless a date range is given
+    disagreement: bool = False  # only events whose reports disagree on something
+    # True: dated events only; False: undated ones only; None: both (a date range keeps dated ones)
+    dated: bool | None = None
     limit: int = 100
     offset: int = 0
+
+    def unpaged(self) -> EventQuery:
+        """The same filters without paging (the key of what they select)."""
+        return dataclasses.replace(self, limit=0, offset=0)
 
 
 @dataclass(slots=True)
@@ -108,7 +116,8 @@ def date_overlaps(start: str | None, end: str | None, since: str | None, until: 
 
 def event_matches(event: TimelineEvent, query: EventQuery) -> bool:
     """Whether ``event`` answers ``query`` (all filters but the full text, which needs the
-    store's index): what :meth:`chronicle.store.Store.query_events` selects, in Python."""
+    store's index, and the outlet, which needs the documents): what
+    :meth:`chronicle.store.Store.query_events` selects, in Python."""
     if query.types and event.type not in query.types:
         return False
     if query.actor and query.actor.lower() not in {ea.actor.name.lower() for ea in event.actors}:
@@ -121,6 +130,10 @@ def event_matches(event: TimelineEvent, query: EventQuery) -> bool:
         return False
     if event.corroboration < query.min_corroboration:
         return False
-    if not event.date.start and (query.since or query.until or not query.include_undated):
+    if query.disagreement and not event.disagreements:
+        return False
+    if query.dated is not None and bool(event.date.start) != query.dated:
+        return False
+    if not event.date.start and (query.since or query.until):
         return False
     return date_overlaps(event.date.start, event.date.end, query.since, query.until)

@@ -13,29 +13,37 @@ import json
 import re
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import MutableHeaders, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chronicle.agree import agreement_json
 from chronicle.api.schemas import (
+    BriefOut,
     DateOut,
     DocumentEventOut,
     DocumentOut,
     DocumentPage,
     EventOut,
     EventPage,
+    FacetsOut,
+    HistogramOut,
+    PlaceOut,
     Problem,
     ProvisionOut,
     StoryOut,
@@ -46,12 +54,29 @@ from chronicle.api.schemas import (
 )
 from chronicle.query import check_range, parse_date_bound
 from chronicle.records import PLOVER_TYPES, Document, Event, Story
-from chronicle.report.timeline import document_data, event_data, timeline_data
+from chronicle.report.brief import brief_json, brief_markdown, build_brief
+from chronicle.report.timeline import (
+    document_data,
+    event_data,
+    render_acled,
+    render_csv,
+    render_geojson,
+    render_json,
+    render_markdown,
+    timeline_data,
+)
 from chronicle.settings import Settings
 from chronicle.store import EventQuery, Store
 from chronicle.web import STATIC_DIR, page_html
 
 MAX_LIMIT = 500
+MAX_PLACES = 5000
+MAX_BRIEF_EVENTS = 500
+# Where the server answers by default: loopback names and addresses (any port).
+DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "::1", "[::1]", "testserver")
+_EXPORT_TYPES = {"json": ("application/json", "json"), "csv": ("text/csv; charset=utf-8", "csv"),
+                 "acled": ("text/csv; charset=utf-8", "acled.csv"), "geojson": ("application/geo+json", "geojson"),
+                 "md": ("text/markdown; charset=utf-8", "md")}
 # Past any store: SQLite offsets are 64-bit, and a larger one is a 422, not an overflow.
 MAX_OFFSET = 10**12
 # Suffixes an uploaded file may have; the reader picks its parser by suffix.
@@ -71,20 +96,27 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
 
 
 class _Backend:
-    """The app's one read connection (SQLite objects are not thread-safe: FastAPI runs sync
-    routes in a thread pool, so every use holds the lock) and the upload settings."""
+    """Read-only SQLite connections, one per thread that serves requests (SQLite objects are
+    not shared between threads, and FastAPI runs sync routes in a thread pool), and the upload
+    settings. A server of several worker processes has this in each."""
 
     def __init__(self, settings: Settings, token: str | None) -> None:
         self.settings = settings
         self.token = token
-        self._store = Store(settings.db_path)
-        self._read_lock = threading.Lock()
+        Store(settings.db_path).close()  # creates or upgrades the database before any reader opens it
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
         self._write_lock = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[Store]:
-        with self._read_lock:
-            yield self._store
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.settings.db_path, read_only=True)
+            with self._opened_lock:
+                self._opened.append(store)
+        yield store
 
     def ingest(self, path: Path) -> UploadResult:
         # Imported here: the analysis stack (spaCy and the stages) is only needed to write.
@@ -106,14 +138,20 @@ class _Backend:
         )
 
     def close(self) -> None:
-        self._store.close()
+        with self._opened_lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
 
 
-def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
+def create_app(settings: Settings, *, token: str | None = None,
+               allowed_hosts: Sequence[str] = DEFAULT_ALLOWED_HOSTS) -> FastAPI:
     """The REST API under ``/api`` and the web page at ``/``, over ``settings.db_path``.
 
     Read-only unless ``token`` is given: then ``POST /api/documents`` accepts documents from
-    a client that sends ``Authorization: Bearer <token>``.
+    a client that sends ``Authorization: Bearer <token>``. Requests whose ``Host`` is not one
+    of ``allowed_hosts`` (any port; ``*`` allows all) are refused with 400, so that a web page
+    on another site cannot read the API through a DNS name rebound to this machine.
     """
     if token is not None and not token.strip():
         raise ValueError("the upload token must not be empty")
@@ -128,13 +166,31 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
         title="chronicle",
         summary="A deduplicated, date-resolved, source-attributed timeline of events, from news articles.",
         version="1",
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
     app.state.backend = backend
     _install_error_handlers(app)
+    app.add_middleware(_SecurityHeaders)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    # The API's documentation pages load their scripts from this server (vendored), so they
+    # work offline.
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="chronicle API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css", swagger_favicon_url="data:,",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url="/openapi.json", title="chronicle API",
+                              redoc_js_url="/static/vendor/redoc/redoc.standalone.js", redoc_favicon_url="data:,",
+                              with_google_fonts=False)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
@@ -168,40 +224,78 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
         events = [_document_event(e) for e in doc.events]
         return {**_document_summary(doc), "body": doc.body, "events": events}
 
-    @app.get("/api/events", response_model=EventPage, responses=_PROBLEMS, tags=["events"])
-    def list_events(
-        type: Annotated[list[str] | None, Query(description="PLOVER type; repeat it or separate by commas")]
-        = None,
-        actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
-        country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,
-        since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-        until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-        story: Annotated[str | None, Query(max_length=200)] = None,
-        doc: Annotated[str | None, Query(max_length=200, description="events reported by this document")]
-        = None,
-        q: Annotated[str | None, Query(max_length=500, description="words in summaries, evidence, wordings")]
-        = None,
-        min_corroboration: Annotated[int, Query(ge=0, le=10_000)] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-    ) -> dict[str, Any]:
+    @app.get("/api/events", responses={**_PROBLEMS, 200: {"model": EventPage}}, tags=["events"])
+    def list_events(query: Annotated[EventQuery, Depends(_event_query)]) -> JSONResponse:
         """Merged events in timeline order (by date, undated last), filtered and paginated.
         A date range keeps only dated events that overlap it."""
-        query = EventQuery(
-            types=_parse_types(type or []), actor=actor or None, country=_parse_country(country),
-            since=_parse_date("since", since), until=_parse_date("until", until),
-            story=story or None, doc=doc or None, q=q or None,
-            min_corroboration=min_corroboration, limit=limit, offset=offset,
-        )
-        try:
-            check_range(query.since, query.until)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from None
         with backend.read() as store:
             page = store.query_events(query)
             outlets = store.document_outlets([s.doc for e in page.items for s in e.sources])
-        return {"items": [event_data(e, outlets) for e in page.items], "total": page.total,
-                "limit": page.limit, "offset": page.offset}
+        # Already in the public shape (chronicle.report.timeline): returned as is, not validated
+        # again field by field, which would cost more than the query.
+        return JSONResponse({"items": [event_data(e, outlets) for e in page.items], "total": page.total,
+                             "limit": page.limit, "offset": page.offset})
+
+    @app.get("/api/events/histogram", response_model=HistogramOut, responses=_PROBLEMS, tags=["events"])
+    def event_histogram(
+        query: Annotated[EventQuery, Depends(_event_query)],
+        unit: Annotated[str, Query(pattern="^(auto|week|month|year)$",
+                                   description="period of a bar; auto picks by the span of the dates")] = "auto",
+    ) -> dict[str, Any]:
+        """How many of the selected dated events fall in each week, month or year, by type."""
+        with backend.read() as store:
+            first, last = store.date_span(query)
+            chosen = unit if unit != "auto" else _histogram_unit(first, last)
+            rows = store.event_histogram(query, chosen)  # type: ignore[arg-type]
+        return {"unit": chosen, "first": first, "last": last,
+                "bins": [{"period": p, "type": t, "events": n} for p, t, n in rows]}
+
+    @app.get("/api/events/places", response_model=list[PlaceOut], responses=_PROBLEMS, tags=["events"])
+    def event_places(
+        query: Annotated[EventQuery, Depends(_event_query)],
+        places: Annotated[int, Query(ge=1, le=MAX_PLACES, description="at most this many places")] = 2000,
+    ) -> list[dict[str, Any]]:
+        """The places of the selected events, busiest first, with how many events each (for the map)."""
+        with backend.read() as store:
+            return store.event_places(query, places)
+
+    @app.get("/api/facets", response_model=FacetsOut, tags=["events"])
+    def facets() -> dict[str, Any]:
+        """What the timeline holds, for filters: events by type, dated and undated, and the
+        actors, countries and outlets with the most events."""
+        with backend.read() as store:
+            return store.facets()
+
+    @app.get("/api/brief", response_model=BriefOut, responses=_PROBLEMS, tags=["events"])
+    def brief(query: Annotated[EventQuery, Depends(_event_query)]) -> dict[str, Any]:
+        """The briefing of the selected events (at most the first 500), in chronicle's own words with
+        [outlet, date] citations, and the agreement changes of the period."""
+        with backend.read() as store:
+            events = store.query_events(replace(query, limit=MAX_BRIEF_EVENTS, offset=0)).items
+            docs = store.documents_with_ids({s.doc for e in events for s in e.sources})
+            provisions = store.provisions()
+        result = build_brief(docs, events, provisions, since=query.since, until=query.until)
+        return {"markdown": brief_markdown(result), **brief_json(result)}
+
+    @app.get("/api/export", tags=["events"], responses={**_PROBLEMS, 200: {"content": {
+        "application/json": {}, "text/csv": {}, "application/geo+json": {}, "text/markdown": {}}}})
+    def export(
+        query: Annotated[EventQuery, Depends(_event_query)],
+        format: Annotated[str, Query(pattern="^(json|csv|acled|geojson|md)$")] = "json",
+    ) -> Response:
+        """Every selected event (paging ignored) as a file: the timeline JSON, CSV, ACLED's CSV,
+        GeoJSON or a Markdown list, as ``chronicle timeline`` writes them."""
+        with backend.read() as store:
+            events = store.all_events(query)
+            docs = store.documents_with_ids({s.doc for e in events for s in e.sources})
+        data = timeline_data(docs, events)
+        for event in data["events"]:
+            event.pop("updated", None)
+        body = {"json": render_json, "csv": render_csv, "acled": render_acled, "geojson": render_geojson,
+                "md": render_markdown}[format](data)
+        kind, suffix = _EXPORT_TYPES[format]
+        return Response(body, media_type=kind,
+                        headers={"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'})
 
     @app.get("/api/events/{event_id:path}", response_model=EventOut, responses=_PROBLEMS, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
@@ -265,6 +359,66 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
 
 
 # ------------------------------------------------------------------------------ parameters
+
+
+def _event_query(
+    type: Annotated[list[str] | None, Query(description="PLOVER type; repeat it or separate by commas")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="events an outlet reported")] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    doc: Annotated[str | None, Query(max_length=200, description="events reported by this document")] = None,
+    q: Annotated[str | None, Query(max_length=500, description="words in summaries, evidence, wordings")] = None,
+    min_corroboration: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    disagreement: Annotated[bool, Query(description="only events whose sources disagree")] = False,
+    dated: Annotated[bool | None, Query(description="true: dated events only; false: undated only")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> EventQuery:
+    """The filters every event endpoint takes: one query layer (chronicle.query)."""
+    query = EventQuery(
+        types=_parse_types(type or []), actor=actor or None, country=_parse_country(country),
+        outlet=outlet or None, since=_parse_date("since", since), until=_parse_date("until", until),
+        story=story or None, doc=doc or None, q=q or None, min_corroboration=min_corroboration,
+        disagreement=disagreement, dated=dated, limit=limit, offset=offset,
+    )
+    try:
+        check_range(query.since, query.until)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return query
+
+
+def _histogram_unit(first: str | None, last: str | None) -> str:
+    """Weeks over up to a year and a half of dates, months up to ten years, years beyond."""
+    if not first or not last:
+        return "month"
+    years = int(last[:4]) - int(first[:4])
+    return "week" if years <= 1 else "month" if years <= 10 else "year"
+
+
+class _SecurityHeaders:
+    """Every response says what it is (no MIME sniffing) and leaks no referrer. Plain ASGI:
+    a BaseHTTPMiddleware would cost each request more than some queries take."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _parse_types(values: list[str]) -> tuple[str, ...]:

@@ -100,3 +100,51 @@ class Problem(BaseModel):
     detail: str
     errors: list[dict[str, Any]] = []
 
+
+
+# -------------------------------------------------------------------------- aggregates (the page's map and chart)
+
+
+class HistogramBin(BaseModel):
+    period: str = Field(description="a week (its Monday, YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)")
+    type: str
+    events: int
+
+
+class HistogramOut(BaseModel):
+    unit: str = Field(description="week | month | year")
+    first: str | None = Field(description="first day the selected dated events cover")
+    last: str | None
+    bins: list[HistogramBin]
+
+
+class PlaceOut(BaseModel):
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
+    coord_basis: str | None = Field(description="'capital' when a country is placed at its capital")
+    events: int
+
+
+class FacetValue(BaseModel):
+    value: str
+    events: int
+
+
+class FacetsOut(BaseModel):
+    types: dict[str, int]
+    dated: int
+    undated: int
+    documents: int
+    actors: list[FacetValue]
+    countries: list[FacetValue]
+    outlets: list[FacetValue]
+
+
+class BriefOut(BaseModel):
+    """The briefing: Markdown with [outlet, date] citations, and the same as data."""
+
+    model_config = ConfigDict(extra="allow")
+
+    markdown: str

@@ -3,26 +3,56 @@ loopback port (tests and the API benchmark)."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
-from chronicle.api.app import create_app
-from chronicle.settings import Settings
+from chronicle.api.app import DEFAULT_ALLOWED_HOSTS, create_app
+from chronicle.settings import Settings, env_name, load_settings
+
+_HOSTS_VARIABLE = "CHRONICLE_ALLOWED_HOSTS"
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
+          workers: int = 1, allowed_hosts: Sequence[str] = DEFAULT_ALLOWED_HOSTS) -> None:
     """Serve the API and the web page until stopped (Ctrl-C). Raises OSError when it cannot
     listen on ``host:port`` (a busy port): uvicorn logs that and returns, which must not look
-    like a clean stop."""
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, token=token), host=host, port=port, log_level="info"))
+    like a clean stop. ``workers`` > 1 runs that many processes, each with its own read-only
+    connections; they build their app from the environment, which is set here for them."""
+    hosts = [*allowed_hosts, *([host] if host not in ("0.0.0.0", "::") else [])]
+    if workers > 1:
+        os.environ[env_name("db_path")] = str(settings.db_path.resolve())
+        os.environ[_HOSTS_VARIABLE] = ",".join(hosts)
+        if token is not None:
+            os.environ["CHRONICLE_TOKEN"] = token
+        config = uvicorn.Config(f"{__name__}:app_from_environment", factory=True, host=host, port=port,
+                                workers=workers, log_level="info")
+        # uvicorn's process manager: one listening socket shared by the worker processes.
+        try:
+            sock = config.bind_socket()
+        except SystemExit:  # uvicorn exits when it cannot bind
+            raise OSError(f"could not listen on {host}:{port} (is the port in use?)") from None
+        with suppress(KeyboardInterrupt):
+            Multiprocess(config, sockets=[sock]).run()
+        return
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, token=token, allowed_hosts=hosts), host=host,
+                                           port=port, log_level="info"))
     server.run()
     if not server.started:
         raise OSError(f"could not listen on {host}:{port} (is the port in use?)")
+
+
+def app_from_environment() -> FastAPI:
+    """The app a worker process of ``serve(workers=N)`` builds: settings, token and allowed
+    hosts from the environment its parent set."""
+    hosts = [h for h in os.environ.get(_HOSTS_VARIABLE, "").split(",") if h] or list(DEFAULT_ALLOWED_HOSTS)
+    return create_app(load_settings(), token=os.environ.get("CHRONICLE_TOKEN") or None, allowed_hosts=hosts)
 
 
 @contextmanager

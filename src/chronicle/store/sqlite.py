@@ -38,6 +38,7 @@ from chronicle.records import (
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
 WriteOutcome = Literal["stored", "unchanged"]
+_MAX_CACHED_COUNTS = 4096  # filtered counts kept per connection until the data changes
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents with their raw input, FTS over bodies, cross-source results.
@@ -223,6 +224,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX collected_canonical ON collected(canonical);
     CREATE TABLE collected_archives (name TEXT PRIMARY KEY, recorded_at TEXT NOT NULL);
     """,
+    # 8: what the web page filters and maps by without reading records: whether an event's
+    # reports disagree, where it happened, and the outlets of documents.
+    """
+    ALTER TABLE timeline_events ADD COLUMN disagreements INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE timeline_events ADD COLUMN place TEXT;
+    ALTER TABLE timeline_events ADD COLUMN place_country TEXT;
+    ALTER TABLE timeline_events ADD COLUMN lat REAL;
+    ALTER TABLE timeline_events ADD COLUMN lon REAL;
+    ALTER TABLE timeline_events ADD COLUMN coord_basis TEXT;
+    UPDATE timeline_events SET
+        disagreements = coalesce(json_array_length(record, '$.disagreements'), 0),
+        place = json_extract(record, '$.location.name'),
+        place_country = json_extract(record, '$.location.country'),
+        lat = json_extract(record, '$.location.lat'),
+        lon = json_extract(record, '$.location.lon'),
+        coord_basis = json_extract(record, '$.location.coord_basis');
+    CREATE INDEX documents_outlet ON documents(outlet);
+    """,
 )
 
 
@@ -252,6 +271,11 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
         self._db.row_factory = sqlite3.Row
+        # Counts and facets kept until the data changes (PRAGMA data_version tells of other
+        # connections' commits; this connection's own commits clear them in transaction()).
+        self._counts: dict[EventQuery, int] = {}
+        self._facets: dict[str, dict[str, Any]] = {}
+        self._data_version: int | None = None
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
         # Room for the timeline's indexes in memory (the default cache is 2 MB): filtered counts
@@ -295,6 +319,8 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+        self._counts.clear()
+        self._facets.clear()
 
     def _records(self, cls: type[R], sql: str, params: Sequence[Any] = ()) -> list[R]:
         """The records stored as JSON in the ``record`` column that ``sql`` selects first."""
@@ -388,6 +414,14 @@ class Store:
     def document(self, doc_id: str) -> Document | None:
         return next(iter(self._records(Document, "SELECT record FROM documents WHERE id = ?", (doc_id,))), None)
 
+    def documents_with_ids(self, doc_ids: Iterable[str]) -> list[Document]:
+        """The given documents that exist, in id order."""
+        ids = sorted(set(doc_ids))
+        found: list[Document] = []
+        for chunk in _chunks(ids):
+            found += self._records(Document, f"SELECT record FROM documents WHERE id IN ({_marks(chunk)})", chunk)
+        return sorted(found, key=lambda d: d.id)
+
     def list_documents(self, *, q: str | None = None, limit: int = 100, offset: int = 0) -> Page[Document]:
         where, params = "", []
         query = _fts_query(q) if q else None
@@ -472,11 +506,15 @@ class Store:
             if old is not None:
                 self._delete_event(db, int(old[0]))
             db.execute("DELETE FROM timeline_removed WHERE id = ?", (event.id,))
+            loc = event.location
             cur = db.execute(
                 "INSERT INTO timeline_events (id, sort_key, type, date_start, date_end, precision,"
-                " corroboration, story, record, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " corroboration, story, record, updated_at, disagreements, place, place_country, lat, lon,"
+                " coord_basis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (event.id, timeline_key(event), event.type, event.date.start, event.date.end or event.date.start,
-                 event.date.precision, event.corroboration, event.story, record, now),
+                 event.date.precision, event.corroboration, event.story, record, now, len(event.disagreements),
+                 loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
+                 loc.lon if loc else None, loc.coord_basis if loc else None),
             )
             rowid = cur.lastrowid
             db.executemany(
@@ -667,8 +705,9 @@ class Store:
         )]
         return changed, removed
 
-    def query_events(self, query: EventQuery) -> Page[TimelineEvent]:
-        """Filtered, paginated merged events in timeline order (dated by date, undated last)."""
+    def _where(self, query: EventQuery) -> tuple[str, str, list[Any]] | None:
+        """The WHERE clause of ``query`` over ``timeline_events e``: (for counting and grouping,
+        for walking the timeline-order index, parameters); None when it can match nothing."""
         clauses: list[str] = []
         params: list[Any] = []
         if query.types:
@@ -679,18 +718,22 @@ class Store:
         # there, walking the timeline-order index and testing membership stops after one page,
         # while the count is cheaper seeking the matches.
         lookups = (
-            (query.actor, "timeline_event_actors", "name"),
-            (query.country, "timeline_event_actors", "country"),
-            (query.doc, "timeline_event_docs", "doc_id"),
+            (query.actor, "SELECT event_rowid FROM timeline_event_actors WHERE name = ?"),
+            (query.country, "SELECT event_rowid FROM timeline_event_actors WHERE country = ?"),
+            (query.doc, "SELECT event_rowid FROM timeline_event_docs WHERE doc_id = ?"),
+            (query.outlet, "SELECT x.event_rowid FROM documents o JOIN timeline_event_docs x ON x.doc_id = o.id"
+                           " WHERE o.outlet = ?"),
         )
-        for value, table, column in lookups:
+        for value, select in lookups:
             if value:
-                clauses.append(f"{{p}}e.rowid IN (SELECT event_rowid FROM {table} WHERE {column} = ?)")
+                clauses.append(f"{{p}}e.rowid IN ({select})")
                 params.append(value)
         # Date terms are "+"-prefixed so they are tested inside the covering index, not used to seek
         # a date index whose matches must each be looked up in the table.
-        if query.since or query.until or not query.include_undated:
+        if query.since or query.until or query.dated:
             clauses.append("+e.date_start IS NOT NULL")
+        elif query.dated is False:
+            clauses.append("+e.date_start IS NULL")
         # Date prefixes overlap on their common length ("2023-09" overlaps "2023-09-19"). Written
         # as plain comparisons (no per-row function calls) that are equivalent for ISO prefixes:
         # end >= since, or the end is since's year or month; start <= until followed by '~'
@@ -707,31 +750,134 @@ class Store:
         if query.min_corroboration:
             clauses.append("e.corroboration >= ?")
             params.append(query.min_corroboration)
-        fts = _fts_query(query.q) if query.q else None
-        if query.q and fts is None:
-            return Page([], 0, query.limit, query.offset)
-        if fts is not None:
+        if query.disagreement:
+            clauses.append("+e.disagreements > 0")
+        if query.q:
+            fts = _fts_query(query.q)
+            if fts is None:
+                return None
             # "+": test membership while walking the timeline-order index, rather than seeking
             # every match (a common word matches most events).
             clauses.append("+e.rowid IN (SELECT rowid FROM timeline_events_fts WHERE timeline_events_fts MATCH ?)")
             params.append(fts)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        count_where, page_where = where.replace("{p}", ""), where.replace("{p}", "+")
-        if fts is not None and len(clauses) == 1:
+        return where.replace("{p}", ""), where.replace("{p}", "+"), params
+
+    def _fresh(self) -> None:
+        """Forget cached counts when another connection has committed since they were taken."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version or self._db.in_transaction:
+            self._counts.clear()
+            self._facets.clear()
+            self._data_version = version
+
+    def count_events(self, query: EventQuery) -> int:
+        """How many merged events answer ``query`` (paging ignored). Counts are kept until the
+        data changes: paging through a selection counts it once."""
+        self._fresh()
+        key = query.unpaged()
+        if key in self._counts:
+            return self._counts[key]
+        built = self._where(query)
+        if built is None:
+            total = 0
+        elif query.q and built[2] == [_fts_query(query.q)]:
             # Text alone: the index has one row per event, so it counts them by itself.
             total = self._db.execute(
-                "SELECT count(*) FROM timeline_events_fts WHERE timeline_events_fts MATCH ?", (fts,)
+                "SELECT count(*) FROM timeline_events_fts WHERE timeline_events_fts MATCH ?", built[2]
             ).fetchone()[0]
         else:
-            total = self._db.execute(f"SELECT count(*) FROM timeline_events e {count_where}", params).fetchone()[0]
+            total = self._db.execute(f"SELECT count(*) FROM timeline_events e {built[0]}", built[2]).fetchone()[0]
+        if len(self._counts) > _MAX_CACHED_COUNTS:
+            self._counts.clear()
+        self._counts[key] = int(total)
+        return int(total)
+
+    def query_events(self, query: EventQuery) -> Page[TimelineEvent]:
+        """Filtered, paginated merged events in timeline order (dated by date, undated last)."""
+        built = self._where(query)
+        if built is None:
+            return Page([], 0, query.limit, query.offset)
+        total = self.count_events(query)
         # Pick the page's rowids first (index only), then read just those records.
         sql = (
             "SELECT record, updated_at FROM timeline_events"
-            f" WHERE rowid IN (SELECT e.rowid FROM timeline_events e {page_where}"
+            f" WHERE rowid IN (SELECT e.rowid FROM timeline_events e {built[1]}"
             " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key"
         )
-        items = self._events(sql, [*params, query.limit, query.offset])
+        items = self._events(sql, [*built[2], query.limit, query.offset])
         return Page(items, total, query.limit, query.offset)
+
+    def event_histogram(self, query: EventQuery, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
+        """(period, type, events) of the dated events that answer ``query``: a week is named by
+        its Monday and holds day-precise events only; a month holds events known to the month or
+        the day; a year, every dated event."""
+        built = self._where(replace(query, dated=True))
+        if built is None:
+            return []
+        if unit == "week":
+            period, precise = "date(e.date_start, '-' || ((strftime('%w', e.date_start) + 6) % 7) || ' days')", \
+                "AND length(e.date_start) = 10"
+        elif unit == "month":
+            period, precise = "substr(e.date_start, 1, 7)", "AND length(e.date_start) >= 7"
+        else:
+            period, precise = "substr(e.date_start, 1, 4)", ""
+        where = built[0] + (" " + precise if built[0] else "WHERE 1 " + precise)
+        rows = self._db.execute(
+            f"SELECT {period} AS period, e.type, count(*) FROM timeline_events e {where}"
+            " GROUP BY period, e.type ORDER BY period", built[2],
+        )
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def date_span(self, query: EventQuery) -> tuple[str | None, str | None]:
+        """The first and last day the dated events answering ``query`` cover."""
+        built = self._where(replace(query, dated=True))
+        if built is None:
+            return None, None
+        row = self._db.execute(
+            f"SELECT min(e.date_start), max(e.date_end) FROM timeline_events e {built[0]}", built[2]
+        ).fetchone()
+        return row[0], row[1]
+
+    def event_places(self, query: EventQuery, limit: int) -> list[dict[str, Any]]:
+        """The places of the events that answer ``query``, with how many events each: the
+        ``limit`` busiest, with their coordinates and whether they stand at a country's capital."""
+        built = self._where(query)
+        if built is None:
+            return []
+        where = built[0] + (" AND" if built[0] else "WHERE") + " e.lat IS NOT NULL"
+        rows = self._db.execute(
+            "SELECT e.place, e.place_country, e.lat, e.lon, e.coord_basis, count(*) AS n FROM timeline_events e"
+            f" {where} GROUP BY e.place, e.lat, e.lon ORDER BY n DESC, e.place LIMIT ?", [*built[2], limit],
+        )
+        return [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "coord_basis": r[4], "events": r[5]}
+                for r in rows]
+
+    def facets(self, limit: int = 500) -> dict[str, Any]:
+        """What the timeline holds, for the filters: events by type, and the actors, countries
+        and outlets with the most events."""
+        self._fresh()
+        if "facets" in self._facets:
+            return dict(self._facets["facets"])
+        db = self._db
+
+        def ranked(sql: str) -> list[dict[str, Any]]:
+            return [{"value": r[0], "events": int(r[1])} for r in db.execute(sql, (limit,)) if r[0]]
+
+        result = {
+            "types": {r[0]: int(r[1]) for r in db.execute("SELECT type, count(*) FROM timeline_events GROUP BY type")},
+            "dated": int(db.execute("SELECT count(*) FROM timeline_events WHERE date_start IS NOT NULL").fetchone()[0]),
+            "undated": int(db.execute("SELECT count(*) FROM timeline_events WHERE date_start IS NULL").fetchone()[0]),
+            "documents": int(db.execute("SELECT count(*) FROM documents").fetchone()[0]),
+            "actors": ranked("SELECT name, count(*) AS n FROM timeline_event_actors GROUP BY name"
+                             " ORDER BY n DESC, name LIMIT ?"),
+            "countries": ranked("SELECT upper(country), count(*) AS n FROM timeline_event_actors"
+                                " WHERE country IS NOT NULL GROUP BY upper(country) ORDER BY n DESC LIMIT ?"),
+            "outlets": ranked("SELECT outlet, count(*) AS n FROM documents WHERE outlet IS NOT NULL"
+                              " GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?"),
+        }
+        self._facets["facets"] = result
+        return dict(result)
 
     def all_events(self, query: EventQuery) -> list[TimelineEvent]:
         """Every event that answers ``query`` (its paging ignored), in timeline order."""
