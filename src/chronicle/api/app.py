@@ -96,9 +96,11 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
 
 
 class _Backend:
-    """Read-only SQLite connections, one per thread that serves requests (SQLite objects are
-    not shared between threads, and FastAPI runs sync routes in a thread pool), and the upload
-    settings. A server of several worker processes has this in each."""
+    """The process's read-only SQLite connection and the upload settings. The read routes are
+    ``async``: they run one at a time on the event loop's thread, each a short query, so one
+    connection (with its page cache and its cached counts) serves them all; several worker
+    processes (``chronicle serve --workers N``) answer in parallel, each with its own. (A
+    connection per thread of a pool would each start cold.)"""
 
     def __init__(self, settings: Settings, token: str | None) -> None:
         self.settings = settings
@@ -179,7 +181,7 @@ def create_app(settings: Settings, *, token: str | None = None,
     # The API's documentation pages load their scripts from this server (vendored), so they
     # work offline.
     @app.get("/docs", include_in_schema=False)
-    def swagger_ui() -> HTMLResponse:
+    async def swagger_ui() -> HTMLResponse:
         return get_swagger_ui_html(
             openapi_url="/openapi.json", title="chronicle API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
@@ -187,13 +189,13 @@ def create_app(settings: Settings, *, token: str | None = None,
         )
 
     @app.get("/redoc", include_in_schema=False)
-    def redoc() -> HTMLResponse:
+    async def redoc() -> HTMLResponse:
         return get_redoc_html(openapi_url="/openapi.json", title="chronicle API",
                               redoc_js_url="/static/vendor/redoc/redoc.standalone.js", redoc_favicon_url="data:,",
                               with_google_fonts=False)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
+    async def index() -> HTMLResponse:
         return HTMLResponse(
             page_html(),
             headers={"Content-Security-Policy": PAGE_CSP, "X-Content-Type-Options": "nosniff",
@@ -201,7 +203,7 @@ def create_app(settings: Settings, *, token: str | None = None,
         )
 
     @app.get("/api/documents", response_model=DocumentPage, responses=_PROBLEMS, tags=["documents"])
-    def list_documents(
+    async def list_documents(
         q: Annotated[str | None, Query(max_length=500, description="full-text search over titles and bodies")]
         = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
@@ -215,7 +217,7 @@ def create_app(settings: Settings, *, token: str | None = None,
 
     @app.get("/api/documents/{doc_id:path}", response_model=DocumentOut, responses=_PROBLEMS,
              tags=["documents"])
-    def get_document(doc_id: str) -> dict[str, Any]:
+    async def get_document(doc_id: str) -> dict[str, Any]:
         """One document: metadata, cleaned body, and the events it reports."""
         with backend.read() as store:
             doc = store.document(doc_id)
@@ -225,19 +227,19 @@ def create_app(settings: Settings, *, token: str | None = None,
         return {**_document_summary(doc), "body": doc.body, "events": events}
 
     @app.get("/api/events", responses={**_PROBLEMS, 200: {"model": EventPage}}, tags=["events"])
-    def list_events(query: Annotated[EventQuery, Depends(_event_query)]) -> JSONResponse:
+    async def list_events(query: Annotated[EventQuery, Depends(_event_query)]) -> Response:
         """Merged events in timeline order (by date, undated last), filtered and paginated.
         A date range keeps only dated events that overlap it."""
         with backend.read() as store:
-            page = store.query_events(query)
-            outlets = store.document_outlets([s.doc for e in page.items for s in e.sources])
-        # Already in the public shape (chronicle.report.timeline): returned as is, not validated
-        # again field by field, which would cost more than the query.
-        return JSONResponse({"items": [event_data(e, outlets) for e in page.items], "total": page.total,
-                             "limit": page.limit, "offset": page.offset})
+            page = store.query_public_events(query)
+        # The store keeps each event's public JSON (chronicle.public.Event): the page is joined
+        # from it, not rebuilt and validated again field by field, which would cost more than the query.
+        body = (f'{{"items":[{",".join(page.items)}],"total":{page.total},"limit":{page.limit},'
+                f'"offset":{page.offset}}}')
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/histogram", response_model=HistogramOut, responses=_PROBLEMS, tags=["events"])
-    def event_histogram(
+    async def event_histogram(
         query: Annotated[EventQuery, Depends(_event_query)],
         unit: Annotated[str, Query(pattern="^(auto|week|month|year)$",
                                    description="period of a bar; auto picks by the span of the dates")] = "auto",
@@ -251,7 +253,7 @@ def create_app(settings: Settings, *, token: str | None = None,
                 "bins": [{"period": p, "type": t, "events": n} for p, t, n in rows]}
 
     @app.get("/api/events/places", response_model=list[PlaceOut], responses=_PROBLEMS, tags=["events"])
-    def event_places(
+    async def event_places(
         query: Annotated[EventQuery, Depends(_event_query)],
         places: Annotated[int, Query(ge=1, le=MAX_PLACES, description="at most this many places")] = 2000,
     ) -> list[dict[str, Any]]:
@@ -260,14 +262,14 @@ def create_app(settings: Settings, *, token: str | None = None,
             return store.event_places(query, places)
 
     @app.get("/api/facets", response_model=FacetsOut, tags=["events"])
-    def facets() -> dict[str, Any]:
+    async def facets() -> dict[str, Any]:
         """What the timeline holds, for filters: events by type, dated and undated, and the
         actors, countries and outlets with the most events."""
         with backend.read() as store:
             return store.facets()
 
     @app.get("/api/brief", response_model=BriefOut, responses=_PROBLEMS, tags=["events"])
-    def brief(query: Annotated[EventQuery, Depends(_event_query)]) -> dict[str, Any]:
+    async def brief(query: Annotated[EventQuery, Depends(_event_query)]) -> dict[str, Any]:
         """The briefing of the selected events (at most the first 500), in chronicle's own words with
         [outlet, date] citations, and the agreement changes of the period."""
         with backend.read() as store:
@@ -279,7 +281,7 @@ def create_app(settings: Settings, *, token: str | None = None,
 
     @app.get("/api/export", tags=["events"], responses={**_PROBLEMS, 200: {"content": {
         "application/json": {}, "text/csv": {}, "application/geo+json": {}, "text/markdown": {}}}})
-    def export(
+    async def export(
         query: Annotated[EventQuery, Depends(_event_query)],
         format: Annotated[str, Query(pattern="^(json|csv|acled|geojson|md)$")] = "json",
     ) -> Response:
@@ -298,7 +300,7 @@ def create_app(settings: Settings, *, token: str | None = None,
                         headers={"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'})
 
     @app.get("/api/events/{event_id:path}", response_model=EventOut, responses=_PROBLEMS, tags=["events"])
-    def get_event(event_id: str) -> dict[str, Any]:
+    async def get_event(event_id: str) -> dict[str, Any]:
         with backend.read() as store:
             event = store.timeline_event(event_id)
             if event is None:
@@ -307,20 +309,20 @@ def create_app(settings: Settings, *, token: str | None = None,
         return event_data(event, outlets)
 
     @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
-    def list_stories() -> list[dict[str, Any]]:
+    async def list_stories() -> list[dict[str, Any]]:
         """Documents grouped by story (the same news from several outlets)."""
         with backend.read() as store:
             docs, stories, counts = store.documents(), store.stories(), store.story_event_counts()
         return _stories(docs, stories, counts)
 
     @app.get("/api/agreement", response_model=list[ProvisionOut], tags=["agreement"])
-    def agreement() -> list[dict[str, Any]]:
+    async def agreement() -> list[dict[str, Any]]:
         """Provisions of the agreement(s) under negotiation, each with its status history."""
         with backend.read() as store:
             return agreement_json(store.provisions())
 
     @app.get("/api/timeline", responses={200: {"model": TimelineOut}}, tags=["timeline"])
-    def timeline() -> JSONResponse:
+    async def timeline() -> JSONResponse:
         """The whole timeline as ``timeline.schema.json`` (what ``chronicle timeline`` prints)."""
         with backend.read() as store:
             data = timeline_data(store.documents(), store.timeline_events())
@@ -361,7 +363,7 @@ def create_app(settings: Settings, *, token: str | None = None,
 # ------------------------------------------------------------------------------ parameters
 
 
-def _event_query(
+async def _event_query(
     type: Annotated[list[str] | None, Query(description="PLOVER type; repeat it or separate by commas")] = None,
     actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,

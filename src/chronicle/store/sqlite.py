@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from chronicle import public
 from chronicle.agree.history import history_key
 from chronicle.agree.taxonomy import BY_KEY, TAXONOMY
 from chronicle.errors import StoreError
@@ -241,6 +242,11 @@ MIGRATIONS: tuple[str, ...] = (
         lon = json_extract(record, '$.location.lon'),
         coord_basis = json_extract(record, '$.location.coord_basis');
     CREATE INDEX documents_outlet ON documents(outlet);
+    """,
+    # 9: each merged event also in its public JSON (chronicle.public.Event, less ``updated``), so
+    # that a page of the API is read, not rebuilt (older rows are built on read).
+    """
+    ALTER TABLE timeline_events ADD COLUMN public TEXT;
     """,
 )
 
@@ -510,11 +516,11 @@ class Store:
             cur = db.execute(
                 "INSERT INTO timeline_events (id, sort_key, type, date_start, date_end, precision,"
                 " corroboration, story, record, updated_at, disagreements, place, place_country, lat, lon,"
-                " coord_basis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " coord_basis, public) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (event.id, timeline_key(event), event.type, event.date.start, event.date.end or event.date.start,
                  event.date.precision, event.corroboration, event.story, record, now, len(event.disagreements),
                  loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-                 loc.lon if loc else None, loc.coord_basis if loc else None),
+                 loc.lon if loc else None, loc.coord_basis if loc else None, self._public_json(db, event)),
             )
             rowid = cur.lastrowid
             db.executemany(
@@ -539,6 +545,15 @@ class Store:
                 " ON CONFLICT(id) DO UPDATE SET removed_at=excluded.removed_at",
                 [(event_id, now) for _, event_id in gone],
             )
+
+    @staticmethod
+    def _public_json(db: sqlite3.Connection, event: TimelineEvent) -> str:
+        """The event as the API and the exports give it (without ``updated``, which is the row's)."""
+        docs = sorted({s.doc for s in event.sources if not s.outlet})
+        outlets = {r[0]: r[1] for r in db.execute(
+            f"SELECT id, outlet FROM documents WHERE id IN ({_marks(docs)})", docs)} if docs else {}
+        shaped = public.Event.from_record(event, outlets).model_dump(mode="json", exclude={"updated"})
+        return json.dumps(shaped, ensure_ascii=False, separators=(",", ":"))
 
     @staticmethod
     def _delete_event(db: sqlite3.Connection, rowid: int) -> None:
@@ -806,6 +821,27 @@ class Store:
             " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key"
         )
         items = self._events(sql, [*built[2], query.limit, query.offset])
+        return Page(items, total, query.limit, query.offset)
+
+    def query_public_events(self, query: EventQuery) -> Page[str]:
+        """What :meth:`query_events` selects, each event as its public JSON text (with
+        ``updated``): the API's page, read rather than rebuilt."""
+        built = self._where(query)
+        if built is None:
+            return Page([], 0, query.limit, query.offset)
+        total = self.count_events(query)
+        rows = self._db.execute(
+            "SELECT public, updated_at, record FROM timeline_events"
+            f" WHERE rowid IN (SELECT e.rowid FROM timeline_events e {built[1]}"
+            " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key", [*built[2], query.limit, query.offset],
+        ).fetchall()
+        items = []
+        for text, updated, record in rows:
+            if text is None:  # written before schema 9
+                event = TimelineEvent.from_dict(json.loads(record))
+                text = self._public_json(self._db, event)
+            stamp = json.dumps(updated or None)
+            items.append(f'{text[:-1]},"updated":{stamp}}}')
         return Page(items, total, query.limit, query.offset)
 
     def event_histogram(self, query: EventQuery, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
