@@ -81,6 +81,7 @@ class Quantity(_Public):
 class Source(_Public):
     doc: str
     outlet: str | None = None
+    published: str | None = Field(None, description="the publication date of the report's document, if known")
     sentence: str = Field(description="the evidence sentence, verbatim from the cleaned body")
     start: int = Field(0, description="character offset of the sentence in the document body")
     end: int = 0
@@ -141,7 +142,10 @@ class Event(_Public):
     updated: str | None = Field(None, description="when the event last changed (ISO 8601, UTC)")
 
     @classmethod
-    def from_record(cls, event: records.TimelineEvent, outlets: Mapping[str, str | None]) -> Event:
+    def from_record(cls, event: records.TimelineEvent, outlets: Mapping[str, str | None],
+                    published: Mapping[str, str | None] | None = None) -> Event:
+        """``outlets`` and ``published``: each cited document's outlet and publication date."""
+        published = published or {}
         loc = event.location
         return cls(
             id=event.id, type=event.type, summary=event.summary, date=Date.from_record(event.date),
@@ -153,7 +157,8 @@ class Event(_Public):
                         for q in event.quantities],
             sources=[
                 Source(
-                    doc=s.doc, outlet=s.outlet or outlets.get(s.doc), sentence=s.sentence, start=s.start, end=s.end,
+                    doc=s.doc, outlet=s.outlet or outlets.get(s.doc), published=published.get(s.doc),
+                    sentence=s.sentence, start=s.start, end=s.end,
                     wording=s.wording,
                     date=None if s.date is None else SourceDate(
                         start=s.date.start, precision=s.date.precision, text=s.date.text, basis=s.date.basis
@@ -220,8 +225,9 @@ class Timeline(_Public):
     @classmethod
     def from_records(cls, documents: Sequence[records.Document], events: Sequence[records.TimelineEvent]) -> Timeline:
         outlets = {d.id: d.outlet for d in documents}
+        published = {d.id: d.published for d in documents}
         return cls(documents=[Document.from_record(d) for d in documents],
-                   events=[Event.from_record(e, outlets) for e in events])
+                   events=[Event.from_record(e, outlets, published) for e in events])
 
 
 # -------------------------------------------------------------------------- stories, agreements

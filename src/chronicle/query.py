@@ -81,6 +81,7 @@ class EventQuery:
     doc: str | None = None
     q: str | None = None  # full text over summaries, evidence sentences and wordings
     outlet: str | None = None  # events one of whose reports this outlet published
+    place: str | None = None  # events located at this place (its name, as the map shows it)
     min_corroboration: int = 0
     disagreement: bool = False  # only events whose reports disagree on something
     # True: dated events only; False: undated ones only; None: both (a date range keeps dated ones)
@@ -131,6 +132,8 @@ def event_matches(event: TimelineEvent, query: EventQuery) -> bool:
     if event.corroboration < query.min_corroboration:
         return False
     if query.disagreement and not event.disagreements:
+        return False
+    if query.place and (event.location is None or event.location.name != query.place):
         return False
     if query.dated is not None and bool(event.date.start) != query.dated:
         return False

@@ -57,7 +57,6 @@ from chronicle.records import PLOVER_TYPES, Document, Event, Story
 from chronicle.report.brief import brief_json, brief_markdown, build_brief
 from chronicle.report.timeline import (
     document_data,
-    event_data,
     render_acled,
     render_csv,
     render_geojson,
@@ -299,14 +298,13 @@ def create_app(settings: Settings, *, token: str | None = None,
         return Response(body, media_type=kind,
                         headers={"Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'})
 
-    @app.get("/api/events/{event_id:path}", response_model=EventOut, responses=_PROBLEMS, tags=["events"])
-    async def get_event(event_id: str) -> dict[str, Any]:
+    @app.get("/api/events/{event_id:path}", responses={**_PROBLEMS, 200: {"model": EventOut}}, tags=["events"])
+    async def get_event(event_id: str) -> Response:
         with backend.read() as store:
-            event = store.timeline_event(event_id)
-            if event is None:
-                raise HTTPException(404, f"no event with id {event_id!r}")
-            outlets = store.document_outlets([s.doc for s in event.sources])
-        return event_data(event, outlets)
+            text = store.public_event(event_id)
+        if text is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return Response(text, media_type="application/json")
 
     @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
     async def list_stories() -> list[dict[str, Any]]:
@@ -368,6 +366,7 @@ async def _event_query(
     actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="events an outlet reported")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="events at this place (by name)")] = None,
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     story: Annotated[str | None, Query(max_length=200)] = None,
@@ -382,7 +381,8 @@ async def _event_query(
     """The filters every event endpoint takes: one query layer (chronicle.query)."""
     query = EventQuery(
         types=_parse_types(type or []), actor=actor or None, country=_parse_country(country),
-        outlet=outlet or None, since=_parse_date("since", since), until=_parse_date("until", until),
+        outlet=outlet or None, place=place or None, since=_parse_date("since", since),
+        until=_parse_date("until", until),
         story=story or None, doc=doc or None, q=q or None, min_corroboration=min_corroboration,
         disagreement=disagreement, dated=dated, limit=limit, offset=offset,
     )

@@ -17,7 +17,7 @@ from chronicle.public import SCHEMA_VERSION
 from chronicle.records import Document, TimelineEvent
 
 __all__ = [
-    "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_data", "event_rows", "render_acled",
+    "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_rows", "render_acled",
     "render_csv", "render_geojson", "render_json", "render_markdown", "render_plover", "timeline_data",
     "write_parquet",
 ]
@@ -31,10 +31,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 def document_data(doc: Document) -> dict[str, Any]:
     return public.Document.from_record(doc).model_dump(mode="json")
-
-
-def event_data(event: TimelineEvent, outlets: Mapping[str, str | None]) -> dict[str, Any]:
-    return public.Event.from_record(event, outlets).model_dump(mode="json")
 
 
 def timeline_data(documents: Sequence[Document], events: Sequence[TimelineEvent]) -> dict[str, Any]:

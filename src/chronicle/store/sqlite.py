@@ -549,10 +549,10 @@ class Store:
     @staticmethod
     def _public_json(db: sqlite3.Connection, event: TimelineEvent) -> str:
         """The event as the API and the exports give it (without ``updated``, which is the row's)."""
-        docs = sorted({s.doc for s in event.sources if not s.outlet})
-        outlets = {r[0]: r[1] for r in db.execute(
-            f"SELECT id, outlet FROM documents WHERE id IN ({_marks(docs)})", docs)} if docs else {}
-        shaped = public.Event.from_record(event, outlets).model_dump(mode="json", exclude={"updated"})
+        docs = sorted({s.doc for s in event.sources})
+        rows = db.execute(f"SELECT id, outlet, published FROM documents WHERE id IN ({_marks(docs)})", docs).fetchall()
+        outlets, published = {r[0]: r[1] for r in rows}, {r[0]: r[2] for r in rows}
+        shaped = public.Event.from_record(event, outlets, published).model_dump(mode="json", exclude={"updated"})
         return json.dumps(shaped, ensure_ascii=False, separators=(",", ":"))
 
     @staticmethod
@@ -767,6 +767,9 @@ class Store:
             params.append(query.min_corroboration)
         if query.disagreement:
             clauses.append("+e.disagreements > 0")
+        if query.place:
+            clauses.append("+e.place = ?")
+            params.append(query.place)
         if query.q:
             fts = _fts_query(query.q)
             if fts is None:
@@ -823,6 +826,18 @@ class Store:
         items = self._events(sql, [*built[2], query.limit, query.offset])
         return Page(items, total, query.limit, query.offset)
 
+    def public_event(self, event_id: str) -> str | None:
+        """One merged event as its public JSON text (with ``updated``)."""
+        row = self._db.execute(
+            "SELECT public, updated_at, record FROM timeline_events WHERE id = ?", (event_id,)
+        ).fetchone()
+        return None if row is None else self._public_text(*row)
+
+    def _public_text(self, text: str | None, updated: str | None, record: str) -> str:
+        if text is None:  # written before schema 9
+            text = self._public_json(self._db, TimelineEvent.from_dict(json.loads(record)))
+        return f'{text[:-1]},"updated":{json.dumps(updated or None)}}}'
+
     def query_public_events(self, query: EventQuery) -> Page[str]:
         """What :meth:`query_events` selects, each event as its public JSON text (with
         ``updated``): the API's page, read rather than rebuilt."""
@@ -835,13 +850,7 @@ class Store:
             f" WHERE rowid IN (SELECT e.rowid FROM timeline_events e {built[1]}"
             " ORDER BY e.sort_key LIMIT ? OFFSET ?) ORDER BY sort_key", [*built[2], query.limit, query.offset],
         ).fetchall()
-        items = []
-        for text, updated, record in rows:
-            if text is None:  # written before schema 9
-                event = TimelineEvent.from_dict(json.loads(record))
-                text = self._public_json(self._db, event)
-            stamp = json.dumps(updated or None)
-            items.append(f'{text[:-1]},"updated":{stamp}}}')
+        items = [self._public_text(*row) for row in rows]
         return Page(items, total, query.limit, query.offset)
 
     def event_histogram(self, query: EventQuery, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
