@@ -22,6 +22,7 @@ from chronicle.report import timeline_data
 from chronicle.settings import Settings
 from chronicle.store import Store
 from chronicle.web import STATIC_DIR, embed_json, page_html, render_html
+from chronicle.web.page import SCRIPTS
 from chronicle.workflow import ingest_paths
 from test_api import HOSTILE, build_db
 
@@ -55,12 +56,15 @@ def test_render_html_is_self_contained_and_round_trips_the_data(tmp_path: Path) 
     # Nothing is loaded from anywhere: no script src, no stylesheet link, no fetch target needed.
     assert not re.search(r"<script[^>]*\bsrc=", html)
     assert not re.search(r"<link[^>]*stylesheet", html)
-    assert "vis-timeline" in html and "function highlight" in html
+    assert "vis-timeline" in html and "function highlight" in html and "Leaflet" in html
     block = re.search(r'<script type="application/json" id="chronicle-data">(.*?)</script>', html, re.S)
     assert block is not None
-    assert json.loads(block[1]) == {"timeline": data, "provisions": provisions}
-    # Every </script> in the file closes one of our three script elements, never the data.
-    assert html.lower().count("</script>") == 3
+    embedded = json.loads(block[1])
+    assert {k: embedded[k] for k in ("timeline", "provisions")} == {"timeline": data, "provisions": provisions}
+    assert "countries" in embedded["world"]["objects"]  # the map's outlines travel with the file
+    # Every </script> in the file closes one of our script elements (five libraries and the
+    # app, then the data), never the data early.
+    assert html.lower().count("</script>") == len(SCRIPTS) + 1
     assert HOSTILE not in html
 
 
@@ -70,7 +74,7 @@ def test_inline_scripts_are_the_only_ones_the_policy_allows(tmp_path: Path) -> N
     assert policy is not None
     allowed = set(re.findall(r"'(sha256-[^']+)'", policy[1]))
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2
+    assert len(scripts) == len(SCRIPTS)
     hashes = {"sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
     assert hashes == allowed
 
@@ -135,6 +139,14 @@ def rows(page: Page, list_id: str = "event-list") -> list[str]:
     return page.locator(f"#{list_id} li.event").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
 
 
+def wait_rows(page: Page, expected: list[str], list_id: str = "event-list") -> None:
+    """Wait until the list shows exactly these events (the page asks the API after each change)."""
+    page.wait_for_function(
+        "([selector, want]) => JSON.stringify([...document.querySelectorAll(selector)].map(n => n.dataset.id))"
+        " === JSON.stringify(want)", arg=[f"#{list_id} li.event", expected], timeout=15_000,
+    )
+
+
 def assert_inert(watched: Watched) -> None:
     page = watched.page
     assert page.evaluate("window.__pwned") is None
@@ -146,29 +158,31 @@ def test_served_page_shows_events_filters_and_details(page: Watched, served: str
     p = page.page
     p.goto(served + "/")
     p.wait_for_selector("body[data-ready=true]")
-    assert rows(p) == ["ev-year", "ev-offensive", "ev-killed", "ev-talks", "ev-hostile"]
+    wait_rows(p, ["ev-year", "ev-offensive", "ev-killed", "ev-talks", "ev-hostile"])
     assert rows(p, "undated-list") == ["ev-meeting"]  # undated: listed, not dropped
     assert p.locator(ITEMS).count() == 5
-    assert p.locator("#chart svg rect").count() >= 2
+    assert p.locator("#chart svg rect.seg").count() >= 2
 
     # Filters narrow the list (and the timeline).
     p.click("#filter-types .chip[data-type=CONSULT]")
-    assert rows(p) == ["ev-talks"] and rows(p, "undated-list") == ["ev-meeting"]
+    wait_rows(p, ["ev-talks"])
+    wait_rows(p, ["ev-meeting"], "undated-list")
     assert p.locator(ITEMS).count() == 1
     p.click("#filter-reset")
     expect(p.locator("#event-list li.event")).to_have_count(5)
     p.fill("#filter-q", "anti-terrorism")
-    expect(p.locator("#event-list li.event")).to_have_count(1)
-    assert rows(p) == ["ev-offensive"] and rows(p, "undated-list") == []
+    wait_rows(p, ["ev-offensive"])
+    wait_rows(p, [], "undated-list")
     p.fill("#filter-q", "")
     expect(p.locator("#event-list li.event")).to_have_count(5)
     p.select_option("#filter-actor", "Nikol Pashinyan")
-    assert rows(p) == [] and rows(p, "undated-list") == ["ev-meeting"]
+    wait_rows(p, [])
+    wait_rows(p, ["ev-meeting"], "undated-list")
     p.select_option("#filter-actor", "")
     p.fill("#filter-since", "2023-10")
     p.press("#filter-since", "Enter")
-    expect(p.locator("#event-list li.event")).to_have_count(3)
-    assert rows(p) == ["ev-year", "ev-talks", "ev-hostile"] and rows(p, "undated-list") == []
+    wait_rows(p, ["ev-year", "ev-talks", "ev-hostile"])
+    wait_rows(p, [], "undated-list")
     p.fill("#filter-since", "2023-13")
     p.press("#filter-since", "Enter")
     assert "invalid" in (p.get_attribute("#filter-since", "class") or "")
@@ -213,9 +227,15 @@ def test_hostile_article_text_renders_inert_everywhere(page: Watched, served: st
     assert p.locator("#details").get_attribute("data-kind") == "document"
     assert "<script>window.__pwned=1;" in p.locator("#details .body").inner_text()
     p.click("#tab-stories")
-    assert "<script>document.title='pwned'</script>Headline" in p.locator("#stories").inner_text()
+    expect(p.locator("#stories")).to_contain_text("<script>document.title='pwned'</script>Headline")
     p.click("#tab-agreement")
-    assert '<img src=x onerror="window.__pwned=3">' in p.locator("#agreement").inner_text()
+    p.locator("#matrix td.cell").first.wait_for()
+    for cell in p.locator("#matrix td.cell").all():  # each month's reports, sentence by sentence
+        cell.click()
+        if '<img src=x onerror="window.__pwned=3">' in p.locator("#details").inner_text():
+            break
+    else:
+        raise AssertionError("the provision's hostile sentence is not shown as text")
     p.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     assert_inert(page)
     assert page.errors == []
@@ -228,12 +248,18 @@ def test_self_contained_file_works_from_disk(page: Watched, tmp_path: Path) -> N
     p = page.page
     p.goto(target.as_uri())
     p.wait_for_selector("body[data-ready=true]")
-    assert len(rows(p)) == 5 and rows(p, "undated-list") == ["ev-meeting"]
+    expect(p.locator("#event-list li.event")).to_have_count(5)
+    assert rows(p, "undated-list") == ["ev-meeting"]
     assert p.locator(ITEMS).count() == 5  # vis-timeline ran under the hash-only policy
+    expect(p.locator("#map .leaflet-interactive")).not_to_have_count(0)  # Leaflet drew the outlines
     p.click("#event-list li.event[data-id=ev-hostile]")
     assert LITERAL in p.locator("#details").inner_text()
     p.click("#tab-agreement")
-    assert p.locator("#agreement tr[data-key=border_delimitation] .badge").count() >= 3
+    row = p.locator("#matrix tr[data-key=border_delimitation]")
+    expect(row.locator(".badge").first).to_be_visible()
+    reports = sum(int((c.get_attribute("title") or "0").split()[0]) for c in row.locator("td.cell").all())
+    history = next(p["history"] for p in provisions if p["key"] == "border_delimitation")
+    assert reports == len(history) >= 2  # every report of the provision is in one cell of the matrix
     p.screenshot(path=str(tmp_path / "file.png"), full_page=True)
     assert_inert(page)
     assert page.errors == []
@@ -276,11 +302,12 @@ def test_seed_database_through_api_and_page(seeds_db: Path, seed_paths: list[Pat
         p = page.page
         p.goto(url + "/")
         p.wait_for_selector("body[data-ready=true]")
+        p.wait_for_function("document.querySelectorAll('li.event').length > 0")
         shown = rows(p) + rows(p, "undated-list")
         assert sorted(shown) == sorted(e["id"] for e in data["events"])
         p.click("#tab-stories")
-        assert p.locator("#stories article.story li").count() == len(seed_paths)
+        expect(p.locator("#stories article.story li")).to_have_count(len(seed_paths))
         p.click("#tab-agreement")
-        assert p.locator("#agreement tbody tr").count() == len(provisions)
+        expect(p.locator("#matrix tbody tr")).to_have_count(len(provisions))
         p.screenshot(path=str(tmp_path / "seeds.png"), full_page=True)
     assert page.errors == []

@@ -745,6 +745,8 @@ class Store:
                 params.append(value)
         # Date terms are "+"-prefixed so they are tested inside the covering index, not used to seek
         # a date index whose matches must each be looked up in the table.
+        if query.dated is False and (query.since or query.until):
+            return None  # a date range holds dated events only
         if query.since or query.until or query.dated:
             clauses.append("+e.date_start IS NOT NULL")
         elif query.dated is False:

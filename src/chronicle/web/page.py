@@ -1,7 +1,8 @@
 """The web page, in two forms built from one template and one script (``static/``):
 
 * :func:`page_html` — the page the API serves at ``/``: it loads the script and the vendored
-  vis-timeline from ``/static/`` and fetches ``api/timeline`` and ``api/agreement``;
+  libraries (vis-timeline, Leaflet) from ``/static/`` and asks the paginated API for one page
+  of events at a time, with the aggregates of the map and the chart;
 * :func:`render_html` — one self-contained file (scripts, styles and data inlined) that
   works opened from disk, for ``chronicle demo``.
 
@@ -21,9 +22,21 @@ from pathlib import Path
 from typing import Any
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-VENDOR_JS = "vendor/vis-timeline-graph2d.min.js"
-APP_JS = "app.js"
-APP_CSS = "app.css"
+# The page's scripts and styles, in load order: vendored libraries (vendor/README.md), then ours.
+SCRIPTS = (
+    "vendor/vis-timeline-graph2d.min.js",
+    "vendor/leaflet/leaflet.js",
+    "vendor/leaflet/leaflet.markercluster.js",
+    "vendor/leaflet/topojson-client.min.js",
+    "app.js",
+)
+STYLES = (
+    "vendor/leaflet/leaflet.css",
+    "vendor/leaflet/MarkerCluster.css",
+    "vendor/leaflet/MarkerCluster.Default.css",
+    "app.css",
+)
+WORLD = "vendor/leaflet/countries-110m.json"  # Natural Earth countries, the map's only layer
 DATA_ELEMENT_ID = "chronicle-data"
 
 _SLOT = re.compile(r"<!--chronicle:(csp|styles|data|scripts)-->")
@@ -44,9 +57,9 @@ def page_html() -> str:
     """The served page: assets by URL, data fetched from the API."""
     return _fill({
         "csp": "",  # the server sends the policy as a header
-        "styles": f'<link rel="stylesheet" href="static/{APP_CSS}">',
+        "styles": "\n".join(f'<link rel="stylesheet" href="static/{name}">' for name in STYLES),
         "data": "",
-        "scripts": f'<script src="static/{VENDOR_JS}"></script>\n<script src="static/{APP_JS}"></script>',
+        "scripts": "\n".join(f'<script src="static/{name}"></script>' for name in SCRIPTS),
     })
 
 
@@ -70,9 +83,10 @@ def _sha256(text: str) -> str:
 def render_html(data: dict[str, Any], provisions: list[dict[str, Any]] | None = None) -> str:
     """A self-contained HTML timeline of ``data`` (the dict of
     :func:`chronicle.report.timeline_data`) and, if given, the agreement provisions."""
-    scripts = [_inline_script(_asset(VENDOR_JS)), _inline_script(_asset(APP_JS))]
-    css = re.sub(r"</(style)", r"<\\/\1", _asset(APP_CSS), flags=re.I)
-    payload = embed_json({"timeline": data, "provisions": provisions or []})
+    scripts = [_inline_script(_asset(name)) for name in SCRIPTS]
+    css = re.sub(r"</(style)", r"<\\/\1", "\n".join(_asset(name) for name in STYLES), flags=re.I)
+    world = json.loads(_asset(WORLD))
+    payload = embed_json({"timeline": data, "provisions": provisions or [], "world": world})
     # Only the two scripts above may run, even opened from disk: a hash per script, nothing else.
     csp = ("default-src 'none'; script-src " + " ".join(_sha256(s) for s in scripts)
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
