@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
+# Debian's chromium (`make browser`), driven by Playwright; never a browser Playwright downloads.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def shared_dir() -> Path:
@@ -32,3 +38,37 @@ def seed_paths(shared: Path) -> list[Path]:
 def seed_texts(seed_paths: list[Path]) -> dict[str, str]:
     """Seed id (file stem) -> raw text."""
     return {p.stem: p.read_text(encoding="utf-8") for p in seed_paths}
+
+
+# ------------------------------------------------------------------------ the browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian chromium is needed: `make browser` installs it"
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page plus everything it reported: console errors and uncaught exceptions."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watched = Watched(context.new_page())
+    yield watched
+    context.close()

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from chronicle.agree import agreement_json
 from chronicle.api import create_app, running_server
@@ -24,11 +24,9 @@ from chronicle.store import Store
 from chronicle.web import STATIC_DIR, embed_json, page_html, render_html
 from chronicle.web.page import SCRIPTS
 from chronicle.workflow import ingest_paths
+from conftest import Watched
 from test_api import HOSTILE, build_db
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 # Visible in the hostile document's evidence; must show literally, as text.
 LITERAL = "<img src=x onerror="
 # Items on the vis timeline (a box also draws a line and a dot, which carry .vis-item too).
@@ -95,37 +93,6 @@ def test_served_page_uses_the_same_template_and_assets() -> None:
 
 
 # ------------------------------------------------------------------------ in the browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian chromium is needed: `make browser` installs it"
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Watched:
-    """A page plus everything it reported: console errors and uncaught exceptions."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(f"console: {message.text}")
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    watched = Watched(context.new_page())
-    yield watched
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -302,7 +269,7 @@ def test_seed_database_through_api_and_page(seeds_db: Path, seed_paths: list[Pat
         p = page.page
         p.goto(url + "/")
         p.wait_for_selector("body[data-ready=true]")
-        p.wait_for_function("document.querySelectorAll('li.event').length > 0")
+        p.wait_for_function("() => document.querySelectorAll('li.event').length > 0")
         shown = rows(p) + rows(p, "undated-list")
         assert sorted(shown) == sorted(e["id"] for e in data["events"])
         p.click("#tab-stories")

@@ -248,6 +248,28 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE timeline_events ADD COLUMN public TEXT;
     """,
+    # 10: the page's aggregates without reading the table: dated events counted by their start
+    # and type (kept by triggers), and the located events by place.
+    """
+    CREATE INDEX timeline_events_date_type ON timeline_events(date_start, type);
+    CREATE INDEX timeline_events_located ON timeline_events(place, lat, lon, coord_basis, place_country)
+        WHERE lat IS NOT NULL;
+    CREATE TABLE timeline_counts (
+        period TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (period, type)
+    ) WITHOUT ROWID;
+    INSERT INTO timeline_counts (period, type, n)
+        SELECT date_start, type, count(*) FROM timeline_events WHERE date_start IS NOT NULL GROUP BY date_start, type;
+    CREATE TRIGGER timeline_counts_insert AFTER INSERT ON timeline_events WHEN new.date_start IS NOT NULL
+    BEGIN
+        INSERT INTO timeline_counts (period, type, n) VALUES (new.date_start, new.type, 1)
+            ON CONFLICT(period, type) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER timeline_counts_delete AFTER DELETE ON timeline_events WHEN old.date_start IS NOT NULL
+    BEGIN
+        UPDATE timeline_counts SET n = n - 1 WHERE period = old.date_start AND type = old.type;
+        DELETE FROM timeline_counts WHERE period = old.date_start AND type = old.type AND n <= 0;
+    END;
+    """,
 )
 
 
@@ -859,6 +881,8 @@ class Store:
         """(period, type, events) of the dated events that answer ``query``: a week is named by
         its Monday and holds day-precise events only; a month holds events known to the month or
         the day; a year, every dated event."""
+        if replace(query.unpaged(), dated=None) == EventQuery().unpaged():
+            return self._whole_histogram(unit)
         built = self._where(replace(query, dated=True))
         if built is None:
             return []
@@ -876,8 +900,27 @@ class Store:
         )
         return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
 
+    def _whole_histogram(self, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
+        """The histogram of every dated event, from the counts the triggers keep."""
+        if unit == "week":
+            period, precise = "date(period, '-' || ((strftime('%w', period) + 6) % 7) || ' days')", \
+                "WHERE length(period) = 10"
+        elif unit == "month":
+            period, precise = "substr(period, 1, 7)", "WHERE length(period) >= 7"
+        else:
+            period, precise = "substr(period, 1, 4)", ""
+        rows = self._db.execute(
+            f"SELECT {period} AS bucket, type, sum(n) FROM timeline_counts {precise} GROUP BY bucket, type"
+            " ORDER BY bucket"
+        )
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
     def date_span(self, query: EventQuery) -> tuple[str | None, str | None]:
-        """The first and last day the dated events answering ``query`` cover."""
+        """The first and last day the dated events answering ``query`` cover (for every event,
+        the first and last start)."""
+        if replace(query.unpaged(), dated=None) == EventQuery().unpaged():
+            row = self._db.execute("SELECT min(period), max(period) FROM timeline_counts").fetchone()
+            return row[0], row[1]
         built = self._where(replace(query, dated=True))
         if built is None:
             return None, None
