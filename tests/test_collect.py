@@ -223,7 +223,7 @@ def test_the_command_line_exits_1_when_an_item_failed(site: Site, tmp_path: Path
 
 def test_watch_polls_and_ingests_new_items_until_stopped(site: Site, tmp_path: Path) -> None:
     db = tmp_path / "w.db"
-    env = {**os.environ, "CHRONICLE_FETCH_RATE": str(FAST)}
+    env = {**os.environ, "CHRONICLE_FETCH_RATE": str(FAST), "PYTHONFAULTHANDLER": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "chronicle", "collect", site.base + "/feed.xml", "--db", str(db), "--watch",
          "--interval", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -244,12 +244,13 @@ def test_watch_polls_and_ingests_new_items_until_stopped(site: Site, tmp_path: P
         first_change = polls_done()
         _wait_for(lambda: polls_done() >= first_change + 2, process)  # a whole poll after the change
     finally:
+        # Ctrl-C while it waits for the next poll (the line that says so has just been written)
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            process.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack
+            process.wait(timeout=30)
             raise AssertionError("collect --watch did not stop on Ctrl-C:\n" + "".join(lines)) from None
         reader.join(timeout=10)
     output = "".join(lines)

@@ -110,3 +110,36 @@ def test_store_cli_api_and_brief_agree(db: Path, since: str | None, until: str |
         with Store(db) as store:
             brief = build_brief(store.documents(), store.timeline_events(), [], since=since, until=until)
         assert sorted(item.ref for item in brief.events) == sorted(expected)
+
+
+def _page_events() -> list[TimelineEvent]:
+    """The events above, with the facts the page filters by: ACLED's coding (as the linker
+    sets it), a place, a disagreement."""
+    from dataclasses import replace
+
+    from chronicle.events.acled import acled_record
+    from chronicle.records import Disagreement, Place
+
+    out = []
+    for i, event in enumerate(_all_events()):
+        event = replace(event, location=Place("Goris", "ARM", 39.5, 46.3) if i % 2 else None,
+                        disagreements=[Disagreement("date", [])] if i % 3 == 0 else [])
+        event.acled = acled_record(event)
+        out.append(event)
+    return out
+
+
+@pytest.mark.parametrize("query", [
+    EventQuery(dated=True), EventQuery(dated=False), EventQuery(dated=False, since="2023"),
+    EventQuery(disagreement=True), EventQuery(place="Goris"), EventQuery(place="Goris", types=("ASSAULT",)),
+    EventQuery(acled_types=("Attack",)), EventQuery(acled_types=("Agreement",)),
+    EventQuery(acled_types=("Attack", "Agreement"), disagreement=True),
+], ids=repr)
+def test_the_page_s_filters_select_in_the_store_what_the_rule_selects(tmp_path: Path, query: EventQuery) -> None:
+    events = _page_events()
+    assert any(e.acled for e in events) and any(e.location for e in events)
+    with Store(tmp_path / "p.db") as store:
+        store.write_links(docs(), [], events, None)
+        found = sorted(e.id for e in store.all_events(query))
+        assert store.count_events(query) == len(found)
+    assert found == sorted(e.id for e in events if event_matches(e, query))

@@ -107,15 +107,18 @@ def collect(
             raise
         final = writer.finish()
         if final is not None:
-            _record(final, store, summary, ingest, incomplete=run.incomplete, extra=run.failed_for_good)
+            _record(final, store, summary, ingest if writer.articles else None, incomplete=run.incomplete,
+                    extra=run.failed_for_good)
     return summary
 
 
-def _record(path: Path, store: Store, summary: CollectSummary, ingest: IngestFn, *,
+def _record(path: Path, store: Store, summary: CollectSummary, ingest: IngestFn | None, *,
             incomplete: set[str] | None = None, extra: Sequence[CollectedUrl] = ()) -> None:
-    """Ingest one archive file, then mark its URLs seen. ``incomplete``: sources whose
-    validators are not kept (None: none are, as for a file left by a stopped run)."""
-    summary.ingests.append(ingest([path]))
+    """Ingest one archive file (unless ``ingest`` is None: it holds no new article), then mark
+    its URLs seen. ``incomplete``: sources whose validators are not kept (None: none are, as
+    for a file left by a stopped run)."""
+    if ingest is not None:
+        summary.ingests.append(ingest([path]))
     rows = []
     for row in archived_fetches(path):
         if row.status == 429 or row.status >= 500 or row.status == 0:

@@ -72,7 +72,8 @@ def check_range(since: str | None, until: str | None) -> None:
 class EventQuery:
     """Filters over the merged timeline; every field optional, all given ones must hold."""
 
-    types: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()  # PLOVER types
+    acled_types: tuple[str, ...] = ()  # ACLED sub-event types, as ACLED spells them
     actor: str | None = None  # canonical name, case-insensitive
     country: str | None = None  # ISO alpha-3, case-insensitive
     since: str | None = None  # date bound: events whose period ends on or after its first day
@@ -120,6 +121,8 @@ def event_matches(event: TimelineEvent, query: EventQuery) -> bool:
     store's index, and the outlet, which needs the documents): what
     :meth:`chronicle.store.Store.query_events` selects, in Python."""
     if query.types and event.type not in query.types:
+        return False
+    if query.acled_types and (event.acled is None or event.acled.sub_event_type not in query.acled_types):
         return False
     if query.actor and query.actor.lower() not in {ea.actor.name.lower() for ea in event.actors}:
         return False

@@ -373,6 +373,8 @@ def create_app(settings: Settings, *, token: str | None = None,
 
 async def _event_query(
     type: Annotated[list[str] | None, Query(description="PLOVER type; repeat it or separate by commas")] = None,
+    acled: Annotated[list[str] | None, Query(description="ACLED sub-event type, as ACLED spells it; repeatable")]
+    = None,
     actor: Annotated[str | None, Query(max_length=200, description="canonical actor name")] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of an actor")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="events an outlet reported")] = None,
@@ -390,9 +392,9 @@ async def _event_query(
 ) -> EventQuery:
     """The filters every event endpoint takes: one query layer (chronicle.query)."""
     query = EventQuery(
-        types=_parse_types(type or []), actor=actor or None, country=_parse_country(country),
-        outlet=outlet or None, place=place or None, since=_parse_date("since", since),
-        until=_parse_date("until", until),
+        types=_parse_types(type or []), acled_types=tuple(dict.fromkeys(a.strip() for a in acled or [] if a.strip())),
+        actor=actor or None, country=_parse_country(country), outlet=outlet or None, place=place or None,
+        since=_parse_date("since", since), until=_parse_date("until", until),
         story=story or None, doc=doc or None, q=q or None, min_corroboration=min_corroboration,
         disagreement=disagreement, dated=dated, limit=limit, offset=offset,
     )

@@ -134,6 +134,7 @@ class FacetValue(BaseModel):
 
 class FacetsOut(BaseModel):
     types: dict[str, int]
+    acled_types: dict[str, int] = Field(description="events by ACLED sub-event type (those within ACLED's scope)")
     dated: int
     undated: int
     documents: int

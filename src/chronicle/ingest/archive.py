@@ -53,6 +53,7 @@ class ArchiveWriter:
         self._writer = GzipWriter(str(self.partial))
         self._lock = threading.Lock()
         self.responses = 0
+        self.articles = 0  # article pages held as responses (what an ingest of the file stores)
         info = WarcRecord()
         info.init_headers(WarcRecordType.warcinfo)
         info.headers["Content-Type"] = "application/warc-fields"
@@ -88,6 +89,8 @@ class ArchiveWriter:
             request.write(self._writer, checksum_data=True)
             response.write(self._writer, checksum_data=True)
             self.responses += 1
+            if role == "article" and same_as is None and 200 <= exchange.status < 300:
+                self.articles += 1
 
     def finish(self) -> Path | None:
         """Close the file and move it into the archive (None when nothing was fetched)."""

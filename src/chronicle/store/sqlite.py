@@ -270,6 +270,12 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM timeline_counts WHERE period = old.date_start AND type = old.type AND n <= 0;
     END;
     """,
+    # 11: ACLED's sub-event type of each merged event, a filter beside the PLOVER type.
+    """
+    ALTER TABLE timeline_events ADD COLUMN acled_type TEXT;
+    UPDATE timeline_events SET acled_type = json_extract(record, '$.acled.sub_event_type');
+    CREATE INDEX timeline_events_acled ON timeline_events(acled_type) WHERE acled_type IS NOT NULL;
+    """,
 )
 
 
@@ -538,11 +544,12 @@ class Store:
             cur = db.execute(
                 "INSERT INTO timeline_events (id, sort_key, type, date_start, date_end, precision,"
                 " corroboration, story, record, updated_at, disagreements, place, place_country, lat, lon,"
-                " coord_basis, public) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " coord_basis, public, acled_type) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (event.id, timeline_key(event), event.type, event.date.start, event.date.end or event.date.start,
                  event.date.precision, event.corroboration, event.story, record, now, len(event.disagreements),
                  loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-                 loc.lon if loc else None, loc.coord_basis if loc else None, self._public_json(db, event)),
+                 loc.lon if loc else None, loc.coord_basis if loc else None, self._public_json(db, event),
+                 event.acled.sub_event_type if event.acled else None),
             )
             rowid = cur.lastrowid
             db.executemany(
@@ -794,6 +801,9 @@ class Store:
         if query.place:
             clauses.append("+e.place = ?")
             params.append(query.place)
+        if query.acled_types:
+            clauses.append(f"+e.acled_type IN ({','.join('?' * len(query.acled_types))})")
+            params.extend(query.acled_types)
         if query.q:
             fts = _fts_query(query.q)
             if fts is None:
@@ -882,7 +892,7 @@ class Store:
         its Monday and holds day-precise events only; a month holds events known to the month or
         the day; a year, every dated event."""
         if replace(query.unpaged(), dated=None) == EventQuery().unpaged():
-            return self._whole_histogram(unit)
+            return self._whole_histogram(unit)  # no filter: from the counts the triggers keep
         built = self._where(replace(query, dated=True))
         if built is None:
             return []
@@ -956,6 +966,8 @@ class Store:
 
         result = {
             "types": {r[0]: int(r[1]) for r in db.execute("SELECT type, count(*) FROM timeline_events GROUP BY type")},
+            "acled_types": {r[0]: int(r[1]) for r in db.execute(
+                "SELECT acled_type, count(*) FROM timeline_events WHERE acled_type IS NOT NULL GROUP BY acled_type")},
             "dated": int(db.execute("SELECT count(*) FROM timeline_events WHERE date_start IS NOT NULL").fetchone()[0]),
             "undated": int(db.execute("SELECT count(*) FROM timeline_events WHERE date_start IS NULL").fetchone()[0]),
             "documents": int(db.execute("SELECT count(*) FROM documents").fetchone()[0]),

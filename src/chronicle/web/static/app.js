@@ -37,7 +37,7 @@
   const EXPORTS = [["csv", "CSV"], ["json", "JSON"], ["geojson", "GeoJSON"], ["md", "Markdown brief"], ["acled", "ACLED CSV"]];
 
   function emptyFilters() {
-    return { types: new Set(), actor: "", country: "", outlet: "", place: "", since: "", until: "", q: "",
+    return { types: new Set(), acled: "", actor: "", country: "", outlet: "", place: "", since: "", until: "", q: "",
       corroboration: 1, disagreement: false };
   }
 
@@ -237,6 +237,7 @@
      dated events that overlap it. */
   function matches(ev, f) {
     if (f.types.size && !f.types.has(ev.type)) return false;
+    if (f.acled && !(ev.acled && ev.acled.sub_event_type === f.acled)) return false;
     const actors = ev.actors || [];
     if (f.actor && !actors.some((a) => a.name.toLowerCase() === f.actor.toLowerCase())) return false;
     if (f.country && !actors.some((a) => (a.country || "").toUpperCase() === f.country)) return false;
@@ -293,10 +294,11 @@
       kind: "local",
       world: payload.world || null,
       async facets() {
-        const types = {};
+        const types = {}, acled = {};
         const actors = new Map(), countries = new Map(), outlets = new Map();
         for (const ev of all) {
           types[ev.type] = (types[ev.type] || 0) + 1;
+          if (ev.acled && ev.acled.sub_event_type) acled[ev.acled.sub_event_type] = (acled[ev.acled.sub_event_type] || 0) + 1;
           for (const a of ev.actors || []) {
             actors.set(a.name, (actors.get(a.name) || 0) + 1);
             if (a.country) countries.set(a.country.toUpperCase(), (countries.get(a.country.toUpperCase()) || 0) + 1);
@@ -304,7 +306,7 @@
         }
         for (const d of timeline.documents) if (d.outlet) outlets.set(d.outlet, (outlets.get(d.outlet) || 0) + 1);
         const dated = all.filter(isDated).length;
-        return { types, dated, undated: all.length - dated, documents: timeline.documents.length,
+        return { types, acled_types: acled, dated, undated: all.length - dated, documents: timeline.documents.length,
           actors: ranked(actors), countries: ranked(countries), outlets: ranked(outlets) };
       },
       async events(f, opts) {
@@ -402,7 +404,7 @@
     for (const type of TYPE_ORDER.filter((t) => f.types.has(t)).concat([...f.types].filter((t) => !TYPE_COLORS[t]))) {
       params.append("type", type);
     }
-    for (const key of ["actor", "country", "outlet", "place", "since", "until", "q"]) if (f[key]) params.set(key, f[key]);
+    for (const key of ["acled", "actor", "country", "outlet", "place", "since", "until", "q"]) if (f[key]) params.set(key, f[key]);
     if (f.corroboration > 1) params.set("min_corroboration", String(f.corroboration));
     if (f.disagreement) params.set("disagreement", "true");
     for (const [key, value] of Object.entries(extra || {})) {
@@ -431,7 +433,7 @@
     const params = new URLSearchParams(location.hash.replace(/^#/, ""));
     const f = emptyFilters();
     for (const type of params.getAll("type")) for (const t of type.split(",")) if (t.trim()) f.types.add(t.trim().toUpperCase());
-    for (const key of ["actor", "country", "outlet", "place", "since", "until", "q"]) f[key] = params.get(key) || "";
+    for (const key of ["acled", "actor", "country", "outlet", "place", "since", "until", "q"]) f[key] = params.get(key) || "";
     if (f.since && !validPrefix(f.since)) f.since = "";
     if (f.until && !validPrefix(f.until)) f.until = "";
     f.country = f.country.toUpperCase();
@@ -485,6 +487,8 @@
       chip.firstChild.style.background = typeColor(type);
       box.appendChild(chip);
     }
+    const acled = Object.entries(facets.acled_types || {}).sort((a, b) => b[1] - a[1]).map(([value, events]) => ({ value, events }));
+    fillSelect($("filter-acled"), acled, (a) => a.value + " (" + a.events + ")");
     fillSelect($("filter-actor"), facets.actors || [], (a) => a.value);
     fillSelect($("filter-country"), facets.countries || [], (c) => c.value + " (" + c.events + ")");
     fillSelect($("filter-outlet"), facets.outlets || [], (o) => o.value);
@@ -494,7 +498,7 @@
       clearTimeout(timer);
       timer = setTimeout(() => { state.filters.q = e.target.value.trim(); changed(); }, 200);
     });
-    for (const key of ["actor", "country", "outlet"]) {
+    for (const key of ["acled", "actor", "country", "outlet"]) {
       $("filter-" + key).addEventListener("change", (e) => { state.filters[key] = e.target.value; changed(); });
     }
     $("filter-corroboration").addEventListener("change", (e) => {
@@ -534,7 +538,7 @@
       $("filter-" + key).classList.remove("invalid");
       $("pick-" + key).value = f[key].length === 10 ? f[key] : "";
     }
-    for (const key of ["actor", "country", "outlet"]) {
+    for (const key of ["acled", "actor", "country", "outlet"]) {
       const select = $("filter-" + key);
       if (f[key] && ![...select.options].some((o) => o.value === f[key])) {
         select.appendChild(el("option", { value: f[key], text: f[key] }));
@@ -795,7 +799,7 @@
   // ------------------------------------------------------------------ lists
 
   function outletsOf(ev) {
-    return [...new Set((ev.sources || []).map((s) => s.outlet || s.doc))];
+    return [...new Set((ev.sources || []).map((s) => s.outlet || "outlet unknown"))];
   }
 
   function eventRow(ev) {
@@ -856,7 +860,7 @@
     for (const [story, events] of groups) {
       const reports = new Map();
       for (const ev of events) for (const s of ev.sources || []) reports.set(s.doc, s);
-      const dates = [...reports.values()].map((s) => (s.outlet || s.doc) + (s.published ? " " + s.published : " (date unknown)"));
+      const dates = [...reports.values()].map((s) => (s.outlet || "outlet unknown") + (s.published ? " " + s.published : " (date unknown)"));
       box.appendChild(el("div", { class: "undated-group", dataset: { story } },
         el("div", { class: "group-head muted", text: (story ? "story " + story : "no story") + " · reports: " + dates.join(", ") }),
         el("ol", { class: "events compact" }, events.map(eventRow))));
@@ -1006,7 +1010,7 @@
         const own = s.date && s.date.text ? [{ text: s.date.text, cls: "when", title: "date" }] : [];
         return el("tbody", { class: "source", dataset: { doc: s.doc } },
           el("tr", {},
-            el("td", {}, el("strong", { text: s.outlet || s.doc }),
+            el("td", {}, s.outlet ? el("strong", { text: s.outlet }) : el("em", { class: "muted", text: "outlet unknown" }),
               el("span", { class: "muted", text: s.published ? " · published " + s.published : " · publication date unknown" })),
             el("td", { class: "wording", text: s.wording || "—" }),
             el("td", { text: s.date && s.date.start ? s.date.start + (s.date.text ? " (“" + s.date.text + "”)" : "") : "—" })),
