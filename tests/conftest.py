@@ -72,3 +72,28 @@ def page(browser: Browser) -> Iterator[Watched]:
     watched = Watched(context.new_page())
     yield watched
     context.close()
+
+
+def rows(page: Page, list_id: str = "event-list") -> list[str]:
+    """The ids of the events a list of the page shows, in order."""
+    return page.locator(f"#{list_id} li.event").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
+
+
+def wait_rows(page: Page, expected: list[str], list_id: str = "event-list") -> None:
+    """Wait until the list shows exactly these events (the page asks the API after each change)."""
+    page.wait_for_function(
+        "([selector, want]) => JSON.stringify([...document.querySelectorAll(selector)].map(n => n.dataset.id))"
+        " === JSON.stringify(want)", arg=[f"#{list_id} li.event", expected], timeout=15_000,
+    )
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API and the page on loopback, over the small store of ``test_api.build_db``."""
+    from chronicle.api import create_app, running_server
+    from chronicle.settings import Settings
+    from test_api import build_db
+
+    db = build_db(tmp_path_factory.mktemp("web") / "chronicle.db")
+    with running_server(create_app(Settings(db_path=db))) as url:
+        yield url

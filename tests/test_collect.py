@@ -227,6 +227,9 @@ def test_watch_polls_and_ingests_new_items_until_stopped(site: Site, tmp_path: P
     process = subprocess.Popen(
         [sys.executable, "-m", "chronicle", "collect", site.base + "/feed.xml", "--db", str(db), "--watch",
          "--interval", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        # as from a terminal: Ctrl-C interrupts (a process started where SIGINT is ignored, as
+        # this test runner may be after other tests, would inherit the ignoring)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(process.stdout or []), daemon=True)

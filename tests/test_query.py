@@ -143,3 +143,18 @@ def test_the_page_s_filters_select_in_the_store_what_the_rule_selects(tmp_path: 
         found = sorted(e.id for e in store.all_events(query))
         assert store.count_events(query) == len(found)
     assert found == sorted(e.id for e in events if event_matches(e, query))
+
+
+@pytest.mark.parametrize("unit", ["week", "month", "year"])
+def test_the_chart_of_everything_from_kept_counts_equals_the_count_of_the_rows(tmp_path: Path, unit: str) -> None:
+    events = _page_events()
+    with Store(tmp_path / "h.db") as store:
+        store.write_links(docs(), [], events, None)
+        everything = store.event_histogram(EventQuery(), unit)  # type: ignore[arg-type]
+        # a filter that keeps every event takes the other path: the rows themselves
+        assert everything and everything == store.event_histogram(EventQuery(min_corroboration=1), unit)  # type: ignore[arg-type]
+        store.write_links(docs(), [], events[:3], None)  # the others removed: the triggers count down
+        assert store.count_events(EventQuery()) == 3
+        assert store.event_histogram(EventQuery(), unit) == store.event_histogram(  # type: ignore[arg-type]
+            EventQuery(min_corroboration=1), unit)  # type: ignore[arg-type]
+        assert store.date_span(EventQuery())[0] == store.date_span(EventQuery(min_corroboration=1))[0]

@@ -7,14 +7,13 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import jsonschema
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from chronicle.agree import agreement_json
 from chronicle.api import create_app, running_server
@@ -24,7 +23,7 @@ from chronicle.store import Store
 from chronicle.web import STATIC_DIR, embed_json, page_html, render_html
 from chronicle.web.page import SCRIPTS
 from chronicle.workflow import ingest_paths
-from conftest import Watched
+from conftest import Watched, rows, wait_rows
 from test_api import HOSTILE, build_db
 
 # Visible in the hostile document's evidence; must show literally, as text.
@@ -93,25 +92,6 @@ def test_served_page_uses_the_same_template_and_assets() -> None:
 
 
 # ------------------------------------------------------------------------ in the browser
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_db(tmp_path_factory.mktemp("web") / "chronicle.db")
-    with running_server(create_app(Settings(db_path=db))) as url:
-        yield url
-
-
-def rows(page: Page, list_id: str = "event-list") -> list[str]:
-    return page.locator(f"#{list_id} li.event").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
-
-
-def wait_rows(page: Page, expected: list[str], list_id: str = "event-list") -> None:
-    """Wait until the list shows exactly these events (the page asks the API after each change)."""
-    page.wait_for_function(
-        "([selector, want]) => JSON.stringify([...document.querySelectorAll(selector)].map(n => n.dataset.id))"
-        " === JSON.stringify(want)", arg=[f"#{list_id} li.event", expected], timeout=15_000,
-    )
 
 
 def assert_inert(watched: Watched) -> None:
@@ -191,7 +171,7 @@ def test_hostile_article_text_renders_inert_everywhere(page: Watched, served: st
     p.click("#event-list li.event[data-id=ev-hostile]")
     assert LITERAL in p.locator("#details").inner_text()
     p.click("#details a.doclink")
-    assert p.locator("#details").get_attribute("data-kind") == "document"
+    expect(p.locator("#details")).to_have_attribute("data-kind", "document")  # fetched from the API
     assert "<script>window.__pwned=1;" in p.locator("#details .body").inner_text()
     p.click("#tab-stories")
     expect(p.locator("#stories")).to_contain_text("<script>document.title='pwned'</script>Headline")

@@ -19,26 +19,7 @@ from playwright.sync_api import Page, Request, Response, expect
 
 from chronicle.api import create_app, running_server
 from chronicle.settings import Settings
-from conftest import REPO, Watched
-from test_api import build_db
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_db(tmp_path_factory.mktemp("app") / "chronicle.db")
-    with running_server(create_app(Settings(db_path=db))) as url:
-        yield url
-
-
-def ids(page: Page, list_id: str = "event-list") -> list[str]:
-    return page.locator(f"#{list_id} li.event").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
-
-
-def wait_ids(page: Page, expected: list[str], list_id: str = "event-list") -> None:
-    page.wait_for_function(
-        "([selector, want]) => JSON.stringify([...document.querySelectorAll(selector)].map(n => n.dataset.id))"
-        " === JSON.stringify(want)", arg=[f"#{list_id} li.event", expected], timeout=15_000,
-    )
+from conftest import REPO, Watched, wait_rows
 
 
 def fragment(page: Page) -> dict[str, list[str]]:
@@ -60,7 +41,7 @@ def test_the_map_shows_located_events_and_a_click_filters_to_the_place(page: Wat
     assert p.locator("#map .leaflet-overlay-pane path").count() > 100
     assert p.locator("#map .leaflet-tile").count() == 0
     marker.click(force=True)
-    wait_ids(p, ["ev-offensive"])
+    wait_rows(p, ["ev-offensive"])
     assert fragment(p)["place"] == ["Karabakh"]
     expect(p.locator("#place-filter")).to_contain_text("Karabakh")
     p.click("#place-filter button.clear")
@@ -73,25 +54,25 @@ def test_filters_live_in_the_url_links_share_them_and_back_undoes_them(page: Wat
     p = page.page
     open_page(p, served + "/")
     p.click("#filter-types .chip[data-type=CONSULT]")
-    wait_ids(p, ["ev-talks"])
-    wait_ids(p, ["ev-meeting"], "undated-list")
+    wait_rows(p, ["ev-talks"])
+    wait_rows(p, ["ev-meeting"], "undated-list")
     p.select_option("#filter-outlet", "Alpha News")
-    wait_ids(p, [], "undated-list")
+    wait_rows(p, [], "undated-list")
     assert fragment(p)["type"] == ["CONSULT"]
     p.wait_for_function("() => location.hash.includes('outlet=Alpha')")
     shared = p.url
     # the link, opened in a new page, shows the same selection
     other = p.context.new_page()
     open_page(other, shared)
-    wait_ids(other, ["ev-talks"])
+    wait_rows(other, ["ev-talks"])
     assert other.locator("#filter-types .chip[data-type=CONSULT]").get_attribute("aria-pressed") == "true"
-    wait_ids(other, [], "undated-list")
+    wait_rows(other, [], "undated-list")
     assert other.locator("#filter-outlet").input_value() == "Alpha News"
     other.close()
     # back: the outlet filter goes, then the type filter
     p.go_back()
     p.wait_for_function("() => !location.hash.includes('outlet=')")
-    wait_ids(p, ["ev-meeting"], "undated-list")
+    wait_rows(p, ["ev-meeting"], "undated-list")
     assert p.locator("#filter-outlet").input_value() == ""
     p.go_back()
     expect(p.locator("#event-list li.event")).to_have_count(5)
@@ -100,7 +81,7 @@ def test_filters_live_in_the_url_links_share_them_and_back_undoes_them(page: Wat
     p.click("#event-list li.event[data-id=ev-offensive]")
     p.wait_for_function("() => location.hash.includes('event=ev-offensive')")
     p.click("#tab-disagreements")
-    wait_ids(p, ["ev-offensive"], "disagreement-list")
+    wait_rows(p, ["ev-offensive"], "disagreement-list")
     again = p.context.new_page()
     again.goto(p.url)
     again.wait_for_selector("#details[data-id=ev-offensive]")
@@ -113,7 +94,7 @@ def test_exports_hold_the_current_selection(page: Watched, served: str) -> None:
     p = page.page
     open_page(p, served + "/")
     p.click("#filter-types .chip[data-type=ASSAULT]")
-    wait_ids(p, ["ev-offensive", "ev-killed"])
+    wait_rows(p, ["ev-offensive", "ev-killed"])
     hrefs = {a.get_attribute("data-format"): a.get_attribute("href") for a in p.locator("#exports a.export").all()}
     assert set(hrefs) == {"csv", "json", "geojson", "md", "acled"}
     with p.expect_download() as download:

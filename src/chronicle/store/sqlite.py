@@ -890,40 +890,22 @@ class Store:
     def event_histogram(self, query: EventQuery, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
         """(period, type, events) of the dated events that answer ``query``: a week is named by
         its Monday and holds day-precise events only; a month holds events known to the month or
-        the day; a year, every dated event."""
+        the day; a year, every dated event. With no filter, from the counts the triggers keep."""
         if replace(query.unpaged(), dated=None) == EventQuery().unpaged():
-            return self._whole_histogram(unit)  # no filter: from the counts the triggers keep
-        built = self._where(replace(query, dated=True))
-        if built is None:
-            return []
-        if unit == "week":
-            period, precise = "date(e.date_start, '-' || ((strftime('%w', e.date_start) + 6) % 7) || ' days')", \
-                "AND length(e.date_start) = 10"
-        elif unit == "month":
-            period, precise = "substr(e.date_start, 1, 7)", "AND length(e.date_start) >= 7"
+            bucket, precise = _period_sql("period", unit)
+            sql = (f"SELECT {bucket} AS bucket, type, sum(n) FROM timeline_counts WHERE {precise}"
+                   " GROUP BY bucket, type ORDER BY bucket")
+            params: list[Any] = []
         else:
-            period, precise = "substr(e.date_start, 1, 4)", ""
-        where = built[0] + (" " + precise if built[0] else "WHERE 1 " + precise)
-        rows = self._db.execute(
-            f"SELECT {period} AS period, e.type, count(*) FROM timeline_events e {where}"
-            " GROUP BY period, e.type ORDER BY period", built[2],
-        )
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
-
-    def _whole_histogram(self, unit: Literal["week", "month", "year"]) -> list[tuple[str, str, int]]:
-        """The histogram of every dated event, from the counts the triggers keep."""
-        if unit == "week":
-            period, precise = "date(period, '-' || ((strftime('%w', period) + 6) % 7) || ' days')", \
-                "WHERE length(period) = 10"
-        elif unit == "month":
-            period, precise = "substr(period, 1, 7)", "WHERE length(period) >= 7"
-        else:
-            period, precise = "substr(period, 1, 4)", ""
-        rows = self._db.execute(
-            f"SELECT {period} AS bucket, type, sum(n) FROM timeline_counts {precise} GROUP BY bucket, type"
-            " ORDER BY bucket"
-        )
-        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+            built = self._where(replace(query, dated=True))
+            if built is None:
+                return []
+            bucket, precise = _period_sql("e.date_start", unit)
+            where = f"{built[0]} AND {precise}" if built[0] else f"WHERE {precise}"
+            sql = (f"SELECT {bucket} AS bucket, e.type, count(*) FROM timeline_events e {where}"
+                   " GROUP BY bucket, e.type ORDER BY bucket")
+            params = built[2]
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in self._db.execute(sql, params)]
 
     def date_span(self, query: EventQuery) -> tuple[str | None, str | None]:
         """The first and last day the dated events answering ``query`` cover (for every event,
@@ -1084,6 +1066,16 @@ class Store:
                 )
             db.execute("INSERT OR REPLACE INTO collected_archives (name, recorded_at) VALUES (?, ?)",
                        (archive, _now()))
+
+
+def _period_sql(column: str, unit: str) -> tuple[str, str]:
+    """SQL for the histogram period of an ISO date prefix ``column``, and the condition on its
+    precision: a week (its Monday) needs a day, a month a month, a year anything."""
+    if unit == "week":
+        return f"date({column}, '-' || ((strftime('%w', {column}) + 6) % 7) || ' days')", f"length({column}) = 10"
+    if unit == "month":
+        return f"substr({column}, 1, 7)", f"length({column}) >= 7"
+    return f"substr({column}, 1, 4)", "1"
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
