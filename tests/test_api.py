@@ -315,6 +315,16 @@ def test_timeline_is_the_public_schema(client: httpx.Client, shared: Path) -> No
     assert len(data["events"]) == 6 and len(data["documents"]) == 4
 
 
+def test_the_streamed_timeline_is_the_export_with_each_event_s_time_of_change(client: httpx.Client,
+                                                                             db_path: Path) -> None:
+    from chronicle.report import timeline_data
+
+    with Store(db_path) as store:
+        expected = timeline_data(store.documents(), store.timeline_events())
+    assert client.get("/api/timeline").json() == expected
+    assert all(e["updated"] for e in expected["events"])
+
+
 def test_openapi_documents_every_endpoint(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/events/{event_id}",

@@ -23,7 +23,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -56,6 +56,7 @@ from chronicle.query import check_range, parse_date_bound
 from chronicle.records import PLOVER_TYPES, Document, Event, Story
 from chronicle.report.brief import brief_json, brief_markdown, build_brief
 from chronicle.report.timeline import (
+    SCHEMA_VERSION,
     document_data,
     render_acled,
     render_csv,
@@ -330,12 +331,23 @@ def create_app(settings: Settings, *, token: str | None = None,
             return agreement_json(store.provisions())
 
     @app.get("/api/timeline", responses={200: {"model": TimelineOut}}, tags=["timeline"])
-    async def timeline() -> JSONResponse:
-        """The whole timeline as ``timeline.schema.json`` (what ``chronicle timeline`` prints)."""
-        with backend.read() as store:
-            data = timeline_data(store.documents(), store.timeline_events())
-        # Already in the public shape; returned as is, so a large export is not re-validated.
-        return JSONResponse(data)
+    async def timeline() -> StreamingResponse:
+        """The whole timeline as ``timeline.schema.json`` (what ``chronicle timeline`` prints),
+        streamed: documents and events are read a chunk at a time, so a timeline of any size
+        is sent in bounded memory. (The page never asks for it: it reads /api/events a page at
+        a time.)"""
+
+        def chunks() -> Iterator[str]:
+            with backend.read() as store:  # this runs in a worker thread: its own connection
+                yield f'{{"version":{json.dumps(SCHEMA_VERSION)},"documents":['
+                for i, doc in enumerate(store.iter_documents()):
+                    yield ("," if i else "") + json.dumps(document_data(doc), ensure_ascii=False)
+                yield '],"events":['
+                for i, event in enumerate(store.iter_public_events()):
+                    yield ("," if i else "") + event
+                yield "]}"
+
+        return StreamingResponse(chunks(), media_type="application/json")
 
     @app.post(
         "/api/documents", status_code=201, response_model=UploadResult, tags=["documents"],

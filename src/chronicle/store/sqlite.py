@@ -448,6 +448,31 @@ class Store:
     def document(self, doc_id: str) -> Document | None:
         return next(iter(self._records(Document, "SELECT record FROM documents WHERE id = ?", (doc_id,))), None)
 
+    def iter_documents(self, chunk: int = 200) -> Iterator[Document]:
+        """Every document in id order, read ``chunk`` at a time (bounded memory)."""
+        last = ""
+        while True:
+            batch = self._records(Document, "SELECT record FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                                  (last, chunk))
+            yield from batch
+            if len(batch) < chunk:
+                return
+            last = batch[-1].id
+
+    def iter_public_events(self, chunk: int = 1000) -> Iterator[str]:
+        """Every merged event in timeline order as its public JSON text, ``chunk`` at a time."""
+        last = ""
+        while True:
+            rows = self._db.execute(
+                "SELECT public, updated_at, record, sort_key FROM timeline_events WHERE sort_key > ?"
+                " ORDER BY sort_key LIMIT ?", (last, chunk),
+            ).fetchall()
+            for row in rows:
+                yield self._public_text(row[0], row[1], row[2])
+            if len(rows) < chunk:
+                return
+            last = rows[-1][3]
+
     def documents_with_ids(self, doc_ids: Iterable[str]) -> list[Document]:
         """The given documents that exist, in id order."""
         ids = sorted(set(doc_ids))
