@@ -18,8 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
 
-from chronicle.lexicon import event_lexicon
+from chronicle.lexicon import event_lexicon, inflections
 from chronicle.nlp.gazetteer import gazetteer
 from chronicle.nlp.loader import loader
 from chronicle.nlp.mentions import NER_LABELS, NerSpan, Word, find_mentions
@@ -49,6 +50,24 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
                     if any(b in lemmas for b in bases):
                         forms.add(form)
     return frozenset(forms)
+
+
+def verb_lemmas(nlp: Language) -> dict[str, str]:
+    """Regular past and present forms of the lexicon's verbs (event verbs and light verbs) ->
+    their lemma, for the forms the model's lemmatizer gets wrong ("staged" -> "stag", so
+    "students staged a demonstration" lost its light verb). Forms two lemmas share are left out;
+    so are those the model's own exception table lists, and the lemmas themselves."""
+    lex = event_lexicon()
+    by_form: dict[str, set[str]] = {}
+    for lemma in {*lex.verbs, *(v.split()[0] for v, _ in lex.phrasal), *lex.light_verbs}:
+        for form in inflections(lemma) - {lemma}:
+            by_form.setdefault(form, set()).add(lemma)
+    listed: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        if tables.has_table("lemma_exc"):
+            listed = set(tables.get_table("lemma_exc").get("verb", {}))
+    return {form: next(iter(lemmas)) for form, lemmas in by_form.items() if len(lemmas) == 1 and form not in listed}
 
 
 class TagAttributes:
@@ -126,6 +145,7 @@ class Analyser:
         self.nlp = nlp
         self.gaz = gazetteer()
         self.forms = trigger_forms(nlp)
+        self.verb_lemmas = verb_lemmas(nlp)
         self.tag_attributes = (
             TagAttributes(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
             if "attribute_ruler" in nlp.pipe_names
@@ -170,7 +190,7 @@ class Analyser:
                     start=offset + t.idx,
                     end=offset + t.idx + len(t),
                     text=t.text,
-                    lemma=t.lemma_,
+                    lemma=self._lemma(t),
                     pos=t.pos_,
                     tag=t.tag_,
                     dep=t.dep_,
@@ -204,6 +224,13 @@ class Analyser:
             else:
                 stream = proc.pipe(stream, batch_size=size)  # type: ignore[attr-defined]
         return list(stream)
+
+
+    def _lemma(self, tok: SpacyToken) -> str:
+        """The model's lemma, unless a verb form of the lexicon says otherwise."""
+        if tok.tag_.startswith("VB"):
+            return self.verb_lemmas.get(tok.lower_, tok.lemma_)
+        return tok.lemma_
 
 
 class AnalyserCache:
