@@ -772,6 +772,11 @@ def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: 
     # a group said to be in a country is that country's
     ("Rebels in Mali on Wednesday rejected the offer of talks.", "rejected", {"MLI"}),
     ("Opposition groups in Kenya on Monday demanded new elections.", "demanded", {"KEN"}),
+    ("Protesters across Iran on Monday demanded new elections.", "demanded", {"IRN"}),
+    # a count of people: the people counted act, with the country they are in
+    ("Tens of thousands of students throughout Indonesia staged demonstrations on Saturday.", "demonstrations",
+     {"IDN"}),
+    ("Hundreds of refugees in Chad fled the camp on Monday.", "fled", {"TCD"}),
 ])
 def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: str, countries: set[str | None]) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)

@@ -80,6 +80,7 @@ class EventLexicon:
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
+    count_nouns: frozenset[str] = frozenset()  # "thousands of students": the students act
     # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
     incident_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # the words of agreeing: an agreement noun, or a form of agree, accept or a concluding verb
@@ -182,6 +183,7 @@ def event_lexicon() -> EventLexicon:
         topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
+        count_nouns=frozenset(data["count_nouns"]["nouns"]),
         incident_patterns={
             etype: re.compile(
                 r"\b(?:the|this|that|these|those|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")s?\b"

@@ -25,6 +25,8 @@ from chronicle.records import (
 )
 
 _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "towards", "at"})
+# "rebels in Mali", "students throughout Indonesia", "protesters across Iran": people of a country
+_WITHIN_PREPS = frozenset({"in", "throughout", "across"})
 
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 
@@ -244,6 +246,7 @@ class ActorResolver(Part):
             return [ea for app in parse.kids(tok, "appos") if app.start >= self.dateline_end
                     for ea in self._resolve(parse, app, role, sentence, places_ok=places_ok)]
         for arg in [tok, *self._conjuncts(parse, tok)]:
+            arg = self._counted(parse, arg)
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
             if arg.pos == "PRON" or arg.text.lower() in _PRONOUNS_PLURAL | _PRONOUNS_THING | _PRONOUNS_PERSON:
@@ -298,12 +301,25 @@ class ActorResolver(Part):
                     out.append(EventActor(organisation, role, mention.text))
         return out
 
+    def _counted(self, parse: SentenceParse, tok: Token) -> Token:
+        """What a count noun counts: "tens of thousands of students" -> students."""
+        for _ in range(3):
+            if tok.lemma.lower() not in self.lex.count_nouns and tok.text.lower() not in self.lex.count_nouns:
+                return tok
+            of = next((p for p in parse.kids(tok, "prep") if p.text.lower() == "of"), None)
+            counted = parse.kids(of, "pobj") if of is not None else []
+            if not counted:
+                return tok
+            tok = counted[0]
+        return tok
+
     @staticmethod
     def _located_in(parse: SentenceParse, tok: Token) -> str | None:
         """The country a group is said to be in ("rebels in the Ivory Coast", "opposition groups
-        in Zimbabwe"): a country named right after 'in' on the group's noun."""
+        in Zimbabwe", "students throughout Indonesia"): a country named right after 'in',
+        'throughout' or 'across' on the group's noun."""
         for prep in parse.kids(tok, "prep"):
-            if prep.text.lower() != "in":
+            if prep.text.lower() not in _WITHIN_PREPS:
                 continue
             for pobj in parse.kids(prep, "pobj"):
                 mention = parse.mention_of.get(pobj.i)
