@@ -1171,10 +1171,10 @@
         const total = (state.facets.dated || 0) + (state.facets.undated || 0);
         const shown = dated.total + undated.total;
         $("count-shown").textContent = shown === total ? total + " events" : shown + " of " + total + " events";
-      } else if (state.view === "disagreements") {
-        await renderDisagreements();
-      } else if (state.view === "brief") {
-        await renderBrief();
+      } else {
+        $("count-shown").textContent = ""; // the count is the timeline's
+        if (state.view === "disagreements") await renderDisagreements();
+        if (state.view === "brief") await renderBrief();
       }
       renderExports();
       $("banner").hidden = true;
@@ -1196,6 +1196,7 @@
       if (state.vis) state.vis.redraw();
       if (state.map) setTimeout(() => state.map.invalidateSize(), 0);
     }
+    if (!["timeline", "disagreements", "brief"].includes(name)) $("count-shown").textContent = "";
     if (name === "stories") renderStories().catch((err) => fail("Could not load the stories: " + err.message));
     if (name === "agreement") renderAgreement().catch((err) => fail("Could not load the agreement: " + err.message));
   }
