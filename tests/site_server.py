@@ -5,6 +5,7 @@ Every request is logged, so a test can check what was asked for, when, and how."
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             site.log.append(Request(time.monotonic(), self.path, {k.lower(): v for k, v in self.headers.items()}))
             path = self.path.split("?")[0]
-            route = getattr(self, "_route_" + path.strip("/").replace("-", "_").replace(".", "_"), None)
+            route = getattr(self, "_route_" + re.sub(r"[/.-]", "_", path.strip("/")), None)
             if route is not None:
                 route()
                 return
@@ -104,6 +105,14 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def _route_loop_b(self) -> None:
             self._redirect("/loop-a")
+
+        def _route_news_ceasefire_agreed_amp_html(self) -> None:
+            """An AMP copy of an article: the same text in a lighter page, naming the article as
+            its canonical address."""
+            page = (site.text("/news/ceasefire-agreed.html") or "").replace('<html lang="en">', '<html lang="en" amp>')
+            self._send(200, page.replace('<nav><a href="/">Home</a> | <a href="/news/">World</a> | '
+                                         '<a href="/subscribe">Subscribe</a></nav>', "").encode("utf-8"),
+                       "text/html; charset=utf-8")
 
         def _route_image_png(self) -> None:
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")

@@ -341,7 +341,7 @@ def timeline(
     a plain JSON export leaves out) and, in JSON, the ids of those removed."""
     from chronicle import report
     from chronicle.query import EventQuery, check_range, parse_date_bound
-    from chronicle.report.timeline import event_rows, write_parquet
+    from chronicle.report.timeline import event_rows, without_change_times, write_parquet
 
     timeline_data = report.timeline_data
     renderers = {"json": report.render_json, "csv": report.render_csv, "acled": report.render_acled,
@@ -385,11 +385,7 @@ def timeline(
     if since is not None and format == "json":
         data["removed"] = [{"id": event_id, "removed_at": at} for event_id, at in removed]
     elif format == "json":
-        # A plain export depends on the documents alone: two stores built from the same input
-        # (a collect run and an offline ingest of its archive) export the same bytes. When each
-        # event last changed in this store comes with --changes-since.
-        for event in data["events"]:
-            event.pop("updated", None)
+        without_change_times(data)  # when each event last changed comes with --changes-since
     _write(renderers[format](data), out_path)
 
 

@@ -64,6 +64,7 @@ from chronicle.report.timeline import (
     render_json,
     render_markdown,
     timeline_data,
+    without_change_times,
 )
 from chronicle.settings import Settings
 from chronicle.store import EventQuery, Store
@@ -301,8 +302,8 @@ def create_app(settings: Settings, *, token: str | None = None,
             events = store.all_events(query)
             docs = store.documents_with_ids({s.doc for e in events for s in e.sources})
         data = timeline_data(docs, events)
-        for event in data["events"]:
-            event.pop("updated", None)
+        if format == "json":
+            without_change_times(data)  # as `chronicle timeline --format json` writes it
         body = {"json": render_json, "csv": render_csv, "acled": render_acled, "geojson": render_geojson,
                 "md": render_markdown}[format](data)
         kind, suffix = _EXPORT_TYPES[format]

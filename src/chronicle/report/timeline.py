@@ -17,8 +17,8 @@ from chronicle.public import SCHEMA_VERSION
 from chronicle.records import Document, TimelineEvent
 
 __all__ = [
-    "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_rows", "render_acled",
-    "render_csv", "render_geojson", "render_json", "render_markdown", "render_plover", "timeline_data",
+    "ACLED_COLUMNS", "CSV_COLUMNS", "SCHEMA_VERSION", "document_data", "event_rows", "render_acled", "render_csv",
+    "render_geojson", "render_json", "render_markdown", "render_plover", "timeline_data", "without_change_times",
     "write_parquet",
 ]
 
@@ -36,6 +36,15 @@ def document_data(doc: Document) -> dict[str, Any]:
 def timeline_data(documents: Sequence[Document], events: Sequence[TimelineEvent]) -> dict[str, Any]:
     """The public export (``timeline.schema.json``): documents with bodies, merged events."""
     return public.Timeline.from_records(documents, events).model_dump(mode="json")
+
+
+def without_change_times(data: dict[str, Any]) -> dict[str, Any]:
+    """The export as it depends on the documents alone: without each event's ``updated`` (when
+    it last changed in one store), so two stores built from the same input (a collect run and
+    an offline ingest of its archive) export the same bytes. Changed in place and returned."""
+    for event in data["events"]:
+        event.pop("updated", None)
+    return data
 
 
 def render_json(data: dict[str, Any]) -> str:
