@@ -162,7 +162,7 @@ def build(store: Store, count: int, settings: Settings) -> None:
             store.write_document(doc, raw, PIPELINE_VERSION)
             docs.append(doc)
         # The chunk linked among itself: a slice with the counts of its terms and nothing else.
-        df, n_docs = store.link_counts(story_terms(docs, settings))
+        df, n_docs = store.link_counts(story_terms(docs))
         state = store.link_slice(LinkKeys(df=df, n_docs=n_docs))
         result = cross_source(docs, settings, state)
         store.write_links(

@@ -502,6 +502,10 @@ TYPE_CASES = [
     ("The envoy urged both sides to return to talks.", "DEMAND"),
     ("Hamas rejected the proposal on Sunday.", "REJECT"),
     ("The rebels stopped fighting at midnight on Sunday.", "RETREAT"),  # ending the act, not the act
+    ("Israel halted its strikes on Gaza on Monday.", "RETREAT"),
+    ("Russia suspended its offensive near Kharkiv on Tuesday.", "RETREAT"),
+    ("The United States suspended military aid to Ethiopia on Tuesday.", "SANCTION"),  # ending help is a sanction
+    ("The rebel group said on Monday that it will halt hostilities against civilians.", "CONCEDE"),  # a promise
     # agreeing to give up an attack is no threat; agreeing to one is
     ("The alliance agreed on Friday to halt its offensive and not seek to capture more towns.", "AGREE"),
     ("The rebels agreed on Friday to attack the capital together.", "THREATEN"),

@@ -347,6 +347,49 @@ def test_undated_report_joins_a_dated_one_on_specific_evidence_only() -> None:
     assert merged == {"ev:s1:0": ["s1", "s2"], "ev:s3:0": ["s3"], "ev:s4:0": ["s4"]}
 
 
+@pytest.mark.parametrize(
+    ("etype", "place_a", "place_b", "merged"),
+    [
+        ("ASSAULT", Place(name="Lebanon", country="LBN"), Place(name="Gaza Strip", country="PSE"), False),
+        ("ASSAULT", Place(name="Tyre", country="LBN"), Place(name="Lebanon", country="LBN"), True),
+        ("ASSAULT", Place(name="Lebanon", country="LBN"), None, True),  # an unplaced report may be the same
+        # an agreement is told from where it was announced as well as where it was signed
+        ("AGREE", Place(name="Bogota", country="COL"), Place(name="Havana", country="CUB"), True),
+    ],
+)
+def test_acts_placed_in_different_countries_are_different_acts(
+    etype: str, place_a: Place, place_b: Place | None, merged: bool
+) -> None:
+    israel = actor("Israel", "ISR")
+    a = "Israel launched a military operation in the south on Monday, the army said."
+    b = "Residents fled as Israel's military operation spread to more towns overnight."
+    docs = [
+        doc("a", a, outlet="one", events=[event("a", a, etype=etype, actors=[israel], date=day("2024-10-01"),
+                                                 location=place_a, wording="military operation")]),
+        doc("b", b, outlet="two", events=[event("b", b, etype=etype, actors=[israel], date=day("2024-10-01"),
+                                                 location=place_b, wording="military operation")]),
+    ]
+    assert (len(link(docs, SETTINGS).events) == 1) is merged
+
+
+def test_an_undated_lede_act_is_not_the_background_act_its_article_dates_long_before() -> None:
+    import dataclasses
+
+    lede = "China played a critical role in mediating the agreement in Kunming."
+    background = "The truce follows an agreement mediated by China in early 2024."
+    body = f"{lede} {background}"
+    china = actor("China", "CHN")
+    news = event("m", lede, etype="CONSULT", actors=[china], wording="mediating", trigger="mediating")
+    earlier = event("m", background, etype="CONSULT", start=len(lede) + 1, actors=[china],
+                    date=EventDate(start="2024", precision="year", text="early 2024", basis="explicit"),
+                    wording="mediated", trigger="mediated")
+    earlier = dataclasses.replace(earlier, sentence=dataclasses.replace(earlier.sentence, index=6))
+    # In an article of January 2025 it is background; in one of January 2024, the news itself.
+    for published, events in (("2025-01-20", 2), ("2024-01-20", 1)):
+        docs = [doc("m", body, published=published, events=[news, earlier])]
+        assert len(link(docs, SETTINGS).events) == events, published
+
+
 def test_an_undated_member_never_bridges_two_known_dates() -> None:
     undated = "In a joint statement released on Thursday night, the two countries saw a historic chance."
     first = "Armenia and Azerbaijan issued a joint statement on December 13 after the exchange."
@@ -404,14 +447,14 @@ def test_background_sentences_and_news_events() -> None:
     old = event("p", lines[3], start=published.sentences[3].start, date=month("2023-09"))
     old.sentence = published.sentences[3]
     published.events = [news, old]
-    assert background_sentences(published, window_days=10) == {3}
-    assert news_events(published, window_days=10) == [news]
+    assert background_sentences(published, background_days=10) == {3}
+    assert news_events(published, background_days=10) == [news]
     # No publication date: an explicit year outside the lede still marks background.
     undated = _with_sentences("u", lines)
     undated.timexes = published.timexes
     undated.events = [news, old]
-    assert background_sentences(undated, window_days=10) == {3}
-    assert news_events(undated, window_days=10) == [news]
+    assert background_sentences(undated, background_days=10) == {3}
+    assert news_events(undated, background_days=10) == [news]
 
 
 # --------------------------------------------------------------------------- scale
@@ -501,13 +544,13 @@ def test_news_year_is_the_news_date_else_the_latest_year_stated_outright() -> No
             "peaked in 2009. Last year the patrols were doubled, as in the 1990s.")
     undated = doc("u", body)
     undated.timexes = tag(body, None, settings=SETTINGS)
-    assert news_year(undated, window_days=10) == 2011  # not 2009 (background), not "last year"
+    assert news_year(undated, background_days=10) == 2011  # not 2009 (background), not "last year"
     dated = doc("d", body, published="2013-01-04")
     dated.timexes = tag(body, "2013-01-04", settings=SETTINGS)
-    assert news_year(dated, window_days=10) == 2013  # "last year" resolves to 2012, but the date wins
+    assert news_year(dated, background_days=10) == 2013  # "last year" resolves to 2012, but the date wins
     vague = doc("v", "Last year the patrols were doubled, as in the 1990s.")
     vague.timexes = tag(vague.body, None, settings=SETTINGS)
-    assert news_year(vague, window_days=10) is None
+    assert news_year(vague, background_days=10) is None
     assert years_apart(10) == 2 and years_apart(400) == 3
 
 
@@ -531,6 +574,64 @@ def test_a_year_conflict_splits_a_marginal_pair_also_against_a_stored_story() ->
         assert groups(2008, 2009, stored=stored) == 1  # December and January can be one story
         assert groups(2008, None, stored=stored) == 1  # an unknown year conflicts with nothing
         assert groups(2011, 2011, stored=stored) == 1
+
+
+@pytest.mark.parametrize(
+    ("follow_up_days", "stories_expected"),
+    [
+        (("2005-06-24",), 1),  # the verdict names the day of the shooting: it continues that story
+        (("2005-06-20", "2005-06-27"), 1),  # any stated day within the window (a week before too)
+        ((), 2),  # names no day: published two years later, it cannot join
+        (("2004-11-02",), 2),  # names only a day far from the story's window
+    ],
+)
+def test_a_follow_up_naming_the_incidents_day_joins_its_story_however_late(
+    follow_up_days: tuple[str, ...], stories_expected: int
+) -> None:
+    import functools
+
+    from chronicle.link.stories import StoryInput, cluster
+
+    run = functools.partial(cluster, threshold=SETTINGS.story_threshold, window_days=10, idf=lambda term: 1.0)
+    incident = [StoryInput("a", {"deputy": 1.0}, published="2005-06-24"),
+                StoryInput("b", {"deputy": 1.0}, published="2005-06-26")]
+    verdict = StoryInput("c", {"deputy": 1.0}, published="2007-03-20", days=follow_up_days)
+    late_report = StoryInput("d", {"deputy": 1.0}, published="2005-06-30")
+    for stories in (run([], [*incident, verdict, late_report]), run(run([], incident), [verdict, late_report])):
+        assert len(stories) == stories_expected
+        # The follow-up does not stretch the story's window: a report of the incident's week still joins it.
+        story_of = {doc_id: s.id for s in stories for doc_id in s.doc_ids}
+        assert story_of["a"] == story_of["d"]
+        assert (stories[0].first, stories[0].last) == ("2005-06-24", "2005-06-30")
+
+
+@pytest.mark.parametrize(
+    ("status", "title", "joins"),
+    [
+        ("empty", "Magnitude 7.8 earthquake in southern Turkey near Gaziantep topples blocks in Hatay", True),
+        ("empty", None, False),  # nothing to compare: a story of its own
+        ("non_english", "Magnitude 7.8 earthquake in southern Turkey near Gaziantep", False),
+    ],
+)
+def test_a_headline_too_short_to_analyse_joins_the_story_it_names(status: str, title: str | None, joins: bool) -> None:
+    import dataclasses
+
+    brief = dataclasses.replace(doc("brief", "", title=title, published="2023-02-06"), status=status)
+    docs = [doc("a1", QUAKE_A1, published="2023-02-06"), doc("a2", QUAKE_A2, published="2023-02-06"), brief]
+    stories = {d.id: d.story for d in link(docs, SETTINGS).documents}
+    assert (stories["brief"] == stories["a1"]) is joins
+
+
+def test_stated_days_are_full_dates_written_out_not_resolved_ones() -> None:
+    import dataclasses
+
+    from chronicle.link.features import stated_days
+    from chronicle.temporal import tag
+
+    text = "On June 24, 2005 a deputy was shot. On Friday the jury met. In March 2007 it ruled."
+    tagged = dataclasses.replace(doc("x", text, published="2007-03-20"),
+                                 timexes=tag(text, "2007-03-20", settings=SETTINGS))
+    assert stated_days(tagged) == ("2005-06-24",)
 
 
 def test_two_actorless_death_tolls_in_different_wars_stay_apart() -> None:

@@ -22,6 +22,7 @@ class EventLexicon:
     speech_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     hostile_types: frozenset[str]
+    placed_types: frozenset[str]
     promise_types: dict[str, str]
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
@@ -128,6 +129,7 @@ def event_lexicon() -> EventLexicon:
         speech_verbs=frozenset(data["speech_verbs"]),
         intent_verbs=frozenset(data["intent_verbs"]),
         hostile_types=frozenset(data["hostile_types"]),
+        placed_types=frozenset(data["placed_types"]["types"]),
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={

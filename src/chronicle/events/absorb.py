@@ -39,7 +39,9 @@ class Absorber(Factuality):
                 trig.absorbed, trig.into = True, host
                 host.absorbed_here.append(trig)
                 if trig.tok.pos in {"NOUN", "PROPN"} and trig.type in self.lex.hostile_types:
-                    if host.type == trig.type or host.type in self.lex.hostile_types:
+                    if host.tok.lemma.lower() in self.lex.cessation_verbs:
+                        host.type = "RETREAT"  # "halted its strikes": the act ended, not the act
+                    elif host.type == trig.type or host.type in self.lex.hostile_types:
                         # "seized the area in a 24-hour offensive": one assault, named by the noun
                         host.type = trig.type if trig.type == "ASSAULT" else host.type
                         if host.tok.pos == "VERB" and host.particle is None:

@@ -171,14 +171,13 @@ def link(
     )
 
     # 3. Stories. Reprints join their original's story; the rest are clustered.
-    originals = [d for d in new_docs if d.id not in dup_of and d.status == "ok"]
+    originals = [d for d in new_docs if d.id not in dup_of and features.has_story_text(d)]
     group_of = {report.id: group.id for group in state.groups for report in group.reports}
-    window = settings.story_window_days
-    counts = [features.term_counts(doc, window_days=window) for doc in originals]
+    counts = [features.term_counts(doc) for doc in originals]
     # A merged event the document reports as its news is a shared fact. Background events
     # (the war every article on the conflict recalls) are not: same topic, not same story.
     news = [
-        _unit({group_of[e.id] for e in features.news_events(doc, window_days=window)}) for doc in originals
+        _unit({group_of[e.id] for e in features.news_events(doc)}) for doc in originals
     ]
     df = Counter(state.df)
     for terms in counts:
@@ -186,14 +185,15 @@ def link(
     n_docs = state.n_docs + len(counts)
     inputs = [
         StoryInput(
-            doc.id, features.weighted_vector(terms, df, n_docs), features.news_date(doc, window_days=window),
-            doc.title, news=events, year=features.news_year(doc, window_days=window),
+            doc.id, features.weighted_vector(terms, df, n_docs), features.news_date(doc),
+            doc.title, news=events, year=features.news_year(doc),
+            days=features.stated_days(doc),
         )
         for doc, terms, events in zip(originals, counts, news, strict=True)
     ]
     # Documents with nothing to compare (empty, non-English) still get a story of their own.
     for doc in new_docs:
-        if doc.id not in dup_of and doc.status != "ok":
+        if doc.id not in dup_of and not features.has_story_text(doc):
             inputs.append(StoryInput(doc.id, {}, doc.published, doc.title))
     state.stories = cluster(
         state.stories, inputs, threshold=settings.story_threshold, window_days=settings.story_window_days,
@@ -236,7 +236,7 @@ def link(
     stories = [Story(id=s.id, doc_ids=list(s.doc_ids), title=s.title) for s in state.stories]
     main_events = {
         doc.id: group_of.get(report.id)
-        for doc in new_docs if (report := features.main_report(doc, window_days=window)) is not None
+        for doc in new_docs if (report := features.main_report(doc)) is not None
     }
     out_docs = [
         dataclasses.replace(

@@ -32,12 +32,16 @@ NAME_WEIGHT = 3
 # later paragraphs add background that many unrelated stories share.
 LEDE_WEIGHT = 2.0
 LEDE_SEGMENTS = 3
+# A date further than this from the publication date marks its sentence as background (the
+# war every article on a conflict recalls), not the news: days, as news is told within the week.
+BACKGROUND_DAYS = 10
 # Background told in the body ("in September 2020 fighting resumed") is shared by every story
 # on the conflict; it still counts, but as a fraction of a news sentence.
 BACKGROUND_WEIGHT = 0.25
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 # A TIMEX3 calendar value with its year: "2011", "2011-11", "2011-11-12" (not "201X", "2011-W45").
 _EXPLICIT_DATE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_EXPLICIT_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # Small on purpose: a large prior makes every word a few articles share look rare, and the
 # first articles on one conflict then glue into one story that later ones cannot undo (with 2,
 # the seed stories come out the same whatever batches the articles arrive in, bar a few orders
@@ -114,12 +118,19 @@ def _far(value: str | None, reference: int, window_days: int) -> bool:
     return abs(day - reference) > window_days
 
 
-def background_sentences(doc: Document, *, window_days: int) -> set[int]:
+def has_story_text(doc: Document) -> bool:
+    """Whether story clustering can compare ``doc``: an analysed English text, or an item too
+    short to analyse whose headline still names its news ("Sixers fire O'Brien, name Cheeks
+    coach"): a headline alone belongs to the story it names."""
+    return doc.status == "ok" or (doc.status == "empty" and bool(doc.title and doc.title.strip()))
+
+
+def background_sentences(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> set[int]:
     """Indices of sentences that tell background rather than the news.
 
     Articles date their background explicitly ("in September 2020", "On September 19, 2023")
     while the news itself is "on Thursday" or "today". So a sentence is background when a time
-    expression or event date in it lies more than ``window_days`` from the publication date;
+    expression or event date in it lies more than ``background_days`` from the publication date;
     with no publication date, when it carries an explicit year outside the lede.
     """
     if not doc.sentences:
@@ -134,22 +145,22 @@ def background_sentences(doc: Document, *, window_days: int) -> set[int]:
     for timex in doc.timexes:
         i = index_of(timex.start)
         if reference is not None:
-            if _far(timex.value, reference, window_days):
+            if _far(timex.value, reference, background_days):
                 out.add(i)
         elif i >= LEDE_SEGMENTS and _YEAR.search(timex.text) and timex.value and timex.value[:4].isdigit():
             out.add(i)
     if reference is not None:
         for event in doc.events:
-            if event.date.basis != "publication" and _far(event.date.start, reference, window_days):
+            if event.date.basis != "publication" and _far(event.date.start, reference, background_days):
                 out.add(event.sentence.index)
     return out
 
 
-def news_events(doc: Document, *, window_days: int) -> list[Event]:
+def news_events(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> list[Event]:
     """The events a document reports as its news (not background): dated near its publication
     date, or, when either date is unknown, told in the lede outside a background sentence;
     never one that says neither when nor who acted."""
-    background = background_sentences(doc, window_days=window_days)
+    background = background_sentences(doc, background_days=background_days)
     reference = _day(doc.published) if doc.published and len(doc.published) >= 10 else None
     out = []
     for event in doc.events:
@@ -158,7 +169,7 @@ def news_events(doc: Document, *, window_days: int) -> list[Event]:
         if not event.date.start and not any(a.role == "source" for a in event.actors):
             continue  # "a truce went into effect": neither when nor whose, no evidence of which story
         dated = reference is not None and event.date.start and event.date.basis != "publication"
-        if dated and not _far(event.date.start, reference, window_days):  # type: ignore[arg-type]
+        if dated and not _far(event.date.start, reference, background_days):  # type: ignore[arg-type]
             out.append(event)
             continue
         if event.sentence.index < LEDE_SEGMENTS:
@@ -166,28 +177,28 @@ def news_events(doc: Document, *, window_days: int) -> list[Event]:
     return out
 
 
-def main_report(doc: Document, *, window_days: int) -> Event | None:
+def main_report(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> Event | None:
     """The report of the event a document's headline or lede tells as its news: the first news
     event of its lede (:func:`news_events`), one with a named initiator first; else its first
     asserted event; None when it reports none."""
-    lede = [e for e in news_events(doc, window_days=window_days) if e.sentence.index < LEDE_SEGMENTS]
+    lede = [e for e in news_events(doc, background_days=background_days) if e.sentence.index < LEDE_SEGMENTS]
     named = [e for e in lede if any(a.role == "source" for a in e.actors)]
     pool = named or lede or [e for e in doc.events if e.modality == "asserted"]
     return min(pool, key=lambda e: (e.sentence.index, e.trigger_start)) if pool else None
 
 
-def news_date(doc: Document, *, window_days: int) -> str | None:
+def news_date(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> str | None:
     """When a document's news happened: its publication date, else the day of the first
     day-precise news event of its lede (an undated article still says "on March 3, 2024")."""
     if doc.published:
         return doc.published
-    for event in news_events(doc, window_days=window_days):
+    for event in news_events(doc, background_days=background_days):
         if event.sentence.index < LEDE_SEGMENTS and event.date.precision == "day" and event.date.start:
             return event.date.start
     return None
 
 
-def news_year(doc: Document, *, window_days: int) -> int | None:
+def news_year(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> int | None:
     """The year a document's news happened in: that of its news date (see :func:`news_date`),
     else the latest year the text names outright ("November 12, 2011", "in March 2010",
     "2009"; not "last year" or "the 1990s").
@@ -197,7 +208,7 @@ def news_year(doc: Document, *, window_days: int) -> int | None:
     the latest explicit day is often not the day of the news (a follow-up cites the date of
     the attack), while the year rarely changes within a story.
     """
-    when = news_date(doc, window_days=window_days)
+    when = news_date(doc, background_days=background_days)
     if when is not None and when[:4].isdigit():
         return int(when[:4])
     years = [
@@ -209,13 +220,25 @@ def news_year(doc: Document, *, window_days: int) -> int | None:
     return max(years, default=None)
 
 
+def stated_days(doc: Document) -> tuple[str, ...]:
+    """The calendar days a document states outright ("June 24, 2005"; not "on Friday", which
+    is resolved against its own date): a follow-up published months after an incident still
+    names the day it happened, and so the story it belongs to (``stories.cluster``)."""
+    days = {
+        t.value
+        for t in doc.timexes
+        if t.type == "DATE" and t.anchor is None and t.value and _EXPLICIT_DAY.fullmatch(t.value)
+    }
+    return tuple(sorted(days))
+
+
 def years_apart(window_days: int) -> int:
     """How many years apart two news years must be before no ``window_days`` span can hold
     both: adjacent years can (December 31 and January 1), two years apart cannot."""
     return 2 + window_days // 366
 
 
-def term_counts(doc: Document, *, window_days: int = 10) -> dict[str, float]:
+def term_counts(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> dict[str, float]:
     """Weighted term counts of a document for story similarity.
 
     Content words count once, names (capitalised words that do not open a sentence) and tokens
@@ -229,7 +252,7 @@ def term_counts(doc: Document, *, window_days: int = 10) -> dict[str, float]:
     if doc.title:
         segments.append((doc.title, LEDE_WEIGHT))
     if doc.sentences:
-        background = background_sentences(doc, window_days=window_days)
+        background = background_sentences(doc, background_days=background_days)
         for sentence in doc.sentences:
             weight = LEDE_WEIGHT if sentence.index < LEDE_SEGMENTS else 1.0
             segments.append((sentence.text, BACKGROUND_WEIGHT if sentence.index in background else weight))

@@ -30,7 +30,7 @@ from chronicle.settings import Settings
 # hold most of a unit vector's weight.
 STORY_TERMS = 24
 # How many of the latest stories posted under one term are candidates: reports of one story
-# arrive close together, and a story's window is days long.
+# arrive close together, and a story's window is weeks long.
 STORY_POSTINGS = 64
 # Of those, the stories sharing the most of a document's heaviest terms are compared with it.
 STORY_CANDIDATES = 32
@@ -60,21 +60,17 @@ class LinkKeys:
 
 
 def _originals(docs: Sequence[Document]) -> list[Document]:
-    return [d for d in docs if d.status == "ok"]
+    return [d for d in docs if features.has_story_text(d)]
 
 
-def story_terms(docs: Sequence[Document], settings: Settings) -> set[str]:
+def story_terms(docs: Sequence[Document]) -> set[str]:
     """Every story term of ``docs``: their document counts are read and updated."""
-    return {t for d in _originals(docs) for t in _counts(d, settings)}
+    return {t for d in _originals(docs) for t in features.term_counts(d)}
 
 
 def _heaviest(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> list[str]:
     vector = features.weighted_vector(counts, df, n_docs)
     return sorted(vector, key=lambda t: (-vector[t], t))[:STORY_TERMS]
-
-
-def _counts(doc: Document, settings: Settings) -> dict[str, float]:
-    return features.term_counts(doc, window_days=settings.story_window_days)
 
 
 def _person_names(docs: Sequence[Document]) -> set[str]:
@@ -100,7 +96,7 @@ def lookup(
 ) -> LinkKeys:
     """The keys of everything linked that ``docs`` can meet. ``stored_counts``: the store's
     document counts of some terms, and how many documents it counted (``Store.link_counts``)."""
-    counts = [_counts(d, settings) for d in _originals(docs)]
+    counts = [features.term_counts(d) for d in _originals(docs)]
     df, n_docs = stored_counts({t for c in counts for t in c})
     keys = LinkKeys(df=df, n_docs=n_docs, names=_person_names(docs))
     for bands in band_keys(_signatures(docs, num_perm, seed), settings.duplicate_threshold):
@@ -129,7 +125,7 @@ def postings(state: LinkState, docs: Sequence[Document], settings: Settings) -> 
     for doc in _originals(docs):
         story = story_of.get(doc.id)
         if story is not None and doc.id not in reprints:
-            out += [("s|" + term, story) for term in _heaviest(_counts(doc, settings), state.df, state.n_docs)]
+            out += [("s|" + term, story) for term in _heaviest(features.term_counts(doc), state.df, state.n_docs)]
     for group in state.groups:
         for report in group.reports:
             if report.doc_id in ids:

@@ -2,7 +2,9 @@
 
 Two reports are one event when enough independent evidence agrees (compatible type, shared
 actors, compatible dates, shared place or figures, similar evidence sentence) and nothing
-rules it out (incompatible years, no shared actor and little shared wording). The merged
+rules it out (incompatible years, no shared actor and little shared wording, an attack or a
+protest placed in two different countries, an undated lede act against an act its own article
+dates long before). The merged
 event keeps every report as an EventSource, its date at the best precision a source gives,
 and lists where the sources disagree instead of picking one.
 """
@@ -21,7 +23,7 @@ from typing import Any
 
 from chronicle.events.acled import acled_record
 from chronicle.lexicon import event_lexicon
-from chronicle.link.features import STOP_WORDS, day_ordinal, normalise, words
+from chronicle.link.features import LEDE_SEGMENTS, STOP_WORDS, day_ordinal, normalise, words
 from chronicle.link.state import EventGroup
 from chronicle.records import (
     Disagreement,
@@ -281,6 +283,34 @@ def _specific_match(a: Event, b: Event, ta: _Traits, tb: _Traits) -> bool:
     return len(ta.name) >= 2 and ta.name == tb.name
 
 
+def _lede_news_against_background(undated: Event, dated: Event, published: int) -> bool:
+    """Within one document: an undated report in the lede is the document's news, and a report
+    dated outright long before the document was published is background, so another act ("China
+    mediated the truce in Kunming" in the lede; "a comparable agreement negotiated by China in
+    early 2024" lower down, in an article of January 2025)."""
+    if undated.date.start or not dated.date.start or undated.sentence.index >= LEDE_SEGMENTS:
+        return False
+    first, last = _first_day(dated.date.start), _first_day(dated.date.end or dated.date.start)
+    # Begun more than a month before the document, and not after it: a year named outright
+    # ("in 2024" in January 2025) is background, as the news of a lede is days old.
+    return first is not None and last is not None and published - first > UNDATED_REACH_DAYS and last <= published
+
+
+def _first_day(value: str | None) -> int | None:
+    """The ordinal of the first day of a date value ("2024", "2024-01", "2024-01-10")."""
+    value = value or ""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10]).toordinal()
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1).toordinal()
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
 def merge_reasons(a: Event, b: Event) -> list[str]:
     """What report ``a`` shares with report ``b`` that :func:`evidence` counts, in words a
     reader can check: the type, the actors, the date, the place, a figure, the wording."""
@@ -326,6 +356,16 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     ):
         # Undated in one of two documents published months apart ("the Houthis claimed
         # responsibility" for two different attacks): nothing says it is the same act.
+        return 0.0
+    if (
+        a.location is not None and b.location is not None and a.location.country and b.location.country
+        and a.location.country != b.location.country and text < NEAR_IDENTICAL
+        and {a.type, b.type} <= event_lexicon().placed_types
+    ):
+        return 0.0  # "a military operation in southern Lebanon" is not the one "in Gaza"
+    if compatible is None and a.doc_id == b.doc_id and ta.published is not None and (
+        _lede_news_against_background(a, b, ta.published) or _lede_news_against_background(b, a, ta.published)
+    ):
         return 0.0
     date_score = 0.0
     if compatible is False:

@@ -56,6 +56,9 @@ class StoryState(Record):
     # How many members' news falls in each year (``features.news_year``; keys are years as
     # strings, for JSON): undated members still tell a story of 2008 from one of 2013.
     years: dict[str, int] = field(default_factory=dict)
+    # The days its members state outright (``features.stated_days``): a follow-up that names
+    # one inside the story's window may join it however long after it was published.
+    days: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

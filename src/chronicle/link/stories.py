@@ -6,7 +6,9 @@ events the two documents report as news, minus ``NO_SHARED_NEWS`` when either re
 news events (so two articles on one conflict that share no news need much more shared
 wording: same topic is not same story). Two rules on top: existing stories never merge with each
 other (their ids are stable), and one story may not span more than ``story_window_days`` of
-news dates (two earthquakes of the same kind a year apart are two stories). Documents whose
+news dates (two earthquakes of the same kind a year apart are two stories), except that a
+follow-up which states a day inside a story's window outright (a verdict naming the day of the
+shooting) may join it however late it was published, without stretching the window. Documents whose
 news dates are unknown still name years: ``YEAR_CONFLICT`` is taken off a pair whose news years
 (see ``features.news_year``) are too far apart for one story, softly, as the year an undated text
 is about is a guess. Every term of the
@@ -55,6 +57,7 @@ class StoryInput:
     title: str | None = None
     news: Mapping[str, float] = field(default_factory=dict)  # unit vector over news event ids
     year: int | None = None  # the year of its news, when known (``features.news_year``)
+    days: tuple[str, ...] = ()  # the days it states outright (``features.stated_days``)
 
 
 def _iso(ordinal: int | None) -> str | None:
@@ -113,7 +116,7 @@ def cluster(
     out = [
         StoryState(
             id=s.id, doc_ids=list(s.doc_ids), centroid=dict(s.centroid), news=dict(s.news), with_news=s.with_news,
-            first=s.first, last=s.last, title=s.title, years=dict(s.years),
+            first=s.first, last=s.last, title=s.title, years=dict(s.years), days=list(s.days),
         )
         for s in stories
     ]
@@ -160,15 +163,29 @@ def _cluster_block(
     day = features.day_ordinal
     first: list[int | None] = [day(stories[i].first) for i in touching] + [day(d.published) for d in docs]
     last: list[int | None] = [day(stories[i].last) for i in touching] + [day(d.published) for d in docs]
+    stated: list[set[int]] = [
+        {o for o in map(day, stories[i].days) if o is not None} for i in touching
+    ] + [{o for o in map(day, d.days) if o is not None} for d in docs]
     members: list[list[int]] = [[] for _ in range(k_old)] + [[j] for j in range(k_new)]
     alive = np.ones(k, dtype=bool)
+
+    def within_span(a: int, b: int) -> bool:
+        lo = [x for x in (first[a], first[b]) if x is not None]
+        hi = [x for x in (last[a], last[b]) if x is not None]
+        return not lo or max(hi) - min(lo) <= window_days
+
+    def names_a_day_of(a: int, b: int) -> bool:
+        """Whether ``a`` states a day inside ``b``'s window: a follow-up published later
+        (charges, a verdict, an anniversary) dates the incident whose story it continues."""
+        lo, hi = first[b], last[b]
+        if lo is None or hi is None:
+            return False
+        return any(lo - window_days <= d <= hi + window_days for d in stated[a])
 
     def allowed(a: int, b: int) -> bool:
         if frozen[a] and frozen[b]:
             return False
-        lo = [x for x in (first[a], first[b]) if x is not None]
-        hi = [x for x in (last[a], last[b]) if x is not None]
-        return not lo or max(hi) - min(lo) <= window_days
+        return within_span(a, b) or names_a_day_of(a, b) or names_a_day_of(b, a)
 
     avg = sums / np.outer(size, size)
     np.fill_diagonal(avg, -np.inf)
@@ -187,8 +204,12 @@ def _cluster_block(
         sums[:, a] += sums[:, b]
         size[a] += size[b]
         frozen[a] = frozen[a] or frozen[b]
-        first[a] = min((x for x in (first[a], first[b]) if x is not None), default=None)
-        last[a] = max((x for x in (last[a], last[b]) if x is not None), default=None)
+        if within_span(a, b):
+            first[a] = min((x for x in (first[a], first[b]) if x is not None), default=None)
+            last[a] = max((x for x in (last[a], last[b]) if x is not None), default=None)
+        elif names_a_day_of(a, b):  # a follow-up joins: the story keeps its incident's window
+            first[a], last[a] = first[b], last[b]
+        stated[a] |= stated[b]
         members[a].extend(members[b])
         alive[b] = False
         avg[b, :] = -np.inf
@@ -222,6 +243,7 @@ def _cluster_block(
             story.with_news += 1 if doc.news else 0
             if doc.year is not None:
                 story.years[str(doc.year)] = story.years.get(str(doc.year), 0) + 1
+            story.days = sorted(set(story.days) | set(doc.days))
             if story.title is None:
                 story.title = doc.title
         story.first = _iso(first[c])
