@@ -732,6 +732,12 @@ def test_a_reported_perfect_is_dated_by_its_saying(body: str, day: str) -> None:
     # a following sentence about something else dates nothing
     ("Two fishermen died after a drone struck their boat near the coast. "
      "The harbour reopened on Tuesday after repairs.", "struck", None),
+    # the agreement's taking effect dates an agreement reached that day ...
+    ("India and Pakistan have agreed to a full and immediate ceasefire. "
+     "The agreement, effective from 5 pm on March 7, was confirmed by both sides.", "agreed", "2024-03-07"),
+    # ... but a day after the article was published is when it will take effect, not when it was reached
+    ("Agreement on the long-awaited truce was reached during the third round of talks. "
+     "The ceasefire will enter into force on August 3.", "Agreement", None),
 ])
 def test_a_following_sentence_that_names_the_act_again_dates_it(body: str, trigger: str, day: str | None) -> None:
     assert _find(_analyse(body, published="2024-03-08"), trigger).date.start == day

@@ -88,6 +88,8 @@ class Dater(Part):
                     continue
                 if later.date.precision != "day" or later.date.basis not in {"explicit", "relative"}:
                     continue
+                if self.doc.published and (later.date.start or "") > self.doc.published:
+                    continue  # "will enter into force on August 3": the future, not when it was agreed
                 word = later.trigger.lower()
                 if event.trigger.lower() not in self.lex.agreement_words:
                     break  # "offered to mediate": not the agreement a later sentence dates
