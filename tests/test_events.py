@@ -521,6 +521,14 @@ TYPE_CASES = [
     ("Artillery units fired rockets at the airport overnight.", "ASSAULT"),
     ("The two states established diplomatic relations on Thursday.", "SUPPORT"),
     ("The council reneged on its pledge to hold a referendum.", "REJECT"),
+    # CAMEO's categories, as verbs with the objects that make them acts (data: needs_theme)
+    ("Israeli intelligence officials have shared evidence with the U.S. about the plot.", "COOPERATE"),
+    ("Uzbekistan opened the Friendship Bridge to allow the delivery of grain on Monday.", "RETREAT"),
+    ("The president shortened the nightly curfew by one hour on Thursday.", "CONCEDE"),
+    # a noun that frames the act its modifier names (data: frame_nouns)
+    ("The emir of Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT"),
+    # an infinitive the parser hangs on a verb of intent as a purpose is still its complement
+    ("Ethnic Albanian rebels have sworn to fight until they gain control of the villages.", "THREATEN"),
 ]
 
 
@@ -596,6 +604,11 @@ NO_ACT_CASES = [
     ("Analysts warn that the truce in the north will be tested.", "warn"),
     # ... a formula is not support
     ("Thank you for your attention to this matter!", "Thank"),
+    # ... sharing or opening something that is no intelligence or crossing is no act
+    ("The two delegations shared a meal after the talks.", "shared"),
+    ("The minister opened the conference with a speech.", "opened"),
+    # ... what an agreement would be about is its topic, not an act of its own
+    ("The rebels and the army may also meet to agree on opening roads in the province.", "opening"),
     # ... a whole war summed up in a perfect tense is no dated act
     ("The truce brings hope in a conflict that has killed hundreds of thousands.", "killed"),
     ("The fighting has resulted in thousands of deaths in the south.", "fighting"),

@@ -23,6 +23,7 @@ class EventLexicon:
     intent_verbs: frozenset[str]
     hostile_types: frozenset[str]
     placed_types: frozenset[str]
+    frame_nouns: frozenset[str]
     promise_types: dict[str, str]
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
@@ -130,6 +131,7 @@ def event_lexicon() -> EventLexicon:
         intent_verbs=frozenset(data["intent_verbs"]),
         hostile_types=frozenset(data["hostile_types"]),
         placed_types=frozenset(data["placed_types"]["types"]),
+        frame_nouns=frozenset(data["frame_nouns"]["nouns"]),
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={

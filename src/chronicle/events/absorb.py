@@ -143,9 +143,12 @@ class Absorber(Factuality):
             if (
                 outer is not None and outer is not trig and (outer.tok is head or outer.governor is head)
                 and outer.type in self.lex.agreement_family and slot.dep == "prep"
-                and slot.text.lower() in self.lex.topic_preps and start is not tok
+                and slot.text.lower() in self.lex.topic_preps
+                and (start is not tok or (tok.tag == "VBG" and tok.dep == "pcomp"))
             ):
-                return outer  # "reached an agreement on implementing the deal": what was agreed, not an act
+                # "reached an agreement on implementing the deal", "meet to agree on opening roads":
+                # what was agreed, not an act
+                return outer
             if outer is not None and outer is not trig and outer.tok is head and head.pos == "VERB":
                 # through a gerund any preposition introduces the topic ("thanked X in achieving Y")
                 topical = slot.dep == "dobj" or (

@@ -81,11 +81,29 @@ def missing_predicate_repaired(tokens: Sequence[Token]) -> Sequence[Token]:
     ]
 
 
+def infinitive_complement_repaired(tokens: Sequence[Token], complement_verbs: frozenset[str]) -> Sequence[Token]:
+    """"have sworn to fight": the parser sometimes hangs the infinitive that completes a verb of
+    intent, wish or failure on it as an adverbial clause (a purpose), which reads as no promise
+    at all. Right after such a verb, with nothing but adverbs between, it is its complement."""
+    by_i = {t.i: t for t in tokens}
+    repaired = set()
+    for t in tokens:
+        head = by_i.get(t.head)
+        if t.dep != "advcl" or head is None or head.lemma.lower() not in complement_verbs or t.i <= head.i:
+            continue
+        between = [by_i[i] for i in range(head.i + 1, t.i) if i in by_i]
+        if any(b.tag == "TO" for b in between) and all(b.tag == "TO" or b.pos in {"ADV", "PART"} for b in between):
+            repaired.add(t.i)
+    return [replace(t, dep="xcomp") if t.i in repaired else t for t in tokens] if repaired else tokens
+
+
 class SentenceParse:
     """The tokens of one sentence with child lists, and which mention each token is in."""
 
-    def __init__(self, tokens: Sequence[Token], mentions: Sequence[Mention]) -> None:
-        tokens = missing_predicate_repaired(tokens)
+    def __init__(
+        self, tokens: Sequence[Token], mentions: Sequence[Mention], complement_verbs: frozenset[str] = frozenset()
+    ) -> None:
+        tokens = infinitive_complement_repaired(missing_predicate_repaired(tokens), complement_verbs)
         self.tokens = list(tokens)
         self.by_i = {t.i: t for t in tokens}
         self.children: dict[int, list[Token]] = defaultdict(list)

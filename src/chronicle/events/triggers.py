@@ -148,6 +148,11 @@ class TriggerFinder(Part):
             ):
                 noun = lemma if lemma in lex.nouns else tok.text.lower()
                 etype = lex.nouns.get(noun)
+                if etype is None and lemma in lex.frame_nouns:  # "a mediation effort": the act is the modifier's
+                    framed = next((k for k in parse.kids(tok, "compound") if k.lemma.lower() in lex.nouns), None)
+                    if framed is not None:
+                        noun = framed.lemma.lower()
+                        etype = lex.nouns[noun]
                 joint = False
                 if etype is None and lemma in lex.joint_nouns:
                     joint = any(k.lemma.lower() == "joint" for k in parse.kids(tok, "amod", "compound"))
