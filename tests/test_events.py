@@ -525,6 +525,10 @@ TYPE_CASES = [
     ("Israeli intelligence officials have shared evidence with the U.S. about the plot.", "COOPERATE"),
     ("Uzbekistan opened the Friendship Bridge to allow the delivery of grain on Monday.", "RETREAT"),
     ("The president shortened the nightly curfew by one hour on Thursday.", "CONCEDE"),
+    ("The United States sent humanitarian aid to the besieged city on Monday.", "AID"),
+    ("The United Nations deployed peacekeepers to the buffer zone on Monday.", "AID"),  # CAMEO 074
+    ("The government allowed the delivery of humanitarian aid to the city on Monday.", "RETREAT"),  # CAMEO 0863
+    ("The government asked the United Nations for humanitarian aid on Monday.", "DEMAND"),
     # a noun that frames the act its modifier names (data: frame_nouns)
     ("The emir of Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT"),
     # an infinitive the parser hangs on a verb of intent as a purpose is still its complement
@@ -607,6 +611,8 @@ NO_ACT_CASES = [
     # ... sharing or opening something that is no intelligence or crossing is no act
     ("The two delegations shared a meal after the talks.", "shared"),
     ("The minister opened the conference with a speech.", "opened"),
+    ("The minister sent a letter to his counterpart.", "sent"),
+    ("The referee allowed the match to continue.", "allowed"),
     # ... what an agreement would be about is its topic, not an act of its own
     ("The rebels and the army may also meet to agree on opening roads in the province.", "opening"),
     # ... a whole war summed up in a perfect tense is no dated act
