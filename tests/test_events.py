@@ -529,6 +529,12 @@ TYPE_CASES = [
     ("The United Nations deployed peacekeepers to the buffer zone on Monday.", "AID"),  # CAMEO 074
     ("The government allowed the delivery of humanitarian aid to the city on Monday.", "RETREAT"),  # CAMEO 0863
     ("The government asked the United Nations for humanitarian aid on Monday.", "DEMAND"),
+    ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),
+    ("The minister voiced support for the peace plan on Monday.", "SUPPORT"),
+    ("The government met the demands of the strikers on Monday.", "CONCEDE"),
+    ("The army conducted military exercises near the border on Monday.", "MOBILIZE"),
+    ("The World Food Programme delivered food to the camps on Monday.", "AID"),
+    ("Police used tear gas against the protesters on Monday.", "ASSAULT"),
     # a noun that frames the act its modifier names (data: frame_nouns)
     ("The emir of Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT"),
     # an infinitive the parser hangs on a verb of intent as a purpose is still its complement
@@ -613,6 +619,8 @@ NO_ACT_CASES = [
     ("The minister opened the conference with a speech.", "opened"),
     ("The minister sent a letter to his counterpart.", "sent"),
     ("The referee allowed the match to continue.", "allowed"),
+    ("The minister delivered a speech at the university.", "delivered"),
+    ("Congratulations to both countries on using Common Sense and Great Intelligence.", "using"),
     # ... what an agreement would be about is its topic, not an act of its own
     ("The rebels and the army may also meet to agree on opening roads in the province.", "opening"),
     # ... a whole war summed up in a perfect tense is no dated act

@@ -24,6 +24,7 @@ class EventLexicon:
     hostile_types: frozenset[str]
     placed_types: frozenset[str]
     frame_nouns: frozenset[str]
+    named_theme_verbs: frozenset[str]
     promise_types: dict[str, str]
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
@@ -132,6 +133,7 @@ def event_lexicon() -> EventLexicon:
         hostile_types=frozenset(data["hostile_types"]),
         placed_types=frozenset(data["placed_types"]["types"]),
         frame_nouns=frozenset(data["frame_nouns"]["nouns"]),
+        named_theme_verbs=frozenset(data["named_theme_verbs"]["verbs"]),
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={

@@ -122,7 +122,7 @@ class TriggerFinder(Part):
                     particle is None
                     and lemma in lex.needs_theme
                     and (theme is None or not _is_a(theme, lex.needs_theme[lemma]))
-                    and not (theme is not None and self._names_people(parse, theme))
+                    and not (theme is not None and lemma in lex.named_theme_verbs and self._names_people(parse, theme))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
                 if lemma in lex.idioms and any(k.lemma.lower() in lex.idioms[lemma] for k in parse.kids(tok, "dobj")):
