@@ -555,6 +555,9 @@ ACTOR_CASES = [
     # a town does not act; a capital stands for its government
     ("Istanbul offered to host the talks.", "offered", set()),
     ("The Marib massacre on Sunday left dozens dead.", "massacre", set()),  # where, not who
+    # a noun that describes the group named after it: the group acts, not the state of its adjective
+    ("The Palestinian militant group Hamas fired rockets at the city on Monday.", "fired rockets at", {"Hamas"}),
+    ("The Basque separatist group ETA claimed responsibility for the bombing.", "claimed responsibility", {"ETA"}),
     # the EU's institutions act as the EU
     ("The European Council welcomed the agreement on Friday.", "welcomed", {"EU"}),
     ("Washington imposed sanctions on the militia.", "imposed", {"United States"}),
@@ -814,6 +817,17 @@ def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: 
     ("Tens of thousands of students throughout Indonesia staged demonstrations on Saturday.", "demonstrations",
      {"IDN"}),
     ("Hundreds of refugees in Chad fled the camp on Monday.", "fled", {"TCD"}),
+    ("Police in Lagos arrested twenty protesters on Monday.", "arrested", {"NGA"}),  # the town's country
+    # armed groups and movements, leaders and older names of states, from data (data/actors.json)
+    ("The Basque separatist group ETA claimed responsibility for the bombing on Monday.", "claimed responsibility",
+     {"ESP"}),
+    ("Tamil Tiger rebels attacked an army camp in the north on Monday.", "attacked", {"LKA"}),
+    ("Chechen rebels attacked a Russian convoy on Monday.", "attacked", {"RUS"}),
+    ("President Boris Yeltsin signed the decree on Monday.", "signed", {"RUS"}),
+    ("Chancellor Helmut Kohl met the French president on Monday.", "met", {"DEU"}),
+    ("Zaire's army attacked the rebels on Monday.", "attacked", {"COD"}),
+    # an institution a state's name or demonym owns is that state's
+    ("The Ivory Coast's Supreme Court rejected the candidacy on Monday.", "rejected", {"CIV"}),
 ])
 def test_a_possessed_institution_takes_its_owners_country(body: str, trigger: str, countries: set[str | None]) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)

@@ -25,6 +25,7 @@ class EventLexicon:
     placed_types: frozenset[str]
     frame_nouns: frozenset[str]
     named_theme_verbs: frozenset[str]
+    name_descriptors: frozenset[str]
     promise_types: dict[str, str]
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
@@ -134,6 +135,7 @@ def event_lexicon() -> EventLexicon:
         placed_types=frozenset(data["placed_types"]["types"]),
         frame_nouns=frozenset(data["frame_nouns"]["nouns"]),
         named_theme_verbs=frozenset(data["named_theme_verbs"]["verbs"]),
+        name_descriptors=frozenset(data["name_descriptors"]["nouns"]),
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={

@@ -247,6 +247,7 @@ class ActorResolver(Part):
                     for ea in self._resolve(parse, app, role, sentence, places_ok=places_ok)]
         for arg in [tok, *self._conjuncts(parse, tok)]:
             arg = self._counted(parse, arg)
+            arg = self._named_after(parse, arg)
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
             if arg.pos == "PRON" or arg.text.lower() in _PRONOUNS_PLURAL | _PRONOUNS_THING | _PRONOUNS_PERSON:
@@ -257,10 +258,16 @@ class ActorResolver(Part):
                 near = parse.kids(arg, "compound", "amod", "poss", "nmod", "appos")
                 # "EU member states": a name two compounds down
                 near += [g for c in near if c.dep == "compound" for g in parse.kids(c, "compound")]
-                for sub in near:
-                    if sub.i in parse.mention_of:
-                        mention = parse.mention_of[sub.i]
-                        break
+                named = [parse.mention_of[sub.i] for sub in near if sub.i in parse.mention_of]
+                # "the Basque separatist group ETA": the group named, not the state its adjective names
+                mention = next(
+                    (m for m in named if m.actor is not None and m.actor.kind in {"group", "organization", "person"}),
+                    named[0] if named else None,
+                )
+                country = next((m.actor.country for m in named if m.actor is not None and m.actor.country), None)
+                if mention is not None and mention.actor is not None and not mention.actor.country and country:
+                    # "units of the Haitian National Police (PNH)": the organisation of the state named with it
+                    mention = replace(mention, actor=replace(mention.actor, country=country))
             if mention is None:
                 owners = self._of_actors(parse, arg, role, sentence, places_ok, depth=3)
                 if owners:  # "the governments of Armenia and Azerbaijan", "the office of the President of X"
@@ -301,6 +308,17 @@ class ActorResolver(Part):
                     out.append(EventActor(organisation, role, mention.text))
         return out
 
+    def _named_after(self, parse: SentenceParse, tok: Token) -> Token:
+        """The name a descriptive noun introduces ("the militant group [Hamas]"), however the
+        parse hangs it (an apposition, or a second subject); else the token itself."""
+        following = parse.by_i.get(tok.i + 1)
+        if tok.pos != "NOUN" or tok.lemma.lower() not in self.lex.name_descriptors or following is None:
+            return tok
+        mention = parse.mention_of.get(following.i)
+        if mention is not None and mention.actor is not None and mention.actor.kind in {"group", "organization"}:
+            return following
+        return tok
+
     def _counted(self, parse: SentenceParse, tok: Token) -> Token:
         """What a count noun counts: "tens of thousands of students" -> students."""
         for _ in range(3):
@@ -325,6 +343,8 @@ class ActorResolver(Part):
                 mention = parse.mention_of.get(pobj.i)
                 if mention is not None and mention.actor is not None and mention.actor.kind == "country":
                     return mention.actor.country
+                if mention is not None and mention.actor is None and mention.place is not None:
+                    return mention.place.country  # "police in Lagos": the country the town is in
         return None
 
     def _possessor(self, parse: SentenceParse, tok: Token, sentence: Sentence, *, persons: bool = False) -> list[Actor]:

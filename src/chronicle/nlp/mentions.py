@@ -549,7 +549,10 @@ class MentionFinder:
                 continue
             text = self._surface(first, last)
             if span.label == "ORG":
-                self._take(_Hit(first, last, "ORG", Actor(text, "organization"), None, "ner"))
+                # "Ivory Coast's Supreme Court", "the Israeli Supreme Court": an institution of that state
+                owner = self._country_before(first)
+                country = owner[0].country if owner is not None else None
+                self._take(_Hit(first, last, "ORG", Actor(text, "organization", country=country), None, "ner"))
             else:
                 self._take(_Hit(first, last, span.label, None, Place(text), "ner"))
         self.hits.sort(key=lambda h: h.first)
