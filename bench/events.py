@@ -158,6 +158,9 @@ def main() -> None:
         "ministers with their country, an institution a state's name or demonym owns ('the Ivory",
         "Coast's Supreme Court'), and a descriptive noun before a group's name ('the militant group",
         "Hamas': Hamas acts, not the Palestinian territory): held-out source country 0.516 -> 0.553.",
+        "A last batch of CAMEO acts as data (summon an ambassador, restore relations, open an embassy,",
+        "charge, close a border, train troops, turn down, grant an amnesty): held-out events found",
+        "0.814 -> 0.820, source country 0.553 -> 0.559, type unchanged.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",

@@ -535,6 +535,15 @@ TYPE_CASES = [
     ("The army conducted military exercises near the border on Monday.", "MOBILIZE"),
     ("The World Food Programme delivered food to the camps on Monday.", "AID"),
     ("Police used tear gas against the protesters on Monday.", "ASSAULT"),
+    ("The foreign ministry summoned the Iranian ambassador on Monday.", "DISAPPROVE"),
+    ("The two countries restored diplomatic relations on Monday.", "SUPPORT"),
+    ("Israel opened an embassy in Abu Dhabi on Monday.", "SUPPORT"),
+    ("Prosecutors charged the opposition leader with treason on Monday.", "COERCE"),
+    ("The government closed the border with Syria on Monday.", "COERCE"),
+    ("US instructors trained Ukrainian soldiers on Monday.", "COOPERATE"),
+    ("Hamas turned down the offer on Monday.", "REJECT"),
+    ("The government granted an amnesty to the rebels on Monday.", "CONCEDE"),
+    ("The army vowed on Monday to retaliate for the attack.", "THREATEN"),
     # a noun that frames the act its modifier names (data: frame_nouns)
     ("The emir of Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT"),
     # an infinitive the parser hangs on a verb of intent as a purpose is still its complement
@@ -623,6 +632,8 @@ NO_ACT_CASES = [
     ("The minister sent a letter to his counterpart.", "sent"),
     ("The referee allowed the match to continue.", "allowed"),
     ("The minister delivered a speech at the university.", "delivered"),
+    ("The shop closed its doors at six.", "closed"),
+    ("The club charged a fee for entry.", "charged"),
     ("Congratulations to both countries on using Common Sense and Great Intelligence.", "using"),
     # ... what an agreement would be about is its topic, not an act of its own
     ("The rebels and the army may also meet to agree on opening roads in the province.", "opening"),
