@@ -27,6 +27,10 @@ from chronicle.records import Document, Event
 from chronicle.settings import Settings
 
 GOLD_ALIASES = {"FIGHT": "ASSAULT"}
+# The gold has PLOVER 0.5's labels, which fold accusations into DISAPPROVE and requests into
+# DEMAND; chronicle keeps them apart (as PLOVER 2021 and the realnews gold do), so its ACCUSE
+# and REQUEST are read as their 0.5 label when scored here.
+VERSION_ALIASES = {"ACCUSE": "DISAPPROVE", "REQUEST": "DEMAND"}
 THROUGHPUT_REPEAT = 6  # copies of the seed articles in the timing corpus
 
 
@@ -70,7 +74,7 @@ def score(records: list[dict[str, object]], settings: Settings) -> dict[str, flo
         event = main_event(doc.events)
         found += event is not None
         gold_types.append(gold)
-        pred_types.append(event.type if event is not None else "NONE")
+        pred_types.append(VERSION_ALIASES.get(event.type, event.type) if event is not None else "NONE")
         gold_codes = {str(a.get("code", ""))[:3] for a in rec.get("source", []) if isinstance(a, dict)}  # type: ignore[union-attr]
         gold_codes = {c for c in gold_codes if len(c) == 3 and c.isalpha() and c.isupper()}
         if gold_codes:
@@ -131,7 +135,8 @@ def main() -> None:
         "## Events (PLOVER typing, actors, throughput)",
         "",
         "Gold: `plover/PLOVER_GSR_CAMEO.txt`, 322 sentences, PLOVER 0.5 labels (FIGHT scored as",
-        "ASSAULT, as in PLOVER 2021). Each sentence is one document through the `nlp` and `events`",
+        "ASSAULT, as in PLOVER 2021; our ACCUSE and REQUEST scored as 0.5's DISAPPROVE and DEMAND,",
+        "which hold them). Each sentence is one document through the `nlp` and `events`",
         "stages; the *main event* is the first event with a source actor (else the first event); no",
         "event = wrong. Lexicon first written from the PLOVER definitions; a second round added",
         "general lexicon/context rules (e.g. 'hunger strike' is PROTEST, 'lift a blockade' RETREAT,",
