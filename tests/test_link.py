@@ -207,6 +207,36 @@ def test_different_figures_are_listed_as_a_disagreement() -> None:
     assert values == {"over 100,000 people": ["d1"], "10,000 people": ["d2"]}
 
 
+@pytest.mark.parametrize(
+    ("first", "first_figure", "second", "second_figure", "disagree"),
+    [
+        # the same victims, named two ways, with two tolls: a disagreement
+        ("Two people were killed in the missile strike.", (2, "people", "Two people"),
+         "Three sailors were killed in the strike.", (3, "sailors", "Three sailors"), True),
+        # the killed and the injured are not one figure told twice ...
+        ("Three crew members were killed in the missile strike.", (3, "crew members", "Three crew members"),
+         "Two other crew members were injured in it.", (2, "other crew members", "Two other crew members"), False),
+        # ... nor are people and places
+        ("The missile strikes killed at least 31 people.", (31, "people", "at least 31 people"),
+         "The missile strikes hit nine locations.", (9, "locations", "nine locations"), False),
+    ],
+)
+def test_a_disagreement_compares_figures_of_the_same_thing(
+    first: str, first_figure: tuple[int, str, str], second: str, second_figure: tuple[int, str, str], disagree: bool
+) -> None:
+    def report(doc_id: str, text: str, figure: tuple[int, str, str]) -> Document:
+        value, what, written = figure
+        start = text.index(written)
+        q = Quantity(value=value, what=what, text=written, start=start, end=start + len(written))
+        ev = event(doc_id, text, actors=[actor("Houthis", "YEM", "group")], date=day("2024-03-06"), quantities=[q],
+                   wording="missile strike")
+        return doc(doc_id, text, outlet=doc_id, events=[ev])
+
+    merged = link([report("a", first, first_figure), report("b", second, second_figure)], SETTINGS).events
+    assert len(merged) == 1
+    assert bool(merged[0].disagreements) is disagree
+
+
 def test_thirty_two_versus_twenty_three() -> None:
     arm, aze = actor("Armenia", "ARM"), actor("Azerbaijan", "AZE")
     text1 = "Azerbaijan released 32 Armenian servicemen in a prisoner exchange with Armenia."

@@ -709,6 +709,32 @@ def _date_value(when: EventDate) -> str:
     return start if when.end in (None, when.start) else f"{start}/{when.end}"
 
 
+# What befell the people a figure counts, by the words that follow it in its sentence.
+_FATES = {
+    "killed": "dead", "dead": "dead", "died": "dead", "die": "dead", "bodies": "dead", "corpses": "dead",
+    "fatalities": "dead", "deaths": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "injuries": "injured", "missing": "missing", "displaced": "displaced", "homeless": "displaced",
+    "fled": "displaced", "kidnapped": "abducted", "abducted": "abducted", "arrested": "detained",
+    "detained": "detained", "released": "released", "freed": "released", "rescued": "rescued",
+}
+_FATE_WINDOW = 8  # words after the figure
+
+
+def _fate(q: Quantity, report: Event) -> str | None:
+    """"three crew members have been killed" -> dead; "two other crew members were injured" ->
+    injured; None when the next few words of its sentence say nothing of it."""
+    for word in words(q.what or ""):  # "three fatalities", "four injuries"
+        if word in _FATES:
+            return _FATES[word]
+    offset = q.end - report.sentence.start
+    if not 0 <= offset <= len(report.sentence.text):
+        return None
+    for word in words(report.sentence.text[offset:])[:_FATE_WINDOW]:
+        if word in _FATES:
+            return _FATES[word]
+    return None
+
+
 def _listing(name: str, values: Mapping[str, list[str]]) -> Disagreement:
     return Disagreement(field=name, values=[{"value": v, "sources": d} for v, d in values.items()])
 
@@ -716,23 +742,29 @@ def _listing(name: str, values: Mapping[str, list[str]]) -> Disagreement:
 def _disagreements(reports: Sequence[Event]) -> list[Disagreement]:
     out: list[Disagreement] = []
     # Quantities: figures for the same counted thing that no reading can reconcile.
-    quantities = [(q, r.doc_id) for r in reports for q in r.quantities]
-    single = all(len(r.quantities) <= 1 for r in reports)
-    clusters: list[list[tuple[Quantity, str]]] = []
-    for q, doc in quantities:
+    # "31 people" killed and "nine locations" struck, "three crew members" killed and "two
+    # other crew members" injured count different things: a figure joins another only when
+    # what they count and what befell it (killed, injured ...) can be the same.
+    quantities = [(q, r.doc_id, _head(q.what), _fate(q, r)) for r in reports for q in r.quantities]
+    clusters: list[list[tuple[Quantity, str, str, str | None]]] = []
+    for item in quantities:
+        _, _, head, fate = item
         for cluster in clusters:
-            if single or _head(cluster[0][0].what) == _head(q.what):
-                cluster.append((q, doc))
+            heads = {h for _, _, h, _ in cluster if h}
+            fates = {f for _, _, _, f in cluster if f}
+            same_fate = fate is not None and fate in fates  # "two people" and "three sailors" killed
+            if (fate is None or not fates or same_fate) and (not head or not heads or head in heads or same_fate):
+                cluster.append(item)
                 break
         else:
-            clusters.append([(q, doc)])
+            clusters.append([item])
     for cluster in clusters:
-        if len({d for _, d in cluster}) < 2:
+        if len({d for _, d, _, _ in cluster}) < 2:
             continue
-        if all(quantities_agree(a, b) for a, _ in cluster for b, _ in cluster):
+        if all(quantities_agree(a, b) for a, _, _, _ in cluster for b, _, _, _ in cluster):
             continue
         values: dict[str, list[str]] = {}
-        for q, doc in cluster:
+        for q, doc, _, _ in cluster:
             docs = values.setdefault(q.text or str(q.value), [])
             if doc not in docs:
                 docs.append(doc)
