@@ -535,6 +535,7 @@ TYPE_CASES = [
     ("The army conducted military exercises near the border on Monday.", "MOBILIZE"),
     ("The World Food Programme delivered food to the camps on Monday.", "AID"),
     ("Police used tear gas against the protesters on Monday.", "ASSAULT"),
+    ("The United Nations provided 25,000 tons of food aid to the refugees on Monday.", "AID"),  # what tons count
     ("The foreign ministry summoned the Iranian ambassador on Monday.", "DISAPPROVE"),
     ("The two countries restored diplomatic relations on Monday.", "SUPPORT"),
     ("Israel opened an embassy in Abu Dhabi on Monday.", "SUPPORT"),
@@ -633,6 +634,7 @@ NO_ACT_CASES = [
     ("The referee allowed the match to continue.", "allowed"),
     ("The minister delivered a speech at the university.", "delivered"),
     ("The shop closed its doors at six.", "closed"),
+    ("Our correspondents in five countries are providing first-person reports.", "providing"),
     ("The club charged a fee for entry.", "charged"),
     ("Congratulations to both countries on using Common Sense and Great Intelligence.", "using"),
     # ... what an agreement would be about is its topic, not an act of its own
@@ -888,3 +890,17 @@ def test_a_party_after_the_objects_preposition_is_the_target(body: str, trigger:
 def test_a_light_verb_the_model_mislemmatises_still_carries_its_event(body: str, etype: str, trigger: str) -> None:
     event = _find(_analyse(body, published="2024-03-08"), trigger)
     assert event.type == etype
+
+
+def test_the_two_sides_are_a_state_and_the_armed_group_it_fights() -> None:
+    # No sentence names the parties together, so they are the parties named most; a named armed
+    # group is a party of its own beside its state (not one more mention of Ethiopia), so "the two
+    # sides" are Ethiopia and the TPLF, not Ethiopia and the host.
+    body = (
+        "The TPLF said on Monday that it would meet envoys of Ethiopia's government in South Africa. "
+        "Ethiopia's government confirmed the meeting. South Africa will host it. The TPLF welcomed the offer. "
+        "On Wednesday the two sides agreed to a permanent cessation of hostilities."
+    )
+    event = _find(_analyse(body, published="2022-11-02"), "agreed")
+    sources = {a.actor.name for a in event.actors if a.role == "source"}
+    assert sources == {"Ethiopia", "Tigray People's Liberation Front"}

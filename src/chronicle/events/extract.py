@@ -195,8 +195,8 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
     """The two parties a document is about: what 'the two countries', 'both sides' and 'the
     parties' refer to. The first pair of parties the text names together ("Ethiopia and Somalia
     agreed", "Sudan's army and the paramilitary Rapid Support Forces"), else the two
-    most-mentioned countries named at least twice (ties broken by first mention), each as its
-    country actor. Empty unless the document names two parties."""
+    most-mentioned parties named at least twice (ties broken by first mention): a country, as its
+    country actor, or a named armed group. Empty unless the document names two parties."""
     # Parties, not people, and not adjectives: "Saudi and U.S. mediators" names no parties.
     parties = [
         m for m in mentions
@@ -219,13 +219,17 @@ def document_pair(mentions: Sequence[Mention], body: str = "") -> list[Actor]:
         actor = m.actor
         if actor is None or not actor.country:
             continue
-        counts[actor.country] += 1
-        first.setdefault(actor.country, m.start)
-        known = actor_for.get(actor.country)
-        if actor.kind == "country" and (known is None or known.kind != "country"):
-            actor_for[actor.country] = actor
+        # A named armed group is a party of its own beside its country's state ("the TPLF" and
+        # Ethiopia), not one more mention of that state.
+        rebels = actor.kind == "group" and actor.sector == "REB" and m.label != "NORP" and "(" not in actor.name
+        key = "group:" + actor.name if rebels else actor.country
+        counts[key] += 1
+        first.setdefault(key, m.start)
+        known = actor_for.get(key)
+        if rebels or (actor.kind == "country" and (known is None or known.kind != "country")):
+            actor_for[key] = actor
         elif known is None and actor.kind == "government" and not actor.role_title and "(" not in actor.name:
-            actor_for[actor.country] = actor  # "Baku" -> Azerbaijan's government
+            actor_for[key] = actor  # "Baku" -> Azerbaijan's government
     # Countries named once each (a list of places in a byline or a teaser) are no pair.
     ranked = [c for c in sorted(counts, key=lambda c: (-counts[c], first[c])) if counts[c] >= 2]
     pair = [replace(actor_for[c]) for c in ranked[:2] if c in actor_for]

@@ -121,7 +121,7 @@ class TriggerFinder(Part):
                 if (
                     particle is None
                     and lemma in lex.needs_theme
-                    and (theme is None or not _is_a(theme, lex.needs_theme[lemma]))
+                    and (theme is None or not self._theme_is_a(parse, theme, lex.needs_theme[lemma]))
                     and not (theme is not None and lemma in lex.named_theme_verbs and self._names_people(parse, theme))
                 ):
                     continue  # "a statement released on Thursday" is no release of prisoners
@@ -293,6 +293,17 @@ class TriggerFinder(Part):
             if mention is not None and mention.actor is not None and mention.actor.sector == "CVL":
                 return True
         return False
+
+    @staticmethod
+    def _theme_is_a(parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
+        """The theme, one of its conjuncts ("aerial photographs and other military intelligence"),
+        or what a measure counts ("25,000 tons of food aid") is one of ``nouns``."""
+        candidates = [theme, *parse.kids(theme, "conj")]
+        for noun in list(candidates):
+            for prep in parse.kids(noun, "prep"):
+                if prep.text.lower() == "of":
+                    candidates += parse.kids(prep, "pobj")
+        return any(_is_a(c, nouns) for c in candidates)
 
     def _names_people(self, parse: SentenceParse, theme: Token) -> bool:
         """'release Prime Minister Chaudhry', 'free two Reuters journalists': a named person or group."""
