@@ -134,6 +134,9 @@ def _page_events() -> list[TimelineEvent]:
     EventQuery(disagreement=True), EventQuery(place="Goris"), EventQuery(place="Goris", types=("ASSAULT",)),
     EventQuery(acled_types=("Attack",)), EventQuery(acled_types=("Agreement",)),
     EventQuery(acled_types=("Attack", "Agreement"), disagreement=True),
+    # one actor, country or document alone is counted from its lookup index
+    EventQuery(actor="Armenia"), EventQuery(country="ARM"), EventQuery(country="AZE"), EventQuery(actor="Nobody"),
+    EventQuery(doc=events()[0].sources[0].doc), EventQuery(actor="Armenia", types=("ASSAULT",)),
 ], ids=repr)
 def test_the_page_s_filters_select_in_the_store_what_the_rule_selects(tmp_path: Path, query: EventQuery) -> None:
     events = _page_events()

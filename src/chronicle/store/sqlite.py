@@ -856,8 +856,13 @@ class Store:
         if key in self._counts:
             return self._counts[key]
         built = self._where(query)
+        lookup = _single_lookup(query)
         if built is None:
             total = 0
+        elif lookup is not None:
+            # One actor, country or document alone: its lookup index counts the events by itself,
+            # without touching a row of the timeline.
+            total = self._db.execute(lookup[0], (lookup[1],)).fetchone()[0]
         elif query.q and built[2] == [_fts_query(query.q)]:
             # Text alone: the index has one row per event, so it counts them by itself.
             total = self._db.execute(
@@ -1111,6 +1116,28 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
 
 def _marks(items: Sequence[str]) -> str:
     return ",".join("?" * len(items))
+
+
+_LOOKUP_COUNTS = {
+    "actor": "SELECT count(DISTINCT event_rowid) FROM timeline_event_actors WHERE name = ?",
+    "country": "SELECT count(DISTINCT event_rowid) FROM timeline_event_actors WHERE country = ?",
+    "doc": "SELECT count(DISTINCT event_rowid) FROM timeline_event_docs WHERE doc_id = ?",
+}
+
+
+def _single_lookup(query: EventQuery) -> tuple[str, str] | None:
+    """(count SQL, value) when ``query`` filters by one actor, country or document and nothing else."""
+    bare = EventQuery().unpaged()
+    alone = {
+        "actor": replace(query.unpaged(), actor=None) == bare,
+        "country": replace(query.unpaged(), country=None) == bare,
+        "doc": replace(query.unpaged(), doc=None) == bare,
+    }
+    for field, sql in _LOOKUP_COUNTS.items():
+        value = getattr(query, field)
+        if value and alone[field]:
+            return sql, str(value)
+    return None
 
 
 def _linked_doc(row: sqlite3.Row) -> LinkedDoc:
