@@ -92,11 +92,13 @@ def day_ordinal(iso: str | None) -> int | None:
         return None
 
 
-def _day(iso: str | None) -> int | None:
-    """Ordinal day of an ISO date with at least a month ("2023-09" counts as its 1st)."""
-    if not iso or len(iso) < 7 or not iso[:4].isdigit():
+def first_day(iso: str | None) -> int | None:
+    """Ordinal of the first day an ISO date value can mean ("2023-09" its 1st, "2024" 1 January)."""
+    if not iso or len(iso) < 4 or not iso[:4].isdigit():
         return None
     try:
+        if len(iso) == 4:
+            return date(int(iso), 1, 1).toordinal()
         return date.fromisoformat(iso[:10] if len(iso) >= 10 else iso[:7] + "-01").toordinal()
     except ValueError:
         return None
@@ -109,11 +111,11 @@ def _far(value: str | None, reference: int, window_days: int) -> bool:
         return False
     if len(value) == 4:  # a bare year: far unless the reference falls in it
         return date.fromordinal(reference).year != int(value)
-    day = _day(value)
+    day = first_day(value)
     if day is None:
         return False
     if len(value) < 10:  # a month: far unless within the window of any of its days
-        month_end = _day(value[:7] + "-28") or day
+        month_end = first_day(value[:7] + "-28") or day
         return reference < day - window_days or reference > month_end + 3 + window_days
     return abs(day - reference) > window_days
 
@@ -135,7 +137,7 @@ def background_sentences(doc: Document, *, background_days: int = BACKGROUND_DAY
     """
     if not doc.sentences:
         return set()
-    reference = _day(doc.published) if doc.published and len(doc.published) >= 10 else None
+    reference = first_day(doc.published) if doc.published and len(doc.published) >= 10 else None
     out: set[int] = set()
     starts = [s.start for s in doc.sentences]
 
@@ -161,7 +163,7 @@ def news_events(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> lis
     date, or, when either date is unknown, told in the lede outside a background sentence;
     never one that says neither when nor who acted."""
     background = background_sentences(doc, background_days=background_days)
-    reference = _day(doc.published) if doc.published and len(doc.published) >= 10 else None
+    reference = first_day(doc.published) if doc.published and len(doc.published) >= 10 else None
     out = []
     for event in doc.events:
         if event.sentence.index in background:

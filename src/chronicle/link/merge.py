@@ -23,7 +23,7 @@ from typing import Any
 
 from chronicle.events.acled import acled_record
 from chronicle.lexicon import event_lexicon
-from chronicle.link.features import LEDE_SEGMENTS, STOP_WORDS, day_ordinal, normalise, words
+from chronicle.link.features import LEDE_SEGMENTS, STOP_WORDS, day_ordinal, first_day, normalise, words
 from chronicle.link.state import EventGroup
 from chronicle.records import (
     Disagreement,
@@ -290,25 +290,10 @@ def _lede_news_against_background(undated: Event, dated: Event, published: int) 
     early 2024" lower down, in an article of January 2025)."""
     if undated.date.start or not dated.date.start or undated.sentence.index >= LEDE_SEGMENTS:
         return False
-    first, last = _first_day(dated.date.start), _first_day(dated.date.end or dated.date.start)
+    first, last = first_day(dated.date.start), first_day(dated.date.end or dated.date.start)
     # Begun more than a month before the document, and not after it: a year named outright
     # ("in 2024" in January 2025) is background, as the news of a lede is days old.
     return first is not None and last is not None and published - first > UNDATED_REACH_DAYS and last <= published
-
-
-def _first_day(value: str | None) -> int | None:
-    """The ordinal of the first day of a date value ("2024", "2024-01", "2024-01-10")."""
-    value = value or ""
-    try:
-        if len(value) >= 10:
-            return date.fromisoformat(value[:10]).toordinal()
-        if len(value) == 7:
-            return date(int(value[:4]), int(value[5:7]), 1).toordinal()
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 1, 1).toordinal()
-    except ValueError:
-        return None
-    return None
 
 
 def merge_reasons(a: Event, b: Event) -> list[str]:

@@ -233,6 +233,7 @@ def _cluster_block(
             founder = docs[new_members[0]]
             story = StoryState(id="story:" + founder.id, title=founder.title)
             result.append(story)
+        days = set(story.days)
         for j in new_members:
             doc = docs[j]
             story.doc_ids.append(doc.id)
@@ -243,9 +244,10 @@ def _cluster_block(
             story.with_news += 1 if doc.news else 0
             if doc.year is not None:
                 story.years[str(doc.year)] = story.years.get(str(doc.year), 0) + 1
-            story.days = sorted(set(story.days) | set(doc.days))
+            days.update(doc.days)
             if story.title is None:
                 story.title = doc.title
+        story.days = sorted(days)
         story.first = _iso(first[c])
         story.last = _iso(last[c])
     return result
