@@ -8,7 +8,9 @@ of the documents so marked are written in one transaction that clears their mark
 state lives in indexed tables (linked documents, stories, merged events, term counts, people,
 and ``(key, target)`` postings), so a new document reads the slice it can meet
 (:mod:`chronicle.link.index`) and writes back only what it changed. Records go in and come out
-as the dataclasses of :mod:`chronicle.records`; callers never see rows.
+as the dataclasses of :mod:`chronicle.records`; callers never see rows. Which merged events
+answer a query is worked out in memory over the timeline's columns
+(:mod:`chronicle.store.selection`, pure arrays); a page then reads only its own rows.
 """
 
 from chronicle.store.sqlite import MIGRATIONS, EventQuery, Page, Store, WriteOutcome
