@@ -211,6 +211,20 @@ def test_date_rules_with_the_temporal_stage() -> None:
     assert (criticised.date.start, criticised.date.basis) == (None, "unresolved")
 
 
+@pytest.mark.parametrize(("second", "trigger", "dated"), [
+    ("The ministers signed a deal after Greece offered to mediate.", "signed", True),
+    ("The ministers signed a deal after Greece offered to mediate.", "offered", False),  # before the main act
+    ("Before the talks, Greece had offered to mediate.", "offered", True),  # no clause of its own
+    ("Greece walked out after Turkey rejected the plan.", "rejected", False),
+    ("Greece walked out before Turkey rejected the plan.", "rejected", False),
+    ("Greece walked out when Turkey rejected the plan.", "rejected", True),  # at the same time
+])
+def test_an_act_placed_before_or_after_another_takes_no_narrative_date(second: str, trigger: str,
+                                                                       dated: bool) -> None:
+    doc = _analyse(f"Turkey and Greece held talks in Ankara on 3 May 2021. {second}", published="2021-05-10")
+    assert (_find(doc, trigger).date.start == "2021-05-03") is dated
+
+
 def test_quantities_values_and_approximation() -> None:
     doc = _analyse(
         "Rebels killed more than 100 thousand residents and nearly 40 soldiers in 2019.", timexes=True

@@ -43,6 +43,7 @@ class EventLexicon:
     description_verbs: frozenset[str] = frozenset()  # "the assault was in solidarity": described
     description_play_objects: frozenset[str] = frozenset()  # "mediation played a key role"
     onset_verbs: frozenset[str] = frozenset()  # "starting from September 24": when the act began
+    sequence_marks: frozenset[str] = frozenset()  # "after Malaysia offered to mediate": before the main act
     people_subject_verbs: frozenset[str] = frozenset()  # "residents left Karabakh": displacement
     people_nouns: frozenset[str] = frozenset()  # the subjects that make it so
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
@@ -153,6 +154,7 @@ def event_lexicon() -> EventLexicon:
         description_verbs=frozenset(data["description_verbs"]["verbs"]),
         description_play_objects=frozenset(data["description_verbs"]["play_objects"]),
         onset_verbs=frozenset(data["onset_verbs"]["verbs"]),
+        sequence_marks=frozenset(data["sequence_marks"]["words"]),
         people_subject_verbs=frozenset(data["needs_people_subject"]["verbs"]),
         people_nouns=frozenset(w.lower() for w in data["needs_people_subject"]["nouns"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),

@@ -128,10 +128,13 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
         trig_of = {id(e): t for t, e in kept}
 
         def apart(a: Event, b: Event) -> bool:
-            """Two predicates, each with its own object: "exchanged prisoners and issued a statement"."""
+            """Two predicates, each with its own object ("exchanged prisoners and issued a
+            statement"), or one placed after the other."""
             ga, gb = trig_of[id(a)].governor, trig_of[id(b)].governor
             if ga is gb or a.trigger.lower() in self.lex.outcomes or b.trigger.lower() in self.lex.outcomes:
                 return False
+            if any(self._sequenced(parse, g) for g in (ga, gb)):
+                return True  # "signed a deal after Greece offered to mediate": one act, then another
             if {a.type, b.type} <= self.lex.statement_types:
                 return False  # "condemned the attack and demanded their release": one statement
             if a.modality == b.modality == "promised" and a.type == b.type:

@@ -179,7 +179,9 @@ class Dater(Part):
             if gov.pos == "VERB" and gov.dep == "ROOT":
                 self._clause_dates[sentence.index] = date
             return date
-        if trig.modality in {"asserted", "reported", "negated"} and self._past(parse, gov):
+        if trig.modality in {"asserted", "reported", "negated"} and self._past(parse, gov) and not self._sequenced(
+            parse, gov
+        ):
             narrative = self._narrative(sentence)
             if narrative is not None:
                 return replace(narrative, basis="relative")
@@ -210,6 +212,11 @@ class Dater(Part):
             if verb.lemma.lower() in _SCHEDULED or any(k.lemma.lower() in FUTURE for k in parse.kids(verb, "aux")):
                 return True
         return False
+
+    def _sequenced(self, parse: SentenceParse, verb: Token) -> bool:
+        """The clause is placed before or after another act ("the ceasefire was reached after
+        Malaysia offered to mediate"): not at the time the narrative carries."""
+        return verb.dep == "advcl" and any(k.lemma.lower() in self.lex.sequence_marks for k in parse.kids(verb, "mark"))
 
     def _participial(self, parse: SentenceParse, verb: Token) -> bool:
         """A subjectless participle clause adjoined to its main clause ("shelled the city on
