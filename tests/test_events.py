@@ -563,6 +563,15 @@ TYPE_CASES = [
     ("The emir of Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "CONSULT"),
     # an infinitive the parser hangs on a verb of intent as a purpose is still its complement
     ("Ethnic Albanian rebels have sworn to fight until they gain control of the villages.", "THREATEN"),
+    # ending cooperation is a sanction (data: 'end' needs such a theme) ...
+    ("Turkish officers ended their mediation efforts between the rival militias on Monday.", "SANCTION"),
+    ("The government ended all military cooperation with France on Tuesday.", "SANCTION"),
+    # ... a pledge with 'unless' a threat (data: threat_marks) ...
+    ("Kenya said it will withdraw its troops from Somalia unless the rebels agree to a ceasefire.", "THREATEN"),
+    # ... a demand restated, a demand (data: phrasal)
+    ("The union reiterated its demand that the government lift the curfew.", "DEMAND"),
+    # readiness is a stated intent, not a wish ('prepared' is no form of 'prepare' here)
+    ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
 ]
 
 
@@ -918,3 +927,12 @@ def test_the_two_sides_are_a_state_and_the_armed_group_it_fights() -> None:
     event = _find(_analyse(body, published="2022-11-02"), "agreed")
     sources = {a.actor.name for a in event.actors if a.role == "source"}
     assert sources == {"Ethiopia", "Tigray People's Liberation Front"}
+
+
+@pytest.mark.parametrize("body", [
+    "The delegations ended two days of talks in Geneva on Friday.",  # talks concluded, not broken off
+    "Both sides agreed to end the fighting.",
+    "The army ended its offensive in the north on Sunday.",
+])
+def test_ending_talks_or_fighting_is_no_sanction(body: str) -> None:
+    assert all(e.type != "SANCTION" for e in _analyse(body, published="2024-03-08").events)

@@ -49,6 +49,7 @@ class EventLexicon:
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
+    threat_marks: frozenset[str] = frozenset()  # "will withdraw unless ...": a pledge made a threat
     stative_passive: frozenset[str] = frozenset()  # "peacekeepers are stationed": a state
     mediation: frozenset[str] = frozenset()  # "with the mediation of Moscow": a role in another event
     circumstance_preps: frozenset[str] = frozenset()  # "agreed after talks": an undated noun sets the scene
@@ -161,6 +162,7 @@ def event_lexicon() -> EventLexicon:
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),
         conditional_marks=frozenset(data["conditional_marks"]),
+        threat_marks=frozenset(data["threat_marks"]["words"]),
         stative_passive=frozenset(data["stative_passive"]),
         mediation=frozenset(data["mediation"]),
         circumstance_preps=frozenset(data["circumstance_preps"]["words"]),

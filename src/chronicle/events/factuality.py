@@ -91,6 +91,11 @@ class Factuality(TriggerFinder):
         if negated:
             modality = "negated"
             trig.type = self.lex.negated_types.get(trig.type, trig.type)
+        elif modality == "promised" and any(
+            k.lemma.lower() in self.lex.threat_marks
+            for clause in parse.kids(gov, "advcl") for k in parse.kids(clause, "mark")
+        ):
+            trig.type = "THREATEN"  # "will withdraw its force unless ...": the pledge is a threat
         elif modality == "promised":
             trig.type = self.lex.promise_types.get(trig.type, trig.type)
         if modality == "asserted" and self._reported(parse, gov):
@@ -142,10 +147,11 @@ class Factuality(TriggerFinder):
             if any(k.text.lower() in lex.conditional_marks for k in parse.kids(clause, "mark")):
                 return "conditional"  # "if Armenia continues to resist the link"
         for lower, upper in itertools.pairwise(chain):
-            if lower.dep == "xcomp" and (
+            willing = upper.text.lower() in lex.willing_adjectives  # "is prepared to lift the ban": a stated intent
+            if lower.dep == "xcomp" and not willing and (
                 _lemma_in(upper, lex.wish_verbs) or (upper.pos == "ADJ" and upper.lemma.lower() in lex.wish_adjectives)
             ):
-                return "wish"  # "hoped to sign", "ready to begin discussions"
+                return "wish"  # "hoped to sign", "eager to begin discussions"
             if lower.dep == "ccomp" and _lemma_in(upper, lex.hope_verbs):
                 return "wish"  # "we hope that all parties will maintain the ceasefire"
         first = gov  # the first of coordinated verbs carries the construction
