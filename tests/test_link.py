@@ -420,6 +420,24 @@ def test_an_undated_lede_act_is_not_the_background_act_its_article_dates_long_be
         assert len(link(docs, SETTINGS).events) == events, published
 
 
+@pytest.mark.parametrize(("recalled_in", "merged"), [
+    ("2023-12-20", True),  # three months on: the same season's coverage recaps its act
+    ("2025-03-13", False),  # a year and a half on: another story's background
+])
+def test_an_act_recalled_a_year_later_is_not_merged_into_its_original_report(recalled_in: str,
+                                                                             merged: bool) -> None:
+    news = "Azerbaijan launched a military offensive in Karabakh on Tuesday, the defence ministry said."
+    recap = "Azerbaijan seized Karabakh in a lightning offensive in September 2023."
+    azerbaijan = actor("Azerbaijan", "AZE")
+    docs = [
+        doc("n", news, outlet="one", published="2023-09-19",
+            events=[event("n", news, actors=[azerbaijan], date=day("2023-09-19"))]),
+        doc("r", recap, outlet="two", published=recalled_in,
+            events=[event("r", recap, actors=[azerbaijan], date=month("2023-09"))]),
+    ]
+    assert (len(link(docs, SETTINGS).events) == 1) is merged
+
+
 def test_an_undated_member_never_bridges_two_known_dates() -> None:
     undated = "In a joint statement released on Thursday night, the two countries saw a historic chance."
     first = "Armenia and Azerbaijan issued a joint statement on December 13 after the exchange."

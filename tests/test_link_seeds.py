@@ -142,8 +142,12 @@ def test_rerun_and_incremental_add_keep_ids(analysed: list[Document], linked: Li
     new_events = {e.id: {s.event_id for s in e.sources} for e in later.events}
     for event_id, sources in old_events.items():
         assert sources <= new_events[event_id]
-    # The newcomer's offensive report joined the existing merged event.
-    assert any(s.doc == "newcomer" for s in _offensive(later).sources)
+    # The newcomer's offensive report joined the existing merged event of the article it copies:
+    # 003 (March 2025) recalls the September 2023 offensive, and so does the newcomer.
+    recalled = [e for e in later.events
+                if e.type in ("ASSAULT", "COERCE") and (e.date.start or "").startswith("2023-09")
+                and any(s.doc.startswith("003") for s in e.sources)]
+    assert recalled and all(any(s.doc == "newcomer" for s in e.sources) for e in recalled)
 
 
 def _sources(event: TimelineEvent) -> set[str]:

@@ -23,8 +23,17 @@ from typing import Any
 
 from chronicle.events.acled import acled_record
 from chronicle.lexicon import event_lexicon
-from chronicle.link.features import LEDE_SEGMENTS, STOP_WORDS, day_ordinal, first_day, normalise, words
+from chronicle.link.features import (
+    BACKGROUND_DAYS,
+    LEDE_SEGMENTS,
+    STOP_WORDS,
+    day_ordinal,
+    first_day,
+    normalise,
+    words,
+)
 from chronicle.link.state import EventGroup
+from chronicle.query import last_day
 from chronicle.records import (
     Disagreement,
     Event,
@@ -68,6 +77,10 @@ def _event_words() -> frozenset[str]:
 NEAR_IDENTICAL = 0.6
 # Publication days apart beyond which an undated report is not taken for another document's act.
 UNDATED_REACH_DAYS = 30
+# Publication days apart beyond which an act one document recalls is not merged into another's
+# report of it: a season's coverage recaps its own acts ("the offensive in September", three
+# months on), while an article a year later recalls them as another story's background.
+RECALL_REACH_DAYS = 180
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +309,16 @@ def _lede_news_against_background(undated: Event, dated: Event, published: int) 
     return first is not None and last is not None and published - first > UNDATED_REACH_DAYS and last <= published
 
 
+def _recalled(e: Event, published: int | None) -> bool:
+    """A report of an act its document recalls: the act's whole period lies more than
+    ``BACKGROUND_DAYS`` before the document was published ("launched an offensive in October
+    2023", in an article of January 2025)."""
+    if published is None or not e.date.start:
+        return False
+    last = day_ordinal(last_day(e.date.end or e.date.start))
+    return last is not None and published - last > BACKGROUND_DAYS
+
+
 def merge_reasons(a: Event, b: Event) -> list[str]:
     """What report ``a`` shares with report ``b`` that :func:`evidence` counts, in words a
     reader can check: the type, the actors, the date, the place, a figure, the wording."""
@@ -341,6 +364,15 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     ):
         # Undated in one of two documents published months apart ("the Houthis claimed
         # responsibility" for two different attacks): nothing says it is the same act.
+        return 0.0
+    if (
+        a.doc_id != b.doc_id and ta.published is not None and tb.published is not None
+        and abs(ta.published - tb.published) > RECALL_REACH_DAYS and text < NEAR_IDENTICAL
+        and (_recalled(a, ta.published) or _recalled(b, tb.published))
+    ):
+        # An act one document recalls, told by a document of another year: each document's
+        # story tells it for its own news (a truce of January 2024, and "a comparable agreement
+        # negotiated by China in early 2024" in an article on another truce a year later).
         return 0.0
     if (
         a.location is not None and b.location is not None and a.location.country and b.location.country
