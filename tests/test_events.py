@@ -618,6 +618,14 @@ ACTOR_CASES = [
     # ... and stays unnamed when both parties are states
     ("India and Pakistan agreed to a ceasefire on Monday. The government then imposed a curfew on Wednesday.",
      "imposed", set()),
+    # what the document's agreement sets out is between its parties
+    ("Sudan and South Sudan signed a deal on Monday. The agreement includes an unconditional ceasefire "
+     "effective from midnight on March 5.", "ceasefire", {"Sudan", "South Sudan"}),
+    ("Colombia and the ELN signed an accord on Friday. The accord provides for a six-month ceasefire, "
+     "which will take effect on August 3.", "ceasefire", {"Colombia", "ELN"}),
+    # ... not what an indefinite text sets out
+    ("Sudan and South Sudan signed a deal on Monday. A plan includes a ceasefire effective from midnight "
+     "on March 5.", "ceasefire", set()),
 ]
 
 

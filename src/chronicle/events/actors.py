@@ -227,7 +227,20 @@ class ActorResolver(Part):
         in a document that names its two parties together: it is their agreement."""
         if len(self.pair) != 2 or trig.tok.lemma.lower() not in self.lex.agreement_nouns:
             return False
-        return any(k.lemma.lower() in {"the", "this"} for k in parse.kids(trig.tok, "det"))
+        if any(k.lemma.lower() in {"the", "this"} for k in parse.kids(trig.tok, "det")):
+            return True
+        # "The agreement includes an unconditional ceasefire", "provides for a ceasefire": what
+        # the document's agreement sets out is between its parties too.
+        verb = parse.head(trig.tok)
+        if verb is not None and trig.tok.dep == "pobj" and verb.dep == "prep":
+            verb = parse.head(verb)
+        if verb is None or verb.pos != "VERB" or trig.tok.dep not in {"dobj", "pobj"}:
+            return False
+        return any(
+            k.lemma.lower() in self.lex.provision_subjects
+            and any(d.lemma.lower() in {"the", "this"} for d in parse.kids(k, "det"))
+            for k in parse.kids(verb, "nsubj")
+        )
 
     def _resolve(
         self, parse: SentenceParse, tok: Token, role: Role, sentence: Sentence, *, places_ok: bool = True
