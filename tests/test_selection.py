@@ -51,7 +51,8 @@ def test_a_lookup_mask_is_anded_and_rowids_gone_from_the_timeline_are_ignored() 
     looked_up = COLUMNS.mask_of(np.array([12, 4, 99, 1], dtype=np.int64))  # 99 and 1 are no events
     assert chosen(looked_up) == [12, 4]
     assert chosen(COLUMNS.select(EventQuery(dated=True), [looked_up])) == [12]
-    assert COLUMNS.position(5) == 3 and COLUMNS.position(6) is None
+    positions, found = COLUMNS.positions_of(np.array([5, 6], dtype=np.int64))
+    assert positions.tolist() == [3] and found.tolist() == [True, False]  # rowid 6 is no event
     assert not COLUMNS.mask_of(np.array([], dtype=np.int64)).any()
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
+from chronicle import query
 from chronicle.records import Document, Event
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
@@ -93,15 +94,11 @@ def day_ordinal(iso: str | None) -> int | None:
 
 
 def first_day(iso: str | None) -> int | None:
-    """Ordinal of the first day an ISO date value can mean ("2023-09" its 1st, "2024" 1 January)."""
-    if not iso or len(iso) < 4 or not iso[:4].isdigit():
+    """Ordinal of the first day an ISO date value can mean ("2023-09" its 1st, "2024" 1 January):
+    :func:`chronicle.query.first_day` as a day number; None for what is no such value."""
+    if not iso or not iso[:4].isdigit():
         return None
-    try:
-        if len(iso) == 4:
-            return date(int(iso), 1, 1).toordinal()
-        return date.fromisoformat(iso[:10] if len(iso) >= 10 else iso[:7] + "-01").toordinal()
-    except ValueError:
-        return None
+    return day_ordinal(query.first_day(iso))
 
 
 def _far(value: str | None, reference: int, window_days: int) -> bool:

@@ -103,21 +103,20 @@ class TimelineColumns:
     def __len__(self) -> int:
         return len(self.rowids)
 
-    def position(self, rowid: int) -> int | None:
-        """Where the event of ``rowid`` stands in timeline order (None: not in the timeline)."""
-        at = int(np.searchsorted(self._sorted_rowids, rowid))
-        if at < len(self) and int(self._sorted_rowids[at]) == rowid:
-            return int(self._sorted_positions[at])
-        return None
+    def positions_of(self, rowids: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], Mask]:
+        """Where the events of ``rowids`` stand in timeline order, and which of ``rowids`` are
+        events of the timeline at all (the positions are of those only)."""
+        if not len(rowids) or not len(self):
+            return np.zeros(0, dtype=np.int64), np.zeros(len(rowids), dtype=np.bool_)
+        at = np.searchsorted(self._sorted_rowids, rowids)
+        at[at >= len(self)] = 0
+        found = self._sorted_rowids[at] == rowids
+        return self._sorted_positions[at[found]], found
 
     def mask_of(self, rowids: npt.NDArray[np.int64]) -> Mask:
         """The events whose rowids are given (rowids no longer in the timeline are ignored)."""
         mask = np.zeros(len(self), dtype=np.bool_)
-        if len(rowids) and len(self):
-            at = np.searchsorted(self._sorted_rowids, rowids)
-            at[at >= len(self)] = 0
-            found = self._sorted_rowids[at] == rowids
-            mask[self._sorted_positions[at[found]]] = True
+        mask[self.positions_of(rowids)[0]] = True
         return mask
 
     def select(self, query: EventQuery, lookups: Sequence[Mask] = ()) -> Mask:
@@ -184,14 +183,15 @@ class PlaceColumns:
         listed = list(rows)
         keys: dict[tuple[str | None, float, float], int] = {}
         places: list[tuple[str | None, str | None, float, float, str | None]] = []
-        codes = np.full(len(columns), -1, dtype=np.int64)
-        for rowid, name, country, lat, lon, basis in listed:
+        of_row = []
+        for _, name, country, lat, lon, basis in listed:
             code = keys.setdefault((name, lat, lon), len(keys))
             if code == len(places):
                 places.append((name, country, lat, lon, basis))
-            position = columns.position(rowid)
-            if position is not None:
-                codes[position] = code
+            of_row.append(code)
+        positions, found = columns.positions_of(np.fromiter((r[0] for r in listed), np.int64, len(listed)))
+        codes = np.full(len(columns), -1, dtype=np.int64)
+        codes[positions] = np.asarray(of_row, dtype=np.int64)[found]
         return cls(codes, tuple(places))
 
     def busiest(self, mask: Mask, limit: int) -> list[dict[str, object]]:

@@ -40,9 +40,9 @@ from chronicle.records import (
 from chronicle.store.selection import Mask, MaskCache, PlaceColumns, TimelineColumns
 
 T = TypeVar("T")
-_ISO_TIME = re.compile(r"[0-9T:.+\-]+")
 R = TypeVar("R", bound=Record)
 WriteOutcome = Literal["stored", "unchanged"]
+_ISO_TIME = re.compile(r"[0-9T:.+\-]+")  # an ISO timestamp: nothing in it needs escaping in JSON
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents with their raw input, FTS over bodies, cross-source results.
@@ -866,8 +866,6 @@ class Store:
             if not words:
                 return columns, np.zeros(len(columns), dtype=np.bool_)
             lookups.extend(self._lookup(columns, "word", f'"{w}"') for w in words)
-        if query.dated is False and (query.since or query.until):
-            return columns, np.zeros(len(columns), dtype=np.bool_)  # a date range holds dated events only
         return columns, columns.select(query, lookups)
 
     def count_events(self, query: EventQuery) -> int:
@@ -964,12 +962,14 @@ class Store:
 
     def all_events(self, query: EventQuery) -> list[TimelineEvent]:
         """Every event that answers ``query`` (its paging ignored), in timeline order."""
+        timeline, mask = self._selection(query)
         out: list[TimelineEvent] = []
-        while True:
-            page = self.query_events(replace(query, limit=1000, offset=len(out)))
-            out += page.items
-            if not page.items or len(out) >= page.total:
-                return out
+        for part in _chunks([int(r) for r in timeline.rowids[mask]]):  # in timeline order, chunk by chunk
+            out += self._events(
+                f"SELECT record, updated_at FROM timeline_events WHERE rowid IN ({_marks(part)}) ORDER BY sort_key",
+                part,
+            )
+        return out
 
     # ------------------------------------------------------------------ agreements
 
@@ -1067,7 +1067,7 @@ class Store:
                        (archive, _now()))
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+def _chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
     """Slices small enough to bind (SQLite caps the parameters of one statement)."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
