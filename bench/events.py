@@ -172,6 +172,9 @@ def main() -> None:
         "theme); a pledge with 'unless' is a THREATEN; a demand or call restated is a DEMAND; 'is",
         "prepared to' is a stated intent, not a wish. Dev type 0.764 -> 0.783, found 0.882 -> 0.901;",
         "held-out type 0.646 -> 0.652, found 0.826 -> 0.832, source country 0.565 -> 0.571.",
+        "An event noun with a modifier that makes it a thing ('according to a press release', 'a heart",
+        "attack', `thing_compounds`) is no act: dev found 0.901 -> 0.894 (a sentence whose only trigger",
+        "was the press release it cites now has no event, a wrong RETREAT before), types unchanged.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",

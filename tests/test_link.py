@@ -625,6 +625,55 @@ def test_a_year_conflict_splits_a_marginal_pair_also_against_a_stored_story() ->
 
 
 @pytest.mark.parametrize(
+    ("second", "people", "stories_expected"),
+    [
+        ("williams", {"williams"}, 2),  # another player's arrest, who never names the first
+        ("williams", {"williams", "jackson"}, 1),  # names the first story's player: a follow-up
+        ("jackson", {"jackson"}, 1),  # the same player
+        (None, frozenset(), 1),  # no person in its news: nothing to conflict with
+    ],
+)
+def test_news_about_another_person_splits_a_marginal_pair_also_against_a_stored_story(
+    second: str | None, people: set[str], stories_expected: int
+) -> None:
+    import functools
+    import math
+
+    from chronicle.link.stories import PERSON_CONFLICT, StoryInput, cluster
+
+    cos = SETTINGS.story_threshold + PERSON_CONFLICT / 2  # similar, but not beyond doubt
+    a = StoryInput("a", {"arrested": 1.0}, protagonist="jackson", people=frozenset({"jackson"}))
+    b = StoryInput("b", {"arrested": cos, "tackle": math.sqrt(1 - cos * cos)}, protagonist=second,
+                   people=frozenset(people))
+    run = functools.partial(cluster, threshold=SETTINGS.story_threshold, window_days=10, idf=lambda term: 1.0)
+    assert len(run([], [a, b])) == stories_expected
+    assert len(run(run([], [a]), [b])) == stories_expected  # the stored story keeps its people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Chargers defensive tackle Jamal Williams was arrested on suspicion of drunken driving on Sunday.",
+         "williams"),  # the person the act befalls, when no person acts
+        ("Defense Minister Rustem Umerov met Secretary of State Marco Rubio in Geneva on Sunday.",
+         "umerov"),  # the one who acts comes first
+        ("Russia launched missile strikes on Kharkiv on Monday.", None),  # no person in the news
+    ],
+)
+def test_protagonist_is_the_person_of_the_main_report(body: str, expected: str | None) -> None:
+    import chronicle.events
+    import chronicle.nlp
+    import chronicle.temporal  # noqa: F401
+    from chronicle.link.features import protagonist
+    from chronicle.pipeline import run_stages
+
+    (analysed,) = run_stages([doc("p", body)], ["temporal", "nlp", "events"], SETTINGS)
+    main, named = protagonist(analysed)
+    assert main == expected
+    assert (main in named) if main else not named
+
+
+@pytest.mark.parametrize(
     ("follow_up_days", "stories_expected"),
     [
         (("2005-06-24",), 1),  # the verdict names the day of the shooting: it continues that story

@@ -343,3 +343,19 @@ def test_a_title_makes_a_town_name_a_person(body: str, person: str) -> None:
     (out,) = run_stages([Document(id="t", source="t", content_hash="x", body=body)], ["nlp"], Settings())
     found = next(m for m in out.mentions if m.text == person)
     assert found.actor is not None and found.actor.kind == "person" and found.place is None
+
+
+@pytest.mark.parametrize(("body", "person", "place"), [
+    # a town's or a country's name inside a person's full name is part of the name
+    ("Chargers receiver Vincent Jackson was arrested on Tuesday.", "Vincent Jackson", None),
+    ("The Saints placed running back Reggie Bush on injured reserve.", "Reggie Bush", None),
+    ("President George W. Bush met the king on Monday.", "George W. Bush", None),
+    # after "of", the country is still the country
+    ("King Abdullah II of Jordan arrived in Cairo on Monday.", "Abdullah II", "Jordan"),
+])
+def test_a_place_name_inside_a_persons_name_is_the_name(body: str, person: str, place: str | None) -> None:
+    (out,) = run_stages([Document(id="t", source="t", content_hash="x", body=body)], ["nlp"], Settings())
+    people = {m.text for m in out.mentions if m.actor is not None and m.actor.kind == "person"}
+    assert person in people
+    countries = {m.text for m in out.mentions if m.actor is not None and m.actor.kind == "country"}
+    assert (place in countries) if place else not any(m.place and m.text in person for m in out.mentions)

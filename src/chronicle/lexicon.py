@@ -58,6 +58,7 @@ class EventLexicon:
     generic_conflicts: frozenset[str] = frozenset()  # "the fighting has killed thousands": a summary
     courtesy: dict[str, frozenset[str]] = field(default_factory=dict)  # "thank you": a formula
     idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # "met their demise": no meeting
+    thing_compounds: dict[str, frozenset[str]] = field(default_factory=dict)  # "a press release": no release
     ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
     showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
@@ -171,6 +172,7 @@ def event_lexicon() -> EventLexicon:
         generic_conflicts=frozenset(data["not_events"]["generic_conflicts"]),
         courtesy={k: frozenset(v) for k, v in data["not_events"]["courtesy"].items()},
         idioms={k: frozenset(v) for k, v in data["not_events"]["idioms"].items()},
+        thing_compounds={k: frozenset(v) for k, v in data["not_events"]["thing_compounds"].items()},
         ended_by=frozenset(data["not_events"]["ended_by"]),
         continuing=frozenset(data["not_events"]["continuing"]),
         showing=frozenset(data["not_events"]["showing"]),

@@ -161,6 +161,10 @@ class TriggerFinder(Part):
                     continue
                 if noun in lex.noun_needs_modifier and not self._has_modifier(parse, tok, noun):
                     continue
+                if noun in lex.thing_compounds and any(
+                    k.text.lower() in lex.thing_compounds[noun] for k in parse.kids(tok, "compound", "amod", "nmod")
+                ):
+                    continue  # "according to a press release", "died of a heart attack": a thing
                 host = self._governor(parse, tok)
                 anchor = self._clause_slot(parse, tok)
                 governor = host if anchor.dep in CLAUSE_DEPS and parse.head(anchor) is host else tok

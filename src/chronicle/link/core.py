@@ -187,9 +187,11 @@ def link(
         StoryInput(
             doc.id, features.weighted_vector(terms, df, n_docs), features.news_date(doc),
             doc.title, news=events, year=features.news_year(doc),
-            days=features.stated_days(doc),
+            days=features.stated_days(doc), protagonist=main, people=people,
         )
-        for doc, terms, events in zip(originals, counts, news, strict=True)
+        for doc, terms, events, (main, people) in zip(
+            originals, counts, news, map(features.protagonist, originals), strict=True
+        )
     ]
     # Documents with nothing to compare (empty, non-English) still get a story of their own.
     for doc in new_docs:

@@ -219,6 +219,32 @@ def news_year(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> int |
     return max(years, default=None)
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def protagonist(doc: Document, *, background_days: int = BACKGROUND_DAYS) -> tuple[str | None, frozenset[str]]:
+    """Who a document's news is about, and the people it names, by surname ("Jackson"): the
+    person who acts in its main report (:func:`main_report`), else the one it befalls ("placed
+    Bush on injured reserve"); None (and no names) when that report has no person.
+
+    Two incidents of one kind read alike (two players arrested on the same charge, two actresses
+    checking into rehab) but are about different people, where a follow-up on one incident that
+    leads with another person still names the first one. Surnames only, as the first mention
+    carries the full name and later ones ("Williams") the surname.
+    """
+    event = main_report(doc, background_days=background_days)
+    if event is None:
+        return None, frozenset()
+    for role in ("source", "target"):
+        people = [a.actor.name for a in event.actors if a.role == role and a.actor.kind == "person"]
+        if people:
+            main = _surname(people[0])
+            named = {_surname(m.actor.name) for m in doc.mentions if m.actor is not None and m.actor.kind == "person"}
+            return main, frozenset(named | {main})
+    return None, frozenset()
+
+
 def stated_days(doc: Document) -> tuple[str, ...]:
     """The calendar days a document states outright ("June 24, 2005"; not "on Friday", which
     is resolved against its own date): a follow-up published months after an incident still

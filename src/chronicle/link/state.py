@@ -59,6 +59,12 @@ class StoryState(Record):
     # The days its members state outright (``features.stated_days``): a follow-up that names
     # one inside the story's window may join it however long after it was published.
     days: list[str] = field(default_factory=list)
+    # Members whose news is about a person (``features.protagonist``), how many are about each
+    # (by surname), and how many of those name each person: a story about one player's arrest
+    # is not joined by a report of another's that never names him.
+    with_protagonist: int = 0
+    protagonists: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

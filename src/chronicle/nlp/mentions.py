@@ -119,6 +119,8 @@ class MentionFinder:
             entry = self.gaz.lookup(self._surface(i, last))
             if entry is None:
                 continue
+            if self._in_person_name(i, last, entry):
+                return None
             if not entry.strong and self._ner_label(i, last) not in {"GPE", "LOC", "FAC"} and not (
                 self._placed_by_context(i, last)
             ):
@@ -127,6 +129,23 @@ class MentionFinder:
                 continue  # "President Bush", "General Lee": a title names a person, not a town
             return entry, last
         return None
+
+    def _in_person_name(self, first: int, last: int, entry: Entry) -> bool:
+        """Words ``first:last`` are part of a person's name that the NER model found: "George
+        Clooney", "Vincent Jackson", "George W. Bush" name people, not towns in South Africa,
+        Mississippi and Egypt. A country is given up only after a given name ("Michael Jordan"),
+        never after "of" ("King Abdullah II of Jordan") or at the name's start ("Israel Katz"
+        is left to the passes that read titles)."""
+        words = self.words
+        start, end = words[first].start, words[last - 1].end
+        span = next((s for s in self.ner if s.label == "PERSON" and s.start <= start and end <= s.end), None)
+        if span is None or (span.start == start and span.end == end):
+            return False  # no person, or the whole name is the place
+        if first > 0 and not _cap(words[first - 1].text) and words[first - 1].start >= span.start:
+            return False  # "Abdullah II of Jordan"
+        if entry.kind == "country":
+            return span.start < start and words[first - 1].text.isalpha()
+        return entry.kind == "city"
 
     def _placed_by_context(self, first: int, last: int) -> bool:
         """The words before a smaller city's name say it is a place ("the city of Kherson",
