@@ -483,6 +483,10 @@ def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
     ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma.", "attacked", (None, "unresolved")),
     ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma on Tuesday.", "attacked",
      ("2024-02-06", "relative")),
+    # a past period ending at publication dates what happened in it ...
+    ("During the past two months, the truce saw repeated breaches by the rebels.", "breaches", ("2023-12", "relative")),
+    # ... and a recent one is news, not a lasting state ("for decades" is)
+    ("Rebel forces have shelled Goma over the past week.", "shelled", ("2024-02-02", "relative")),
 ])
 def test_event_date_rules(body: str, trigger: str, expected: tuple[str | None, str]) -> None:
     event = _find(_analyse(body, published="2024-02-09"), trigger)
@@ -572,6 +576,8 @@ TYPE_CASES = [
     ("The union reiterated its demand that the government lift the curfew.", "DEMAND"),
     # readiness is a stated intent, not a wish ('prepared' is no form of 'prepare' here)
     ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+    # avoiding an act, like failing at it, is its negation
+    ("Serbia avoided signing the agreement on Saturday.", "REJECT"),
 ]
 
 
@@ -642,6 +648,9 @@ def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
     ("Fighters from the Rapid Support Forces attacked a camp.", "attacked", {"Rapid Support Forces"}),
     # the agent of the participle that carries an event noun
     ("The massacre carried out on Thursday by the Gran Grif gang left 70 dead.", "massacre", {"Gran Grif"}),
+    # the 'by' of an event noun the parser took for a verb ("Missile [subject] strikes [verb]")
+    ("Missile strikes on targets inside Yemen by the US and UK have failed to curb the attacks.", "strikes",
+     {"United States", "United Kingdom"}),
 ])
 def test_unnamed_and_agent_groups(body: str, trigger: str, sources: set[str]) -> None:
     event = _find(_analyse(body, published="2024-10-08"), trigger)
@@ -726,6 +735,10 @@ NO_ACT_CASES = [
     ("The envoy called the talks urgent and timely.", "talks"),
     # ... nor what a speaker hopes will happen
     ("We hope that both sides will sign the agreement next week, the minister said.", "sign"),
+    # ... nor what one party requires of others
+    ("The EU requires Kosovo and Serbia to reach a final agreement.", "final agreement"),
+    # ... a thing named by an event noun is none
+    ("The army holds the town, according to a press release by the rebels.", "press release"),
     # ... a participle inside a place's name is no act
     ("Talks on the Armenian-Occupied districts resumed in Vienna on Monday.", "Occupied"),
 ]

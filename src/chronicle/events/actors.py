@@ -25,8 +25,9 @@ from chronicle.records import (
 )
 
 _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "towards", "at"})
-# "rebels in Mali", "students throughout Indonesia", "protesters across Iran": people of a country
-_WITHIN_PREPS = frozenset({"in", "throughout", "across"})
+# "rebels in Mali", "students throughout Indonesia", "protesters across Iran", "targets inside
+# Yemen": people or places of a country
+_WITHIN_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
 
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 
@@ -115,8 +116,10 @@ class ActorResolver(Part):
                 if subj is not trig.tok:
                     sources += self._resolve(parse, subj, "source", sentence)
             agents = parse.kids(gov, "agent")
-            if gov.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}:
-                # a verb tag on a noun's slot ("Missile strikes ... by the US have failed"): its 'by'
+            if gov.dep in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"} or not sources:
+                # a verb tag on a noun's slot ("Missile strikes ... by the US have failed", parsed
+                # as the verb 'strikes' with the subject 'Missile'): its 'by' names who acts, as an
+                # active verb's 'by' names no party otherwise ("attacked by night")
                 agents += [p for p in parse.kids(gov, "prep") if p.text.lower() == "by"]
             for agent in agents:
                 for pobj in parse.kids(agent, "pobj"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from chronicle.events.dating import recent_span
 from chronicle.events.parse import FUTURE, RELATIVE, SUBJECTS, SentenceParse, Trigger, coordinated
 from chronicle.events.triggers import TriggerFinder
 from chronicle.lexicon import inflections
@@ -340,8 +341,8 @@ class Factuality(TriggerFinder):
             verb = parse.head(verb)
         for cand in [tok] if verb is None or verb is tok else [tok, verb]:
             for timex in timexes:
-                if timex.type != "DURATION":
-                    continue
+                if timex.type != "DURATION" or recent_span(timex):
+                    continue  # "shelled the city over the past week": recent news, no lasting state
                 toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
                 inside = {t.i for t in toks}
                 root = next((t for t in toks if t.head not in inside), None)

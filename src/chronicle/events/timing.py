@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chronicle.events.dating import from_publication, from_timex, usable
+from chronicle.events.dating import from_publication, from_timex, past_period, usable
 from chronicle.events.parse import DAY_WORDS, FUTURE, SUBJECTS, Part, SentenceParse, Trigger, coordinated
 from chronicle.records import (
     Event,
@@ -129,7 +129,7 @@ class Dater(Part):
         clause_start = min([gov.i, *(parse.subtree(k)[0].i for k in subjects)]) if reported_perfect else 0
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
-        for timex in timexes:
+        for timex in [past_period(t, self.doc.published) or t for t in timexes]:
             if not usable(timex) or timex.start < self.dateline_end:
                 continue  # the dateline dates the filing, not the events the story reports
             toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
