@@ -591,6 +591,8 @@ def test_plover_type_of_the_main_event(body: str, etype: str) -> None:
 ACTOR_CASES = [
     # a person acting for the organisation the text names with the title
     ("UN chief Antonio Guterres welcomed the agreement.", "welcomed", {"Antonio Guterres", "UN"}),
+    # ... and when a pronoun names him again
+    ("UN Secretary-General Kofi Annan said on Monday that he will visit Baghdad.", "visit", {"Kofi Annan", "UN"}),
     # a town does not act; a capital stands for its government
     ("Istanbul offered to host the talks.", "offered", set()),
     ("The Marib massacre on Sunday left dozens dead.", "massacre", set()),  # where, not who

@@ -325,6 +325,10 @@ def test_a_name_before_an_armed_group_noun_is_that_group_not_a_person() -> None:
     ("French National Assembly president Jane Roe met the envoy.", "Jane Roe", "FRA", None),
     # ... but not across a clause
     ("The Nigerian delegation left, and foreign minister Jane Roe met the envoy.", "Jane Roe", None, None),
+    # ... nor across a verb
+    ("The Nigerian envoy met President Jane Roe in Accra.", "Jane Roe", None, None),
+    # a titled name "of" a country is that country's
+    ("King Jane Roe of Jordan arrived in Cairo on Monday.", "Jane Roe", "JOR", None),
 ])
 def test_people_from_the_table_of_public_figures(body: str, name: str, country: str | None,
                                                   affiliation: str | None) -> None:
@@ -359,3 +363,16 @@ def test_a_place_name_inside_a_persons_name_is_the_name(body: str, person: str, 
     assert person in people
     countries = {m.text for m in out.mentions if m.actor is not None and m.actor.kind == "country"}
     assert (place in countries) if place else not any(m.place and m.text in person for m in out.mentions)
+
+
+@pytest.mark.parametrize(("body", "name", "sector"), [
+    # older and specialised international bodies act as what they are
+    ("The European Community gave the country new aid on Monday.", "European Community", "IGO"),
+    ("The International Labor Office repeated its demand on Monday.", "ILO", "IGO"),
+    ("The ICTY indicted two generals on Friday.", "ICTY", "JUD"),
+    ("Oxfam warned of famine in the region.", "Oxfam", "NGO"),
+])
+def test_international_organisations_have_their_sector(body: str, name: str, sector: str) -> None:
+    (out,) = run_stages([Document(id="t", source="t", content_hash="x", body=body)], ["nlp"], Settings())
+    found = next(m.actor for m in out.mentions if m.actor is not None and m.actor.name == name)
+    assert found.kind == "organization" and found.sector == sector

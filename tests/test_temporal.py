@@ -397,3 +397,18 @@ def test_day_ranges_keep_their_end_and_spans_their_own_dots(
 ) -> None:
     tx = at(tag(sentence, "2024-06-01"), sentence, phrase)
     assert (tx.value, tx.end_value) == (value, end)
+
+
+@pytest.mark.parametrize(("body", "dateline"), [
+    ("KYIV - Russian forces shelled the city overnight.", "KYIV - "),
+    ("WASHINGTON—The president said on Monday.", "WASHINGTON—"),
+    ("EL FASHER, Sudan - Fighters attacked the camp.", "EL FASHER, Sudan - "),
+    # a hyphen glued to the next word makes a compound, not a dateline's dash
+    ("U.N. Secretary-General Kofi Annan said the talks would resume.", ""),
+    ("EU-brokered talks resumed in Brussels on Monday.", ""),
+    ("US-led forces withdrew from the base.", ""),
+])
+def test_dateline_end_reads_a_dash_only_as_a_datelines(body: str, dateline: str) -> None:
+    from chronicle.temporal.published import dateline_end
+
+    assert body[: dateline_end(body)] == dateline

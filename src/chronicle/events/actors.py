@@ -85,6 +85,15 @@ def _quote_closing(body: str, pos: int) -> int | None:
     return None
 
 
+def _acting(actor: Actor, role: Role, text: str | None) -> list[EventActor]:
+    """An actor in a role, with the organisation a person acts for ("UN chief Antonio Guterres
+    welcomed", and "he will withdraw" when he is Kofi Annan): the UN acts through him."""
+    out = [EventActor(replace(actor), role, text)]
+    if actor.affiliation:
+        out.append(EventActor(Actor(actor.affiliation, "organization", None, actor.sector), role, text))
+    return out
+
+
 class ActorResolver(Part):
     """Resolves each trigger's initiators and targets."""
 
@@ -267,7 +276,7 @@ class ActorResolver(Part):
             if arg.lemma.lower() in self.lex.nouns:
                 continue  # "with the mediation of Moscow": an event, not a participant
             if arg.pos == "PRON" or arg.text.lower() in _PRONOUNS_PLURAL | _PRONOUNS_THING | _PRONOUNS_PERSON:
-                out += [EventActor(replace(a), role, arg.text) for a in self._antecedent(parse, arg, sentence)]
+                out += [ea for a in self._antecedent(parse, arg, sentence) for ea in _acting(a, role, arg.text)]
                 continue
             mention = parse.mention_of.get(arg.i)
             if mention is None:
@@ -318,10 +327,7 @@ class ActorResolver(Part):
                 country = next((h.country for h in holders if h.country), None) or self._located_in(parse, arg)
                 actor = replace(actor, country=country) if country else actor
             if actor is not None:
-                out.append(EventActor(replace(actor), role, mention.text))
-                if actor.affiliation:  # "UN chief Antonio Guterres welcomed": the UN acts through him
-                    organisation = Actor(actor.affiliation, "organization", None, actor.sector)
-                    out.append(EventActor(organisation, role, mention.text))
+                out += _acting(actor, role, mention.text)
         return out
 
     def _named_after(self, parse: SentenceParse, tok: Token) -> Token:

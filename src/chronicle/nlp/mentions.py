@@ -193,8 +193,9 @@ class MentionFinder:
                     or not word.text.isalpha()
                     or word.sentence != self.words[end - 1].sentence
                     or self.taken[j + 1]
+                    or _verb_like(word.text)
                 ):
-                    return None
+                    return None  # "King Abdullah of Jordan met President Bush": a verb ends the phrase
             for hit in self.hits:
                 if (
                     hit.last == j + 1
@@ -503,6 +504,12 @@ class MentionFinder:
             title = self._title_after(last, actor)
             if title is None:
                 return
+        if (  # "King Abdullah II of Jordan", "Prince Sultan of Saudi Arabia": a titled name of a country
+            actor.country is None and last + 1 < len(self.words) and self.words[last].text == "of"
+        ):
+            after = next((h for h in self.hits if h.first == last + 1 and h.kind == "country"), None)
+            if after is not None and after.actor is not None:
+                actor.country = after.actor.country
         actor.role_title, actor.sector = title[0], title[1] or actor.sector
         if actor.sector is not None and actor.sector not in {"GOV", "MIL", "IGO", "JUD", "REL", "LEG"}:
             actor.sector = None
@@ -575,6 +582,14 @@ class MentionFinder:
             else:
                 self._take(_Hit(first, last, span.label, None, Place(text), "ner"))
         self.hits.sort(key=lambda h: h.first)
+
+
+def _verb_like(text: str) -> bool:
+    """A word that ends a noun phrase rather than qualifying a title ("met", "visited", "said")."""
+    low = text.lower()
+    return low in _COMMON_VERBS or low in {"met", "meets", "meet", "visits", "sees", "saw"} or (
+        low.endswith("ed") and len(low) > 4
+    )
 
 
 def _namelike(text: str) -> bool:

@@ -155,9 +155,11 @@ def _forward_looking(body: str, start: int, end: int) -> bool:
     return clause_tense(body, start, end) == "future"
 
 
+# The dash after the place is set off by a space, or is a dash proper ("WASHINGTON—The"): a
+# hyphen glued to the next word makes a compound ("U.N. Secretary-General", "EU-brokered talks").
 _CAPS_DATELINE = re.compile(
     r"\A[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3},?(?:\s+[A-Z][\w.]*(?: \d{1,2})?(?:, \d{4})?)?"
-    r"(?:\s*\([^)\n]{1,30}\))?\s*[-–—]+\s*"
+    r"(?:\s*\([^)\n]{1,30}\))?(?:\s*[–—]+|\s+-+|-+(?=\s))\s*"
 )
 _AFTER_DATELINE = re.compile(r"(?:,? \d{4})?(?:\s*\([^)\n]{1,30}\))?(?:\s*;\s*[A-Z]{1,10}\s*(?=:))?\s*[-–—:]*\s*")
 
