@@ -578,6 +578,9 @@ TYPE_CASES = [
     ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
     # avoiding an act, like failing at it, is its negation
     ("Serbia avoided signing the agreement on Saturday.", "REJECT"),
+    # a noun that is an act only as what a verb performs (data: performed_nouns)
+    ("Israel's supreme court opened a hearing into the detentions on Wednesday.", "INVESTIGATE"),
+    ("Kenyan opposition parties staged a march in Nairobi on Sunday.", "PROTEST"),
 ]
 
 
@@ -739,6 +742,8 @@ NO_ACT_CASES = [
     ("We hope that both sides will sign the agreement next week, the minister said.", "sign"),
     # ... nor what one party requires of others
     ("The EU requires Kosovo and Serbia to reach a final agreement.", "final agreement"),
+    # ... such a noun as a topic is none
+    ("Kenya said the hearing of the case was adjourned until May.", "hearing"),
     # ... a thing named by an event noun is none
     ("The army holds the town, according to a press release by the rebels.", "press release"),
     # ... a participle inside a place's name is no act

@@ -71,6 +71,8 @@ class EventLexicon:
     agreement_nouns: frozenset[str] = frozenset()  # "agreement", only with a concluding verb
     agreement_verbs: frozenset[str] = frozenset()  # "reach", "sign", "strike"
     joint_nouns: frozenset[str] = frozenset()  # "joint statement"
+    performed_nouns: dict[str, str] = field(default_factory=dict)  # "held a hearing": an act only so
+    performing_verbs: frozenset[str] = frozenset()  # the verbs beside the light ones: "issued a warning"
     willing_adjectives: frozenset[str] = frozenset()  # "is willing to withdraw": a stated intent
     noun_modifier_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "hunger strike"
     noun_governor_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "lodged a protest"
@@ -98,7 +100,7 @@ class EventLexicon:
         forms: set[str] = set()
         for lemma in {*self.verbs, *(v for v, _ in self.phrasal)}:
             forms |= inflections(lemma)
-        for noun in {*self.nouns, *self.agreement_nouns, *self.joint_nouns}:
+        for noun in {*self.nouns, *self.agreement_nouns, *self.joint_nouns, *self.performed_nouns}:
             forms |= {noun, noun + "s", noun + "es"}
         return frozenset(forms)
 
@@ -185,6 +187,8 @@ def event_lexicon() -> EventLexicon:
         agreement_nouns=frozenset(data["agreement_nouns"]["nouns"]),
         agreement_verbs=frozenset(data["agreement_nouns"]["verbs"]),
         joint_nouns=frozenset(data["joint_nouns"]),
+        performed_nouns=dict(data["performed_nouns"]["nouns"]),
+        performing_verbs=frozenset(data["performed_nouns"]["verbs"]),
         willing_adjectives=frozenset(data["willing_adjectives"]),
         noun_modifier_types=_typed_words(data["noun_modifier_types"]),
         noun_governor_types=_typed_words(data["noun_governor_types"]),

@@ -153,6 +153,9 @@ class TriggerFinder(Part):
                     if framed is not None:
                         noun = framed.lemma.lower()
                         etype = lex.nouns[noun]
+                performed = etype is None and lemma in lex.performed_nouns
+                if performed:  # "held a hearing": an act only as what a verb performs (checked below)
+                    noun, etype = lemma, lex.performed_nouns[lemma]
                 joint = False
                 if etype is None and lemma in lex.joint_nouns:
                     joint = any(k.lemma.lower() == "joint" for k in parse.kids(tok, "amod", "compound"))
@@ -168,6 +171,12 @@ class TriggerFinder(Part):
                 host = self._governor(parse, tok)
                 anchor = self._clause_slot(parse, tok)
                 governor = host if anchor.dep in CLAUSE_DEPS and parse.head(anchor) is host else tok
+                if performed and not (
+                    governor is not tok
+                    and governor.lemma.lower() in lex.light_verbs | lex.performing_verbs
+                    and anchor.dep in {"dobj", "nsubjpass"}
+                ):
+                    continue  # "the hearing", "a warning that ...": a topic, no act performed
                 predicated = False
                 if etype is None:  # "an agreement was reached", "the truce took effect"
                     typed = self._agreement_type(parse, tok, governor)
