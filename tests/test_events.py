@@ -581,6 +581,9 @@ TYPE_CASES = [
     # a noun that is an act only as what a verb performs (data: performed_nouns)
     ("Israel's supreme court opened a hearing into the detentions on Wednesday.", "INVESTIGATE"),
     ("Kenyan opposition parties staged a march in Nairobi on Sunday.", "PROTEST"),
+    # an exchange of fire is an attack, as exchanging fire is
+    ("An exchange of fire between Indian and Pakistani troops took place on Monday.", "ASSAULT"),
+    ("President Bush threatened further action against Russia on Monday.", "THREATEN"),
 ]
 
 
@@ -742,6 +745,10 @@ NO_ACT_CASES = [
     ("We hope that both sides will sign the agreement next week, the minister said.", "sign"),
     # ... nor what one party requires of others
     ("The EU requires Kosovo and Serbia to reach a final agreement.", "final agreement"),
+    # ... nor what is released when it is no one and nothing seized (data: unyielded)
+    ("The IMF linked the release of a loan to Pakistan's acceptance of the truce.", "release"),
+    # ... nor a risk ("threaten" with no act, means or party: data endangering)
+    ("Rebels gained ground in the north on Monday, threatening investments.", "threatening"),
     # ... such a noun as a topic is none
     ("Kenya said the hearing of the case was adjourned until May.", "hearing"),
     # ... a thing named by an event noun is none

@@ -59,6 +59,8 @@ class EventLexicon:
     courtesy: dict[str, frozenset[str]] = field(default_factory=dict)  # "thank you": a formula
     idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # "met their demise": no meeting
     thing_compounds: dict[str, frozenset[str]] = field(default_factory=dict)  # "a press release": no release
+    endangering: frozenset[str] = frozenset()  # "gains threatening investments": at risk, no threat
+    unyielded: dict[str, frozenset[str]] = field(default_factory=dict)  # "the release of a loan": nothing yielded
     ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
     showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
@@ -175,6 +177,8 @@ def event_lexicon() -> EventLexicon:
         courtesy={k: frozenset(v) for k, v in data["not_events"]["courtesy"].items()},
         idioms={k: frozenset(v) for k, v in data["not_events"]["idioms"].items()},
         thing_compounds={k: frozenset(v) for k, v in data["not_events"]["thing_compounds"].items()},
+        endangering=frozenset(data["not_events"]["endangering"]),
+        unyielded={k: frozenset(v) for k, v in data["not_events"]["unyielded"].items()},
         ended_by=frozenset(data["not_events"]["ended_by"]),
         continuing=frozenset(data["not_events"]["continuing"]),
         showing=frozenset(data["not_events"]["showing"]),

@@ -127,6 +127,8 @@ class TriggerFinder(Part):
                     continue  # "a statement released on Thursday" is no release of prisoners
                 if lemma in lex.idioms and any(k.lemma.lower() in lex.idioms[lemma] for k in parse.kids(tok, "dobj")):
                     continue  # "three crew members meeting their untimely demise": they died, no meeting
+                if lemma in lex.endangering and self._endangers(parse, tok, theme):
+                    continue  # "forces gain ground, threatening investments": a risk, not a threat
                 if lemma in lex.people_subject_verbs and not self._people_subject(parse, tok):
                     continue  # "the delegation left the meeting" is no displacement
                 etype = self._object_rule(lemma, theme, etype)
@@ -164,6 +166,12 @@ class TriggerFinder(Part):
                     continue
                 if noun in lex.noun_needs_modifier and not self._has_modifier(parse, tok, noun):
                     continue
+                if lemma in lex.unyielded and any(
+                    _is_a(t, lex.unyielded[lemma]) for t in self._noun_themes(parse, tok)
+                ):
+                    continue  # "the release of an IMF loan" is no release of prisoners
+                if etype is not None and lemma in lex.object_rules:  # "an exchange of fire" is an attack
+                    etype = self._object_rule(lemma, next(iter(self._noun_themes(parse, tok)), None), etype)
                 if noun in lex.thing_compounds and any(
                     k.text.lower() in lex.thing_compounds[noun] for k in parse.kids(tok, "compound", "amod", "nmod")
                 ):
@@ -317,6 +325,23 @@ class TriggerFinder(Part):
                 if prep.text.lower() == "of":
                     candidates += parse.kids(prep, "pobj")
         return any(_is_a(c, nouns) for c in candidates)
+
+    def _endangers(self, parse: SentenceParse, verb: Token, theme: Token | None) -> bool:
+        """'threaten' that puts something at risk: an object that is no party, and neither an act
+        to come ("threatened to attack") nor a means ("threatened them with sanctions")."""
+        if theme is None or parse.kids(verb, "xcomp", "ccomp") or any(
+            p.text.lower() in {"with", "against"} for p in (*parse.kids(verb, "prep"), *parse.kids(theme, "prep"))
+        ):
+            return False  # "threatened further action against Russia": a threat, against whom it says
+        mention = parse.mention_of.get(theme.i)
+        people = theme.lemma.lower() in self.lex.people_nouns or theme.text.lower() in self.lex.people_nouns
+        return not people and (mention is None or mention.actor is None)  # "threatened residents": people
+
+    @staticmethod
+    def _noun_themes(parse: SentenceParse, noun: Token) -> list[Token]:
+        """What an event noun acts on: its 'of' object, or a noun modifier ("prisoner release")."""
+        themes = [o for p in parse.kids(noun, "prep") if p.text.lower() == "of" for o in parse.kids(p, "pobj")]
+        return themes + [k for k in parse.kids(noun, "compound", "nmod") if k.pos in {"NOUN", "PROPN"}]
 
     def _names_people(self, parse: SentenceParse, theme: Token) -> bool:
         """'release Prime Minister Chaudhry', 'free two Reuters journalists': a named person or group."""
