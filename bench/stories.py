@@ -76,7 +76,9 @@ INGEST_NOTE = (
     "changes nothing, 0.1-0.15 give dev 0.911, 0.2 0.905; shipped 0.12. Dev 0.897 -> 0.911 (the "
     "Saints' two injured running backs come apart; the Chargers' two arrests mostly do), held-out "
     "0.903 -> 0.908, realnews-dev unchanged. A person's name that holds a town's or a country's "
-    "name ('Vincent Jackson', 'Reggie Bush') is now read as the person's, not a place."
+    "name ('Vincent Jackson', 'Reggie Bush') is now read as the person's, not a place. The later "
+    "actor work of the events issue (datelines, titles, pronouns) moved held-out to 0.906 (53 "
+    "stories for 52); dev unchanged."
 )
 _NAME = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")

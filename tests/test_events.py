@@ -584,6 +584,9 @@ TYPE_CASES = [
     # an exchange of fire is an attack, as exchanging fire is
     ("An exchange of fire between Indian and Pakistani troops took place on Monday.", "ASSAULT"),
     ("President Bush threatened further action against Russia on Monday.", "THREATEN"),
+    # a state a verb places someone in is the act it performs (data: placing_preps)
+    ("Police placed the opposition leader under house arrest on Monday.", "COERCE"),
+    ("The former minister was put under investigation in France on Tuesday.", "INVESTIGATE"),
 ]
 
 

@@ -179,6 +179,9 @@ class TriggerFinder(Part):
                 host = self._governor(parse, tok)
                 anchor = self._clause_slot(parse, tok)
                 governor = host if anchor.dep in CLAUSE_DEPS and parse.head(anchor) is host else tok
+                placed = self._placed_under(parse, anchor, host)
+                if placed:  # "placed him under house arrest": the verb performs the act
+                    governor = host
                 if performed and not (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.performing_verbs
@@ -192,7 +195,7 @@ class TriggerFinder(Part):
                         continue
                     etype, governor = typed
                     predicated = etype != "AGREE"
-                light = (
+                light = placed or (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
@@ -364,6 +367,15 @@ class TriggerFinder(Part):
             if tok.pos == "NOUN" and tok.dep != "compound":
                 return tok
         return None
+
+    def _placed_under(self, parse: SentenceParse, anchor: Token, host: Token) -> bool:
+        """The noun is where a placing verb puts its object ("put under investigation"); a
+        fronted phrase is the act's setting ("Under Qatar's mediation, the sides held talks")."""
+        prep = parse.head(anchor)
+        return (
+            anchor.dep == "pobj" and prep is not None and parse.head(prep) is host and prep.i > host.i
+            and host.lemma.lower() in self.lex.placing_preps.get(prep.text.lower(), frozenset())
+        )
 
     def _object_rule(self, lemma: str, theme: Token | None, etype: str) -> str:
         rules = self.lex.object_rules.get(lemma)
