@@ -587,6 +587,27 @@ TYPE_CASES = [
     # a state a verb places someone in is the act it performs (data: placing_preps)
     ("Police placed the opposition leader under house arrest on Monday.", "COERCE"),
     ("The former minister was put under investigation in France on Tuesday.", "INVESTIGATE"),
+    ("Dock workers went on strike in Mombasa on Monday.", "PROTEST"),
+    ("Turkey put its border units on high alert on Sunday.", "MOBILIZE"),
+    # an act named with the modifier it needs, performed by its verb
+    ("The junta declared martial law in the capital on Friday.", "COERCE"),
+    # a verb the talks are the subject of says what became of them (data: noun_governor_types)
+    ("The talks in Doha collapsed on Thursday.", "SANCTION"),
+    # the object types the verb (data: object_rules)
+    ("Rebels seized the town of Goma on Tuesday.", "ASSAULT"),
+    ("The rebels seized weapons from a police station on Tuesday.", "COERCE"),
+    ("The opposition suspended its protests in the capital on Monday.", "CONCEDE"),
+    ("The rebels violated the ceasefire in the east on Tuesday.", "ASSAULT"),
+    ("Thousands of workers violated the ban on demonstrations on Monday.", "REJECT"),
+    ("The United States sent 200 military advisers to Colombia on Monday.", "AID"),
+    # a joint exercise is cooperation; an exercise alone is a show of force
+    ("Jordan and Egypt held joint military exercises in the Red Sea on Monday.", "COOPERATE"),
+    ("Russia held military exercises near the border on Monday.", "MOBILIZE"),
+    # verbs of the PLOVER and CAMEO modes (data: verbs, phrasal)
+    ("Pirates hijacked a Greek tanker off Somalia on Monday.", "ASSAULT"),
+    ("India downgraded diplomatic ties with Pakistan on Wednesday.", "SANCTION"),
+    ("The government shut down two opposition newspapers on Monday.", "COERCE"),
+    ("Parliament voted down the peace agreement on Friday.", "REJECT"),
 ]
 
 
@@ -756,6 +777,8 @@ NO_ACT_CASES = [
     ("Kenya said the hearing of the case was adjourned until May.", "hearing"),
     # ... a thing named by an event noun is none
     ("The army holds the town, according to a press release by the rebels.", "press release"),
+    # ... nor what a noun is about ("commitment to implementing the truce")
+    ("Peace depends on the parties' commitment to implementing the truce, the envoy said.", "truce"),
     # ... a participle inside a place's name is no act
     ("Talks on the Armenian-Occupied districts resumed in Vienna on Monday.", "Occupied"),
 ]
@@ -796,6 +819,8 @@ ACT_CASES = [
      "called on Peru not to miss the chance for a border agreement.", "called on"),
     # people leaving a place is a displacement ...
     ("Starting from May 2, more than ten thousand residents left the valley for the coast.", "left"),
+    # ... but a part taken in an act is the act (data: part_nouns)
+    ("Qatar played a key role in mediating the ceasefire on Monday.", "mediating"),
     # a named operation a light verb carries is the act
     ("On Friday the army launched Operation Northern Shield against the rebel camps.", "Operation"),
 ]

@@ -75,6 +75,7 @@ class EventLexicon:
     joint_nouns: frozenset[str] = frozenset()  # "joint statement"
     performed_nouns: dict[str, str] = field(default_factory=dict)  # "held a hearing": an act only so
     performing_verbs: frozenset[str] = frozenset()  # the verbs beside the light ones: "issued a warning"
+    part_nouns: frozenset[str] = frozenset()  # "a role in mediating": the gerund is the act
     placing_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "placed under arrest"
     willing_adjectives: frozenset[str] = frozenset()  # "is willing to withdraw": a stated intent
     noun_modifier_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # "hunger strike"
@@ -194,6 +195,7 @@ def event_lexicon() -> EventLexicon:
         joint_nouns=frozenset(data["joint_nouns"]),
         performed_nouns=dict(data["performed_nouns"]["nouns"]),
         performing_verbs=frozenset(data["performed_nouns"]["verbs"]),
+        part_nouns=frozenset(data["part_nouns"]["nouns"]),
         placing_preps={k: frozenset(v) for k, v in data["placing_preps"].items() if not k.startswith("_")},
         willing_adjectives=frozenset(data["willing_adjectives"]),
         noun_modifier_types=_typed_words(data["noun_modifier_types"]),

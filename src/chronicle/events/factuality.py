@@ -169,6 +169,11 @@ class Factuality(TriggerFinder):
             and (gov.tag in {"VBG", "VB"} or head.text.lower() in {"towards", "toward"})
         ):
             return "purpose"  # "work towards signing", "ready for signing"
+        owner = parse.head(head) if head is not None and gov.dep == "pcomp" else None
+        if gov.tag == "VBG" and owner is not None and owner.pos == "NOUN" and owner.lemma.lower() not in lex.part_nouns:
+            # "their commitment to implementing the truce": what the noun is about; but "a role
+            # in mediating the deal" is the mediation
+            return "noun complement"
         if tok.pos == "VERB" and tok.tag == "VBN":
             agent = bool(parse.kids(tok, "agent"))
             # a participle without its own subject or auxiliary modifies a noun or a clause:

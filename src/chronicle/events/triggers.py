@@ -182,7 +182,7 @@ class TriggerFinder(Part):
                 placed = self._placed_under(parse, anchor, host)
                 if placed:  # "placed him under house arrest": the verb performs the act
                     governor = host
-                if performed and not (
+                if performed and not placed and not (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.performing_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
@@ -195,7 +195,11 @@ class TriggerFinder(Part):
                         continue
                     etype, governor = typed
                     predicated = etype != "AGREE"
-                light = placed or (
+                # the verb carries the act: a light or performing verb, or one that types the noun
+                governed = governor is not tok and any(
+                    governor.lemma.lower() in verbs for verbs in lex.noun_governor_types.get(noun, {}).values()
+                )
+                light = placed or performed or governed or (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
