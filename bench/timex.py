@@ -233,6 +233,11 @@ years as `1949-XX` in two files, decades as `199` or `199X`, "recent years" as `
 earnings reports (the same quarter a year back when a closed quarter is in context, the
 year when the comparison runs over nine months or a year; the gold mixes quarter, year,
 month and day), and unannotated "now"/"today's"/"current" (precision).
+
+A quotation carries its own tense: the tense cue that places a weekday before or after the
+document date is read inside the quotation the expression stands in, not from the verb that
+reports it ('"He will leave at 4 a.m. Thursday," Castro said' is the coming Thursday). Dev
+value F1 0.8004 -> 0.802, held-out unchanged, realnews-dev unchanged.
 """)
 
 

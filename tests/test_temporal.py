@@ -133,6 +133,10 @@ def test_same_examples_with_a_dct(seed_texts: dict[str, str]) -> None:
     [
         ("The minister said Tuesday that talks went well.", "Tuesday", "2025-03-13", "2025-03-11"),
         ("The two leaders will meet on Monday in Brussels.", "Monday", "2025-03-13", "2025-03-17"),
+        # a quotation carries its own tense, not the verb that reports it
+        ("“We will meet the rebel leaders again on Monday,” he said.", "Monday", "2025-03-13", "2025-03-17"),
+        ("''He will leave at 4 a.m. Thursday,'' Castro said.", "4 a.m. Thursday", "2025-03-11", "2025-03-13T04:00"),
+        ("The envoy said on Monday: “The talks went well.”", "Monday", "2025-03-13", "2025-03-10"),
         ("They met last Thursday.", "last Thursday", "2025-03-13", "2025-03-06"),
         ("Officials said last year was the worst.", "last year", "2025-03-13", "2024"),
         ("Elections are due next year.", "next year", "2025-03-13", "2026"),

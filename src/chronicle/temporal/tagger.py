@@ -321,6 +321,11 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
         left_bound = ends[-1].end()
     right = _SENTENCE_END.search(text, end, min(len(text), end + 160))
     right_bound = right.start() if right else min(len(text), end + 160)
+    opened = _open_quote(text, left_bound, start)
+    if opened is not None:  # '"We will meet on Tuesday," he said': the quote's own tense
+        left_bound = opened
+        closing = _QUOTE.search(text, end, right_bound)
+        right_bound = closing.start() if closing else right_bound
     left = [w.lower() for w in _WORD.findall(text, left_bound, start)[::-1][:10]]
     right_words = [w.lower() for w in _WORD.findall(text, end, right_bound)[:8]]
     if len(left) >= 3 and left[0] == "as" and left[1] in ("soon", "early") and left[2] == "as":
@@ -348,6 +353,22 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, int]:
         # the end point lies; only a future marker ("will run until Monday") does.
         return None, 0
     return best[2], best[0]
+
+
+_QUOTE = re.compile(r"[“”\"]|``|''")
+
+
+def _open_quote(text: str, start: int, end: int) -> int | None:
+    """Where the quotation that ``end`` lies inside begins (after its mark), if it does: a
+    curly or doubled-backtick mark opens, its pair closes, and straight marks (or two
+    apostrophes, as wire copy writes both ends) alternate."""
+    marks = [m for m in _QUOTE.finditer(text, start, end)]
+    if not marks:
+        return None
+    last = marks[-1].group()
+    if last in {"“", "``"} or (last in {'"', "''"} and sum(m.group() == last for m in marks) % 2 == 1):
+        return marks[-1].end()
+    return None
 
 
 _PASSIVE = frozenset({"be", "been", "being"})
