@@ -608,6 +608,14 @@ TYPE_CASES = [
     ("India downgraded diplomatic ties with Pakistan on Wednesday.", "SANCTION"),
     ("The government shut down two opposition newspapers on Monday.", "COERCE"),
     ("Parliament voted down the peace agreement on Friday.", "REJECT"),
+    ("The army called up 300,000 reservists on Monday.", "MOBILIZE"),
+    # receiving a visitor is a meeting; receiving aid is no act of the receiver
+    ("The president received the Saudi foreign minister in Tehran on Monday.", "CONSULT"),
+    # what is blocked, suspended or ordered out types the act (data: object_rules)
+    ("Authorities blocked access to social media in the capital on Monday.", "COERCE"),
+    ("Protesters blocked the main road into the capital on Monday.", "PROTEST"),
+    ("The junta suspended the activities of all political parties on Monday.", "COERCE"),
+    ("Niger ordered the French ambassador to leave the country on Monday.", "SANCTION"),
 ]
 
 
@@ -671,6 +679,23 @@ ACTOR_CASES = [
 def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
     event = _find(_analyse(body, published="2024-03-04"), trigger)
     assert {a.actor.name for a in event.actors if a.role == "source"} == sources
+
+
+@pytest.mark.parametrize(("body", "trigger", "name", "country", "sector"), [
+    # armed groups and forces carry their kind and country from data (actors.json)
+    ("The Baloch Liberation Army attacked a train in Balochistan on Tuesday.", "attacked",
+     "Baloch Liberation Army", "PAK", "REB"),
+    ("Kataib Hezbollah fired drones at the base on Sunday.", "fired drones at", "Kataib Hezbollah", "IRQ", "REB"),
+    ("The Revolutionary Guards seized a tanker in the Gulf on Friday.", "seized", "Iran", "IRN", "MIL"),
+    ("Fighters of the People's Defence Force ambushed a convoy on Monday.", "ambushed",
+     "People's Defence Force", "MMR", "REB"),
+    # a name whose first word is possessive is found from that word ("People" "'s" ...)
+    ("The People's Liberation Army held drills around Taiwan on Monday.", "drills", "China", "CHN", "MIL"),
+])
+def test_armed_groups_from_data(body: str, trigger: str, name: str, country: str, sector: str) -> None:
+    event = _find(_analyse(body, published="2024-03-04"), trigger)
+    found = {(a.actor.name, a.actor.country, a.actor.sector) for a in event.actors if a.role == "source"}
+    assert (name, country, sector) in found, found
 
 
 @pytest.mark.parametrize(("body", "trigger", "sources"), [
@@ -777,6 +802,7 @@ NO_ACT_CASES = [
     ("Kenya said the hearing of the case was adjourned until May.", "hearing"),
     # ... a thing named by an event noun is none
     ("The army holds the town, according to a press release by the rebels.", "press release"),
+    ("Gaza received 200 trucks of aid on Monday.", "received"),
     # ... nor what a noun is about ("commitment to implementing the truce")
     ("Peace depends on the parties' commitment to implementing the truce, the envoy said.", "truce"),
     # ... a participle inside a place's name is no act

@@ -161,8 +161,10 @@ class Gazetteer:
             first_words = {}
             for key in entries:
                 words = key.split()
-                if words:
-                    first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+                # a possessive first word is two tokens to the scanner ("People" "'s"), so
+                # "People's Defence Force" is found from "People"
+                for first in {*words[:1], *(w.split("'")[0] for w in words[:1] if "'" in w)}:
+                    first_words[first] = max(first_words.get(first, 0), len(words))
         self.first_words = first_words
         self.max_tokens = max(self.first_words.values(), default=1) + 2
 
