@@ -229,6 +229,11 @@ def main() -> None:
         "dev type 0.801 -> 0.807, held-out unchanged, but realnews-dev gains four restated provisions",
         "('the parties are fully committed to honoring all articles'), events per document 4.789 ->",
         "4.825, over the 1.5x bound.",
+        "Tried again and not kept: a promised RETREAT coded AGREE, as PLOVER 2021's own CAMEO table",
+        "has it (CAMEO 035x, an intent to yield): dev type 0.801 -> 0.820, held-out 0.652 -> 0.665,",
+        "but realnews-dev's gold codes a promised cessation CONCEDE, as PLOVER's definition of",
+        "CONCEDE does ('promises of future concessions'): its type right 0.940 -> 0.934. The two",
+        "golds disagree; the realnews convention is kept.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",
