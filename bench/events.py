@@ -234,6 +234,11 @@ def main() -> None:
         "but realnews-dev's gold codes a promised cessation CONCEDE, as PLOVER's definition of",
         "CONCEDE does ('promises of future concessions'): its type right 0.940 -> 0.934. The two",
         "golds disagree; the realnews convention is kept.",
+        "A bare definite noun names again the organisation just named ('the alliance' after the",
+        "Three Brotherhood Alliance, 'the group' after an armed group: `anaphoric_heads`), and a",
+        "relative clause on 'one of the groups' is about the subject ('the MNDAA was one of three",
+        "groups that launched an offensive'). No figure moves; on realnews-dev two background",
+        "lines on one 2023 offensive now name their initiator and merge with a third outlet's.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",

@@ -647,6 +647,14 @@ ACTOR_CASES = [
     # 'by' hung on a lower noun of the event noun's phrase
     ("Missile strikes on targets inside Yemen by the US and UK have failed.", "strikes",
      {"United States", "United Kingdom"}),
+    # a bare definite noun names again the organisation named just before (data: anaphoric_heads)
+    ("The MNDAA is part of the Three Brotherhood Alliance. Alongside the Arakan Army, the alliance "
+     "seized the town of Lashio on Monday.", "seized", {"Three Brotherhood Alliance"}),
+    ("Hamas fired rockets at Ashdod on Monday. The group also attacked an army post on Tuesday.",
+     "attacked", {"Hamas"}),
+    # 'X was one of the groups that ...': X acts
+    ("The MNDAA was one of three allied groups that launched an offensive in October 2023.", "offensive",
+     {"MNDAA"}),
     # armed groups are actors from data
     ("The MNDAA agreed to a ceasefire with the junta.", "agreed", {"MNDAA"}),
     # a spokesman speaks for the group he is the spokesman for

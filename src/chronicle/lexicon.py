@@ -26,6 +26,7 @@ class EventLexicon:
     frame_nouns: frozenset[str]
     named_theme_verbs: frozenset[str]
     name_descriptors: frozenset[str]
+    anaphoric_heads: frozenset[str]  # "the alliance": the organisation named just before
     promise_types: dict[str, str]
     negated_types: dict[str, str]
     object_rules: dict[str, dict[str, frozenset[str]]]
@@ -145,6 +146,7 @@ def event_lexicon() -> EventLexicon:
         frame_nouns=frozenset(data["frame_nouns"]["nouns"]),
         named_theme_verbs=frozenset(data["named_theme_verbs"]["verbs"]),
         name_descriptors=frozenset(data["name_descriptors"]["nouns"]),
+        anaphoric_heads=frozenset(data["anaphoric_heads"]["heads"]),
         promise_types=dict(data["promise_types"]),
         negated_types=dict(data["negated_types"]),
         object_rules={

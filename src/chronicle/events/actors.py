@@ -264,7 +264,7 @@ class ActorResolver(Part):
             head = parse.head(clause) if clause is not None and clause.dep == "relcl" else None
             if head is None:
                 return out
-            tok = head  # "the region, which surrendered" -> the region
+            tok = self._one_of(parse, head)  # "the region, which surrendered" -> the region
         if tok.start < self.dateline_end:
             # The parse took the dateline's place for the subject ("EL FASHER, Sudan - Fighters
             # from X attacked"): the real subject hangs from it as an apposition.
@@ -302,7 +302,10 @@ class ActorResolver(Part):
                 if possessors:  # "its aircraft", "their troops": the owner acts through them
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in possessors]
                     continue
-                if self._is_group(parse, arg):  # "the two countries", "both sides"
+                named_again = self._named_again(parse, arg)
+                if named_again is not None:  # "the alliance": the Three Brotherhood Alliance named before
+                    out.append(EventActor(replace(named_again), role, self._phrase(parse, arg)))
+                elif self._is_group(parse, arg):  # "the two countries", "both sides"
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 elif (state := self._home_state(parse, arg)) is not None:  # "the government and the ELN"
                     out.append(EventActor(replace(state), role, self._phrase(parse, arg)))
@@ -329,6 +332,38 @@ class ActorResolver(Part):
             if actor is not None:
                 out += _acting(actor, role, mention.text)
         return out
+
+    def _one_of(self, parse: SentenceParse, tok: Token) -> Token:
+        """Who a relative clause is about when it hangs on 'one of the N': "The MNDAA was one
+        of three groups that launched an offensive" -> the MNDAA; else the token itself."""
+        of = parse.head(tok)
+        one = parse.head(of) if of is not None and of.text.lower() == "of" and tok.dep == "pobj" else None
+        if one is None or one.text.lower() != "one" or one.dep != "attr":
+            return tok
+        copula = parse.head(one)
+        subjects = parse.kids(copula, "nsubj") if copula is not None else []
+        return subjects[0] if subjects else tok
+
+    def _named_again(self, parse: SentenceParse, tok: Token) -> Actor | None:
+        """The organisation a bare definite noun names again ("the alliance", "the group"): the
+        last one named in this sentence or the three before whose name holds the noun (for
+        'group', the last armed group or movement)."""
+        lemma = tok.lemma.lower()
+        if tok.pos != "NOUN" or lemma not in self.lex.anaphoric_heads or parse.kids(tok, "compound", "amod", "poss"):
+            return None
+        if not any(k.lemma.lower() == "the" for k in parse.kids(tok, "det")):
+            return None
+        sentence = next((s for s in self.doc.sentences if s.start <= tok.start < s.end), None)
+        if sentence is None:
+            return None
+        first = self.doc.sentences[max(0, sentence.index - 3)].start
+        for m in reversed(self.actor_mentions):
+            if not first <= m.start or m.end > tok.start or m.actor is None:
+                continue
+            words = {w.lower() for w in m.actor.name.split()}
+            if (lemma == "group" and m.actor.kind == "group") or (lemma != "group" and lemma in words):
+                return m.actor
+        return None
 
     def _named_after(self, parse: SentenceParse, tok: Token) -> Token:
         """The name a descriptive noun introduces ("the militant group [Hamas]"), however the
