@@ -616,6 +616,10 @@ TYPE_CASES = [
     ("Protesters blocked the main road into the capital on Monday.", "PROTEST"),
     ("The junta suspended the activities of all political parties on Monday.", "COERCE"),
     ("Niger ordered the French ambassador to leave the country on Monday.", "SANCTION"),
+    # an agreement that collapses is rejected (data: agreement_governors)
+    ("A previous truce in January 2023 collapsed after a week.", "REJECT"),
+    # a dated existential reports what it counts ("In 2020 there were ... violations")
+    ("In 2020 there were 5,133 instances of ceasefire violations along the border.", "ASSAULT"),
 ]
 
 
@@ -811,6 +815,10 @@ NO_ACT_CASES = [
     # ... a thing named by an event noun is none
     ("The army holds the town, according to a press release by the rebels.", "press release"),
     ("Gaza received 200 trucks of aid on Monday.", "received"),
+    # ... nor an undated existential: a state, not a report
+    ("There has been heavy fighting in the north along the border.", "fighting"),
+    # ... nor a since-clause's bound, dated only relative to now
+    ("It is the first death since the rebels began attacking ships last year.", "attacking"),
     # ... nor what a noun is about ("commitment to implementing the truce")
     ("Peace depends on the parties' commitment to implementing the truce, the envoy said.", "truce"),
     # ... a participle inside a place's name is no act
@@ -855,6 +863,8 @@ ACT_CASES = [
     ("Starting from May 2, more than ten thousand residents left the valley for the coast.", "left"),
     # ... but a part taken in an act is the act (data: part_nouns)
     ("Qatar played a key role in mediating the ceasefire on Monday.", "mediating"),
+    # a since-clause that writes out its own date is a dated act
+    ("It has been nearly a decade since Kosovo declared independence in 2008.", "declared independence"),
     # a named operation a light verb carries is the act
     ("On Friday the army launched Operation Northern Shield against the rebel camps.", "Operation"),
 ]

@@ -206,8 +206,12 @@ class Factuality(TriggerFinder):
             return "background"  # "have been fighting for years": a state, not a dated act
         if self._perfect_progressive(parse, gov) and not self._timex_on(parse, gov, timexes, durations=False):
             return "background"  # "the Houthis have been targeting ships": an ongoing state
-        if any(any(k.text.lower() == "since" for k in parse.kids(clause, "mark")) for clause in chain):
-            return "background"  # "since the rebels began attacking ships": a bound, not news
+        if any(any(k.text.lower() == "since" for k in parse.kids(clause, "mark")) for clause in chain) and not (
+            self._timex_on(parse, gov, [t for t in timexes if t.anchor is None], durations=False)
+        ):
+            # "since the rebels began attacking ships (last year)": a bound, not news; but "since
+            # Kosovo declared independence in 2008" writes out a date of its own
+            return "background"
         if tok.pos == "VERB" and any(
             k.lemma.lower() in lex.provision_subjects
             for clause in [first, *chain] for k in parse.kids(clause, "nsubj")

@@ -199,7 +199,12 @@ class TriggerFinder(Part):
                 governed = governor is not tok and any(
                     governor.lemma.lower() in verbs for verbs in lex.noun_governor_types.get(noun, {}).values()
                 )
-                light = placed or performed or governed or (
+                # "there were reports of truce violations on Sunday": the existential reports it
+                existential = (
+                    governor is not tok and governor.lemma.lower() == "be" and anchor.dep == "attr"
+                    and bool(parse.kids(governor, "expl")) and self._dated(parse, governor)
+                )
+                light = placed or performed or governed or existential or (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
@@ -262,6 +267,20 @@ class TriggerFinder(Part):
             # "the agreement on Saturday came after ...": the one reached then, in its clause
             return "AGREE", governor
         return None
+
+    def _dated(self, parse: SentenceParse, verb: Token) -> bool:
+        """A date hangs from the verb, or from a preposition on it ("In 2020 there were ...");
+        "there has been fighting" with none is a state, not a report."""
+        for timex in self.doc.timexes:
+            toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
+            if not toks or not usable(timex) or timex.type == "DURATION":
+                continue
+            inside = {t.i for t in toks}
+            root = next((t for t in toks if t.head not in inside), toks[0])
+            up = parse.head(root)
+            if up is verb or (up is not None and up.dep == "prep" and parse.head(up) is verb):
+                return True
+        return False
 
     def _own_day(self, parse: SentenceParse, noun: Token) -> bool:
         """A day of the noun's own: "the agreement on Saturday", "Saturday's agreement"."""
