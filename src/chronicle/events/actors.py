@@ -309,9 +309,11 @@ class ActorResolver(Part):
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in self.pair]
                 elif (state := self._home_state(parse, arg)) is not None:  # "the government and the ELN"
                     out.append(EventActor(replace(state), role, self._phrase(parse, arg)))
-                elif arg.tag == "NNS" and (country := self._located_in(parse, arg)) is not None:
-                    # "security forces in Guinea", "opposition groups in Zimbabwe": people of a
-                    # country the text does not name further
+                elif (
+                    arg.tag == "NNS" or arg.lemma.lower() in self.lex.name_descriptors | {"army", "force"}
+                ) and (country := self._located_in(parse, arg)) is not None:
+                    # "security forces in Guinea", "a rebel army in northeastern Myanmar": people
+                    # or a group of a country the text does not name further
                     name = " ".join(t.text.lower() for t in parse.tokens if parse.subtree(arg)[0].i <= t.i <= arg.i)
                     out.append(EventActor(Actor(name, "group", country), role, self._phrase(parse, arg)))
                 continue
@@ -457,6 +459,11 @@ class ActorResolver(Part):
         if not any(k.text.lower() == "the" for k in parse.kids(tok, "det")):
             return None
         states = [a for a in self.pair if a.kind in {"country", "government"}]
+        if not self.pair:  # no two parties: the one state the document names, if only one
+            named = {m.actor.country: m.actor for m in self.actor_mentions
+                     if m.actor is not None and m.actor.kind in {"country", "government"} and m.actor.country}
+            if len(named) == 1:
+                return next(iter(named.values()))
         return states[0] if len(states) == 1 else None
 
     def _phrase(self, parse: SentenceParse, tok: Token) -> str:

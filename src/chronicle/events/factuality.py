@@ -137,6 +137,8 @@ class Factuality(TriggerFinder):
             parse, tok, timexes, durations=False
         ):
             return "judged"  # "termed the discussions a very good meeting": a comment on the talks
+        if trig.modality == "negated" and any(k.text.lower() == "yet" for k in parse.kids(gov, "advmod", "neg")):
+            return "not yet"  # "we have not yet signed substantial agreements": pending, not refused
         if trig.modality == "negated":
             flips = trig.type != trig.lexical_type
             # "rejected", "failed to reach an agreement": an active clause, through its verb
