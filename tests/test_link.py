@@ -731,6 +731,35 @@ def test_stated_days_are_full_dates_written_out_not_resolved_ones() -> None:
     assert stated_days(tagged) == ("2005-06-24",)
 
 
+def test_a_gathering_named_again_is_one_act_whoever_each_line_names() -> None:
+    # One document: the meeting of the two leaders, then its host and an ambassador attending
+    # "the meeting". Another gathering it names by another noun stays apart.
+    lines = [
+        "The two prime ministers held a special meeting in Putrajaya on Monday.",
+        "Malaysia hosted the meeting, which lasted about two hours.",
+        "China's ambassador attended the meeting and delivered a speech.",
+        "The dialogue between the two countries will be discussed at the EU summit.",
+    ]
+    body = " ".join(lines)
+    starts = [body.index(line) for line in lines]
+    date = day("2025-07-28")
+    reports = [
+        event("d", lines[0], etype="CONSULT", start=starts[0], wording="special meeting", trigger="meeting",
+              actors=[actor("Thailand", "THA"), actor("Cambodia", "KHM")], date=date),
+        event("d", lines[1], etype="CONSULT", start=starts[1], wording="meeting", trigger="meeting",
+              actors=[actor("Malaysia", "MYS")]),
+        event("d", lines[2], etype="CONSULT", start=starts[2], wording="meeting", trigger="meeting",
+              actors=[actor("China", "CHN")]),
+        event("d", lines[3], etype="CONSULT", start=starts[3], wording="dialogue", trigger="dialogue",
+              actors=[EventActor(actor=Actor(name="EU", kind="organization", sector="IGO"), role="source")]),
+    ]
+    for r in reports:  # the trigger's offsets in the body, as the events stage gives them
+        r.trigger_start = body.index(r.trigger, r.sentence.start)
+        r.trigger_end = r.trigger_start + len(r.trigger)
+    result = link([doc("d", body, published="2025-07-28", events=reports)], SETTINGS)
+    assert sorted(len(e.sources) for e in result.events) == [1, 3]
+
+
 def test_two_actorless_death_tolls_in_different_wars_stay_apart() -> None:
     drc = "The agreement aims to end a conflict that has killed thousands of people in the east this year."
     sudan = "The war between the two forces has killed tens of thousands of people since it began."

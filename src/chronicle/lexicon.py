@@ -97,6 +97,7 @@ class EventLexicon:
     count_nouns: frozenset[str] = frozenset()  # "thousands of students": the students act
     # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
     incident_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    gathering_types: frozenset[str] = frozenset()  # "the meeting" names again one act of many participants
     # the words of agreeing: an agreement noun, or a form of agree, accept or a concluding verb
     agreement_words: frozenset[str] = frozenset()
 
@@ -212,6 +213,7 @@ def event_lexicon() -> EventLexicon:
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         count_nouns=frozenset(data["count_nouns"]["nouns"]),
+        gathering_types=frozenset(data["gathering_types"]["types"]),
         incident_patterns={
             etype: re.compile(
                 r"\b(?:the|this|that|these|those|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(nouns) + r")s?\b"

@@ -401,11 +401,14 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         a.doc_id == b.doc_id and bool(_state_keys(a) & _state_keys(b))
     )
     # A document's anaphor ("This was agreed between the commanders of both countries") whose
-    # initiators have no known state or sector tells the act again, whoever it names.
+    # initiators have no known state or sector tells the act again, whoever it names; so does
+    # one of a gathering by the same noun, whoever it names ("Malaysia hosted the meeting").
     # (computed only for a same-document pair of one type with an unplaced side: the regexes
     # of _names_again are not run for every pair scored)
+    gathering = a.type in event_lexicon().gathering_types and bool(ta.name & tb.name)  # "the meeting" ~ "a meeting"
     anaphor_unplaced = (
-        a.doc_id == b.doc_id and a.type == b.type and not (_identified(a) and _identified(b))
+        a.doc_id == b.doc_id and a.type == b.type
+        and (not (_identified(a) and _identified(b)) or gathering)
         and (_names_again(a) or _names_again(b))
     )
     if keys_a and keys_b and not shared_actor and text < NEAR_IDENTICAL and not anaphor_unplaced:
