@@ -706,6 +706,7 @@ def test_initiators(body: str, trigger: str, sources: set[str]) -> None:
     # 'the government' of a document that names one state is that state
     ("Gunmen killed 70 people in a town in Haiti on Thursday. The government deployed police units to "
      "the town on Friday.", "deployed", "Haiti", "HTI", "GOV"),
+    ("The Arab Coalition launched airstrikes on Sanaa on Friday.", "airstrikes", "Saudi-led coalition", "SAU", "MIL"),
     # a name whose first word is possessive is found from that word ("People" "'s" ...)
     ("The People's Liberation Army held drills around Taiwan on Monday.", "drills", "China", "CHN", "MIL"),
 ])
