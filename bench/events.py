@@ -250,6 +250,11 @@ def main() -> None:
         "group placed in a country and named no further ('a rebel army in northeastern Myanmar') is",
         "of that country; 'have not yet signed' is pending, no REJECT. realnews-dev source right",
         "0.911 -> 0.923, events per document unchanged (4.807); PLOVER unchanged.",
+        "More verbs of CAMEO's modes: battle, skirmish, slaughter, pound, liberate (ASSAULT), impound,",
+        "nationalize, forbid, intimidate (COERCE), postpone talks and terminate (SANCTION), reopen a",
+        "crossing (RETREAT). PLOVER unchanged. Tried and dropped: 'target' and 'repel' as ASSAULT;",
+        "on realnews-dev their participles restate the attack they hang on ('launched Operation",
+        "Sindoor, targeting nine sites'), events per document 4.737 -> 4.825.",
         "No published anchor exists for this set; the majority-class baseline "
         f"({counts.most_common(1)[0][0]}) is {majority:.3f}.",
         "",

@@ -616,6 +616,10 @@ TYPE_CASES = [
     ("Protesters blocked the main road into the capital on Monday.", "PROTEST"),
     ("The junta suspended the activities of all political parties on Monday.", "COERCE"),
     ("Niger ordered the French ambassador to leave the country on Monday.", "SANCTION"),
+    ("Government troops battled rebels in the north on Monday.", "ASSAULT"),
+    ("Israeli jets pounded targets in southern Lebanon on Sunday.", "ASSAULT"),
+    ("Egypt reopened the Rafah crossing on Monday.", "RETREAT"),
+    ("The two sides postponed the talks on Monday.", "SANCTION"),
     # an agreement that collapses is rejected (data: agreement_governors)
     ("A previous truce in January 2023 collapsed after a week.", "REJECT"),
     # a dated existential reports what it counts ("In 2020 there were ... violations")
