@@ -153,6 +153,8 @@ def test_same_examples_with_a_dct(seed_texts: dict[str, str]) -> None:
         ("The talks took place on 13 December 2023.", "13 December 2023", None, "2023-12-13"),
         ("It happened on 2023-12-13.", "2023-12-13", None, "2023-12-13"),
         ("Peace was signed on November 10.", "November 10", None, "XXXX-11-10"),
+        # a holiday takes the year written after it
+        ("They last met on Christmas Day in 2015.", "Christmas Day in 2015", "2021-02-25", "2015-12-25"),
     ],
 )
 def test_examples(sentence: str, phrase: str, dct: str | None, value: str) -> None:

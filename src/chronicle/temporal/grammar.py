@@ -122,9 +122,9 @@ _ALTERNATIVES = [
     # the 20th century
     rf"(?P<cent>(?:the{S})?(?:(?P<centn>\d{{1,2}})(?:st|nd|rd|th)|(?P<centw>eighteenth|nineteenth"
     rf"|twentieth|twenty-first)){S}century(?!\w))",
-    # Christmas, New Year's Day, Thanksgiving [2023]
+    # Christmas, New Year's Day, Thanksgiving [2023], Christmas Day in 2015
     rf"(?P<hol>(?P<holn>christmas(?:{S}(?:day|eve))?|new{S}year'?s(?:{S}(?:day|eve))|halloween"
-    rf"|valentine'?s{S}day|thanksgiving(?:{S}day)?)(?!\w)(?:,?{S}(?P<holy>{YEAR}))?)",
+    rf"|valentine'?s{S}day|thanksgiving(?:{S}day)?)(?!\w)(?:,?{S}(?:(?:in|of){S})?(?P<holy>{YEAR}))?)",
     # last summer, the winter of 1994
     rf"(?P<sea>(?:(?P<sear>last|next|this|coming|past|the|that){S})?(?P<sean>spring|summer|autumn"
     rf"|fall|winter)(?![\w])(?:,?{S}(?:of{S})?(?P<seay>{YEAR}))?)",
