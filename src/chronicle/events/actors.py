@@ -453,7 +453,8 @@ class ActorResolver(Part):
 
     def _home_state(self, parse: SentenceParse, tok: Token) -> Actor | None:
         """'the government' (no other word naming whose): the one state among the document's
-        two parties; None when both or neither are states."""
+        two parties, or the one state a document without two parties names; None when both or
+        neither are states."""
         if tok.lemma.lower() not in self.lex.state_nouns or parse.kids(tok, "compound", "amod", "poss", "prep"):
             return None
         if not any(k.text.lower() == "the" for k in parse.kids(tok, "det")):
