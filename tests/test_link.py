@@ -438,6 +438,26 @@ def test_an_act_recalled_a_year_later_is_not_merged_into_its_original_report(rec
     assert (len(link(docs, SETTINGS).events) == 1) is merged
 
 
+def test_an_undated_document_never_bridges_an_act_recalled_a_year_apart() -> None:
+    # The same offensive recalled by an article of 2025, by an article with no publication date,
+    # and by one of January 2024: the undated one matches both, but the two dated ones, a year
+    # apart, each recall it for their own story, and never meet through it.
+    lines = {
+        "a": ("Beside two other armies, the alliance seized large areas in late October 2023.", None),
+        "b": ("The rebel alliance took much of the north after its offensive of October 2023.", "2025-01-20"),
+        "c": ("The alliance, three rebel armies, stepped up its attacks on the military in late October.",
+              "2024-01-12"),
+    }
+    alliance = actor("Northern Alliance", "MMR", "group")
+    docs = [
+        doc(i, text, outlet=f"{i}.com", published=published,
+            events=[event(i, text, actors=[alliance], date=month("2023-10"), wording="seized", trigger="seized")])
+        for i, (text, published) in lines.items()
+    ]
+    groups = sorted(sorted(s.doc for s in e.sources) for e in link(docs, SETTINGS).events)
+    assert groups == [["a", "b"], ["c"]]
+
+
 def test_an_undated_member_never_bridges_two_known_dates() -> None:
     undated = "In a joint statement released on Thursday night, the two countries saw a historic chance."
     first = "Armenia and Azerbaijan issued a joint statement on December 13 after the exchange."

@@ -319,6 +319,20 @@ def _recalled(e: Event, published: int | None) -> bool:
     return last is not None and published - last > BACKGROUND_DAYS
 
 
+def _recall_apart(a: Event, ta: _Traits, b: Event, tb: _Traits, text: float | None = None) -> bool:
+    """An act one document recalls, told by a document of another year: each document's story
+    tells it for its own news (a truce of January 2024, and "a comparable agreement negotiated
+    by China in early 2024" in an article on another truce a year later)."""
+    if a.doc_id == b.doc_id or ta.published is None or tb.published is None:
+        return False
+    if abs(ta.published - tb.published) <= RECALL_REACH_DAYS:
+        return False
+    if text is None:
+        sa, sb = ta.content, tb.content
+        text = len(sa & sb) / math.sqrt(len(sa) * len(sb)) if sa and sb else 0.0
+    return text < NEAR_IDENTICAL and (_recalled(a, ta.published) or _recalled(b, tb.published))
+
+
 def merge_reasons(a: Event, b: Event) -> list[str]:
     """What report ``a`` shares with report ``b`` that :func:`evidence` counts, in words a
     reader can check: the type, the actors, the date, the place, a figure, the wording."""
@@ -365,14 +379,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
         # Undated in one of two documents published months apart ("the Houthis claimed
         # responsibility" for two different attacks): nothing says it is the same act.
         return 0.0
-    if (
-        a.doc_id != b.doc_id and ta.published is not None and tb.published is not None
-        and abs(ta.published - tb.published) > RECALL_REACH_DAYS and text < NEAR_IDENTICAL
-        and (_recalled(a, ta.published) or _recalled(b, tb.published))
-    ):
-        # An act one document recalls, told by a document of another year: each document's
-        # story tells it for its own news (a truce of January 2024, and "a comparable agreement
-        # negotiated by China in early 2024" in an article on another truce a year later).
+    if _recall_apart(a, ta, b, tb, text):
         return 0.0
     if (
         a.location is not None and b.location is not None and a.location.country and b.location.country
@@ -652,11 +659,14 @@ def assign_reports(
     dates = [t.best() for t in tallies]  # each group's consensus date, refreshed when it grows
     traits: dict[int, _Traits] = {}  # by id(): every report stays referenced by its group
 
-    def score(member: Event) -> float:
+    def trait(member: Event) -> _Traits:
         tm = traits.get(id(member))
         if tm is None:
             tm = traits[id(member)] = _traits(member, published.get(member.doc_id))
-        return _evidence(report, tr, member, tm)
+        return tm
+
+    def score(member: Event) -> float:
+        return _evidence(report, tr, member, trait(member))
 
     blocks = _Blocks()
     for index, group in enumerate(out):
@@ -690,7 +700,11 @@ def assign_reports(
                 if not members or max(score(r) for r in members) < threshold + 0.3:
                     continue
             value = max((score(r) for r in members), default=0.0)
-            if value >= best_score and (best is None or value > best_score):
+            if value >= best_score and (best is None or value > best_score) and not any(
+                _recall_apart(report, tr, r, trait(r)) for r in group.reports
+            ):
+                # a member of another year that recalls the act (or that this report recalls)
+                # keeps the report out, whichever member it matched through (an undated one)
                 best, best_score = index, value
         if best is None:
             new_id = "ev:" + report.id
