@@ -268,15 +268,21 @@ class TriggerFinder(Part):
             return "AGREE", governor
         return None
 
-    def _dated(self, parse: SentenceParse, verb: Token) -> bool:
-        """A date hangs from the verb, or from a preposition on it ("In 2020 there were ...");
-        "there has been fighting" with none is a state, not a report."""
+    def _date_roots(self, parse: SentenceParse) -> list[Token]:
+        """The head token of each usable date or time of the sentence (durations aside)."""
+        roots = []
         for timex in self.doc.timexes:
             toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
             if not toks or not usable(timex) or timex.type == "DURATION":
                 continue
             inside = {t.i for t in toks}
-            root = next((t for t in toks if t.head not in inside), toks[0])
+            roots.append(next((t for t in toks if t.head not in inside), toks[0]))
+        return roots
+
+    def _dated(self, parse: SentenceParse, verb: Token) -> bool:
+        """A date hangs from the verb, or from a preposition on it ("In 2020 there were ...");
+        "there has been fighting" with none is a state, not a report."""
+        for root in self._date_roots(parse):
             up = parse.head(root)
             if up is verb or (up is not None and up.dep == "prep" and parse.head(up) is verb):
                 return True
@@ -284,12 +290,7 @@ class TriggerFinder(Part):
 
     def _own_day(self, parse: SentenceParse, noun: Token) -> bool:
         """A day of the noun's own: "the agreement on Saturday", "Saturday's agreement"."""
-        for timex in self.doc.timexes:
-            toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
-            if not toks or not usable(timex):
-                continue
-            inside = {t.i for t in toks}
-            root = next((t for t in toks if t.head not in inside), toks[0])
+        for root in self._date_roots(parse):
             prep = parse.head(root)
             if (root.dep == "poss" and root.head == noun.i) or (
                 root.dep == "pobj" and prep is not None and prep.text.lower() == "on" and prep.head == noun.i
