@@ -302,7 +302,7 @@ class ActorResolver(Part):
                 if possessors:  # "its aircraft", "their troops": the owner acts through them
                     out += [EventActor(replace(a), role, self._phrase(parse, arg)) for a in possessors]
                     continue
-                named_again = self._named_again(parse, arg)
+                named_again = self._named_again(parse, arg, sentence)
                 if named_again is not None:  # "the alliance": the Three Brotherhood Alliance named before
                     out.append(EventActor(replace(named_again), role, self._phrase(parse, arg)))
                 elif self._is_group(parse, arg):  # "the two countries", "both sides"
@@ -346,7 +346,7 @@ class ActorResolver(Part):
         subjects = parse.kids(copula, "nsubj") if copula is not None else []
         return subjects[0] if subjects else tok
 
-    def _named_again(self, parse: SentenceParse, tok: Token) -> Actor | None:
+    def _named_again(self, parse: SentenceParse, tok: Token, sentence: Sentence) -> Actor | None:
         """The organisation a bare definite noun names again ("the alliance", "the group"): the
         last one named in this sentence or the three before whose name holds the noun (for
         'group', the last armed group or movement)."""
@@ -354,9 +354,6 @@ class ActorResolver(Part):
         if tok.pos != "NOUN" or lemma not in self.lex.anaphoric_heads or parse.kids(tok, "compound", "amod", "poss"):
             return None
         if not any(k.lemma.lower() == "the" for k in parse.kids(tok, "det")):
-            return None
-        sentence = next((s for s in self.doc.sentences if s.start <= tok.start < s.end), None)
-        if sentence is None:
             return None
         first = self.doc.sentences[max(0, sentence.index - 3)].start
         for m in reversed(self.actor_mentions):

@@ -331,11 +331,15 @@ class TriggerFinder(Part):
             return cur
         return cur
 
+    def _is_people(self, tok: Token) -> bool:
+        """'residents', 'civilians', 'people' (``people_nouns``)."""
+        return tok.lemma.lower() in self.lex.people_nouns or tok.text.lower() in self.lex.people_nouns
+
     def _people_subject(self, parse: SentenceParse, verb: Token) -> bool:
         """"more than 100 thousand residents left", "thousands of civilians left": people."""
         for subj in parse.kids(verb, "nsubj"):
             heads = [subj, *(o for p in parse.kids(subj, "prep") for o in parse.kids(p, "pobj"))]
-            if any(h.lemma.lower() in self.lex.people_nouns or h.text.lower() in self.lex.people_nouns for h in heads):
+            if any(self._is_people(h) for h in heads):
                 return True
             mention = parse.mention_of.get(subj.i)
             if mention is not None and mention.actor is not None and mention.actor.sector == "CVL":
@@ -361,8 +365,7 @@ class TriggerFinder(Part):
         ):
             return False  # "threatened further action against Russia": a threat, against whom it says
         mention = parse.mention_of.get(theme.i)
-        people = theme.lemma.lower() in self.lex.people_nouns or theme.text.lower() in self.lex.people_nouns
-        return not people and (mention is None or mention.actor is None)  # "threatened residents": people
+        return not self._is_people(theme) and (mention is None or mention.actor is None)  # "threatened residents"
 
     @staticmethod
     def _noun_themes(parse: SentenceParse, noun: Token) -> list[Token]:

@@ -319,6 +319,12 @@ def _recalled(e: Event, published: int | None) -> bool:
     return last is not None and published - last > BACKGROUND_DAYS
 
 
+def _similarity(ta: _Traits, tb: _Traits) -> float:
+    """Cosine of two reports' evidence sentences as sets of content words."""
+    sa, sb = ta.content, tb.content
+    return len(sa & sb) / math.sqrt(len(sa) * len(sb)) if sa and sb else 0.0
+
+
 def _recall_apart(a: Event, ta: _Traits, b: Event, tb: _Traits, text: float | None = None) -> bool:
     """An act one document recalls, told by a document of another year: each document's story
     tells it for its own news (a truce of January 2024, and "a comparable agreement negotiated
@@ -328,8 +334,7 @@ def _recall_apart(a: Event, ta: _Traits, b: Event, tb: _Traits, text: float | No
     if abs(ta.published - tb.published) <= RECALL_REACH_DAYS:
         return False
     if text is None:
-        sa, sb = ta.content, tb.content
-        text = len(sa & sb) / math.sqrt(len(sa) * len(sb)) if sa and sb else 0.0
+        text = _similarity(ta, tb)
     return text < NEAR_IDENTICAL and (_recalled(a, ta.published) or _recalled(b, tb.published))
 
 
@@ -350,11 +355,9 @@ def merge_reasons(a: Event, b: Event) -> list[str]:
     ta, tb = _traits(a), _traits(b)
     if ta.wording_words & tb.wording_words:
         out.append("same wording: " + ", ".join(sorted(ta.wording_words & tb.wording_words)))
-    shared_words = len(ta.content & tb.content)
-    similarity = shared_words / math.sqrt(len(ta.content) * len(tb.content)) if shared_words else 0.0
     if a.doc_id == b.doc_id:
         out.append("the same document tells the act again")
-    elif similarity >= NEAR_IDENTICAL:
+    elif _similarity(ta, tb) >= NEAR_IDENTICAL:
         out.append("near-identical sentence")
     return out
 
@@ -370,8 +373,7 @@ def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
     if a.doc_id == b.doc_id and a.sentence.start == b.sentence.start:
         return 0.0  # two triggers of one sentence are two events by construction
     compatible = dates_compatible(a.date, b.date)
-    sa, sb = ta.content, tb.content
-    text = len(sa & sb) / math.sqrt(len(sa) * len(sb)) if sa and sb else 0.0
+    text = _similarity(ta, tb)
     if (
         compatible is None and a.doc_id != b.doc_id and ta.published is not None and tb.published is not None
         and abs(ta.published - tb.published) > UNDATED_REACH_DAYS and text < NEAR_IDENTICAL
@@ -700,8 +702,8 @@ def assign_reports(
                 if not members or max(score(r) for r in members) < threshold + 0.3:
                     continue
             value = max((score(r) for r in members), default=0.0)
-            if value >= best_score and (best is None or value > best_score) and not any(
-                _recall_apart(report, tr, r, trait(r)) for r in group.reports
+            if value >= best_score and (best is None or value > best_score) and not (
+                tr.published is not None and any(_recall_apart(report, tr, r, trait(r)) for r in group.reports)
             ):
                 # a member of another year that recalls the act (or that this report recalls)
                 # keeps the report out, whichever member it matched through (an undated one)
