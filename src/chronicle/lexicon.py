@@ -47,6 +47,9 @@ class EventLexicon:
     sequence_marks: frozenset[str] = frozenset()  # "after Malaysia offered to mediate": before the main act
     people_subject_verbs: frozenset[str] = frozenset()  # "residents left Karabakh": displacement
     people_nouns: frozenset[str] = frozenset()  # the subjects that make it so
+    # "mortar rounds landed": verb (or "verb particle") -> {type: subject head nouns}
+    subject_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    occurrence_verbs: frozenset[str] = frozenset()  # "fighting erupted": the noun happened
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
@@ -65,6 +68,7 @@ class EventLexicon:
     ended_by: frozenset[str] = frozenset()  # "agreed to stop aerial bombing": the ended act is no report
     continuing: frozenset[str] = frozenset()  # "we will continue to defend ...": a standing policy
     showing: frozenset[str] = frozenset()  # "demonstrating that peace is possible": no protest
+    generic_determiners: frozenset[str] = frozenset()  # "any plane violating its airspace": a kind
     state_nouns: frozenset[str] = frozenset()  # "the government": the document's one state party
     own_forces_types: frozenset[str] = frozenset()  # "units have been deployed": their owner acts
     aspectual_verbs: frozenset[str] = frozenset()  # "fighting resumed": the clause of a gerund
@@ -101,10 +105,14 @@ class EventLexicon:
     # the words of agreeing: an agreement noun, or a form of agree, accept or a concluding verb
     agreement_words: frozenset[str] = frozenset()
 
+    def trigger_verbs(self) -> frozenset[str]:
+        """Every verb lemma that may be a trigger: event verbs, phrasal verbs, subject-typed verbs."""
+        return frozenset({*self.verbs, *(v for v, _ in self.phrasal), *(key.split()[0] for key in self.subject_types)})
+
     def surface_forms(self) -> frozenset[str]:
         """Regular inflections of every trigger lemma: the cheap pre-parse filter."""
         forms: set[str] = set()
-        for lemma in {*self.verbs, *(v for v, _ in self.phrasal)}:
+        for lemma in self.trigger_verbs():
             forms |= inflections(lemma)
         for noun in {*self.nouns, *self.agreement_nouns, *self.joint_nouns, *self.performed_nouns}:
             forms |= {noun, noun + "s", noun + "es"}
@@ -168,6 +176,11 @@ def event_lexicon() -> EventLexicon:
         sequence_marks=frozenset(data["sequence_marks"]["words"]),
         people_subject_verbs=frozenset(data["needs_people_subject"]["verbs"]),
         people_nouns=frozenset(w.lower() for w in data["needs_people_subject"]["nouns"]),
+        subject_types={
+            verb: {etype: frozenset(data["subject_types"]["kinds"][kind]) for etype, kind in rules.items()}
+            for verb, rules in data["subject_types"]["verbs"].items()
+        },
+        occurrence_verbs=frozenset(data["occurrence_verbs"]["verbs"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),
@@ -187,6 +200,7 @@ def event_lexicon() -> EventLexicon:
         ended_by=frozenset(data["not_events"]["ended_by"]),
         continuing=frozenset(data["not_events"]["continuing"]),
         showing=frozenset(data["not_events"]["showing"]),
+        generic_determiners=frozenset(data["not_events"]["generic_determiners"]),
         state_nouns=frozenset(data["state_nouns"]["nouns"]),
         own_forces_types=frozenset(data["own_forces_types"]["types"]),
         aspectual_verbs=frozenset(data["aspectual_verbs"]),

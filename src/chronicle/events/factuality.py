@@ -46,6 +46,9 @@ class Factuality(TriggerFinder):
             and not (clause.tag == "VBD" and parse.head(clause).tag == "VB")  # type: ignore[union-attr]
         ):
             clause = parse.head(clause)  # type: ignore[assignment]
+        aspect = parse.head(clause)
+        if clause.dep == "xcomp" and aspect is not None and aspect.lemma.lower() in self.lex.aspectual_verbs:
+            clause = aspect  # "will begin to withdraw": the aspectual verb carries the clause's modal
         auxes = {k.text.lower() for k in parse.kids(clause, "aux", "auxpass")}
         negated = any(k.text.lower() in _NEGATIONS for k in parse.kids(gov, "neg")) or any(
             k.text.lower() in _NEGATIONS for k in parse.kids(trig.tok, "neg", "det")
@@ -192,6 +195,11 @@ class Factuality(TriggerFinder):
                 return "state"
             if participle and not agent and not self._timex_on(parse, tok, timexes):
                 return "attributive"  # "prisoners captured", a participle used as an adjective
+        owner = parse.head(first)
+        if tok.pos == "VERB" and first.dep == "acl" and owner is not None and any(
+            k.text.lower() in lex.generic_determiners for k in parse.kids(owner, "det")
+        ):
+            return "generic"  # "any plane violating its airspace": a kind of act, none reported
         absolute = parse.head(first) if first.dep == "pcomp" and first.tag == "VBN" else None
         if (
             tok.pos == "VERB" and absolute is not None and absolute.text.lower() in {"with", "without"}
@@ -381,6 +389,11 @@ class Factuality(TriggerFinder):
         is that event again."""
         if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
+        verb = parse.head(trig.tok)
+        if trig.tok.dep == "nsubj" and verb is not None and {
+            verb.lemma.lower(), *(f"{verb.lemma.lower()} {k.text.lower()}" for k in parse.kids(verb, "prt"))
+        } & self.lex.occurrence_verbs:
+            return False  # "heavy fighting erupted in the north": it happened
         dated = date.basis in {"explicit", "relative"}
         if not trig.actors and not dated and not figures:
             return True

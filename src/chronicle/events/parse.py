@@ -81,6 +81,48 @@ def missing_predicate_repaired(tokens: Sequence[Token]) -> Sequence[Token]:
     ]
 
 
+def adjectival_predicate_repaired(tokens: Sequence[Token]) -> Sequence[Token]:
+    """"The army relaxed restrictions on movement": the parser reads the sentence as one noun
+    phrase, the past verb an adjective of the noun after it ('relaxed restrictions') and the
+    subject a modifier. With no finite verb anywhere, a past form between two nouns is the
+    predicate: the noun before it its subject, the root noun after it its object."""
+    roots = [t for t in tokens if t.dep == "ROOT"]
+    if len(roots) != 1 or roots[0].pos not in {"NOUN", "PROPN"}:
+        return tokens
+    root = roots[0]
+    by_i = {t.i: t for t in tokens}
+    verbs = [t for t in tokens if t.pos == "VERB" and t.dep == "amod" and t.tag in {"VBD", "VBN"} and t.head == root.i]
+    if len(verbs) != 1 or any(t.tag in {"VBZ", "VBP", "MD"} or (t.tag == "VBD" and t is not verbs[0]) for t in tokens):
+        return tokens
+    verb = verbs[0]
+    subject = by_i.get(verb.i - 1)
+    if (
+        subject is None or subject.pos not in {"NOUN", "PROPN"} or subject.head not in {verb.i, root.i}
+        or verb.i > root.i
+    ):
+        return tokens
+    # what hung on the root noun: the determiners of the subject go to it ("The" of "The army"),
+    # a fronted phrase, the punctuation and a closing participle clause (", killing 70") to the verb
+    start = subject.i
+    while (prev := by_i.get(start - 1)) is not None and prev.dep in {"det", "amod", "compound"} and prev.head == root.i:
+        start -= 1
+    clause = {
+        t.i for t in tokens if t.head == root.i and (
+            t.i < start or t.dep == "punct"
+            or (t.dep == "acl" and t.tag == "VBG" and t.i > root.i and by_i.get(t.i - 1, t).text == ",")
+        )
+    }
+    return [
+        replace(t, tag="VBD", dep="ROOT", head=t.i) if t is verb
+        else replace(t, dep="nsubj", head=verb.i) if t is subject
+        else replace(t, dep="dobj", head=verb.i) if t is root
+        else replace(t, head=subject.i) if start <= t.i < subject.i and t.head == root.i
+        else replace(t, head=verb.i, dep="advcl" if t.dep == "acl" else t.dep) if t.i in clause
+        else t
+        for t in tokens
+    ]
+
+
 def infinitive_complement_repaired(tokens: Sequence[Token], complement_verbs: frozenset[str]) -> Sequence[Token]:
     """"have sworn to fight": the parser sometimes hangs the infinitive that completes a verb of
     intent, wish or failure on it as an adverbial clause (a purpose), which reads as no promise
@@ -97,13 +139,44 @@ def infinitive_complement_repaired(tokens: Sequence[Token], complement_verbs: fr
     return [replace(t, dep="xcomp") if t.i in repaired else t for t in tokens] if repaired else tokens
 
 
+def conjunct_subject_repaired(tokens: Sequence[Token]) -> Sequence[Token]:
+    """"Israel will withdraw its forces and Lebanon's army will deploy": the parser makes the
+    second subject one more object of the first verb ('forces and army') and leaves the second
+    verb with no subject, so it borrows the first one's. A finite or modal conjunct verb with no
+    subject, right after a noun conjunct (only auxiliaries, negation or adverbs between), has
+    that noun as its subject."""
+    by_i = {t.i: t for t in tokens}
+    subjects = {t.head for t in tokens if t.dep in {"nsubj", "nsubjpass"}}
+    repaired: dict[int, int] = {}  # noun -> verb
+    for t in tokens:
+        if t.dep != "conj" or t.pos != "VERB" or t.i in subjects:
+            continue
+        start = t.i
+        while (prev := by_i.get(start - 1)) is not None and prev.head == t.i and prev.dep in {"aux", "neg", "advmod"}:
+            start -= 1
+        if start == t.i and t.tag not in {"VBD", "VBZ", "VBP"}:
+            continue
+        before = by_i.get(start - 1)
+        first = by_i.get(before.head) if before is not None else None
+        if (  # the noun is coordinated with the object of the verb the second verb is coordinated with
+            before is not None and before.dep == "conj" and before.pos in {"NOUN", "PROPN"}
+            and first is not None and first.dep == "dobj" and first.head == t.head and first.i < before.i
+        ):
+            repaired[before.i] = t.i
+    if not repaired:
+        return tokens
+    return [replace(t, dep="nsubj", head=repaired[t.i]) if t.i in repaired else t for t in tokens]
+
+
 class SentenceParse:
     """The tokens of one sentence with child lists, and which mention each token is in."""
 
     def __init__(
         self, tokens: Sequence[Token], mentions: Sequence[Mention], complement_verbs: frozenset[str] = frozenset()
     ) -> None:
-        tokens = infinitive_complement_repaired(missing_predicate_repaired(tokens), complement_verbs)
+        for repair in (missing_predicate_repaired, adjectival_predicate_repaired, conjunct_subject_repaired):
+            tokens = repair(tokens)
+        tokens = infinitive_complement_repaired(tokens, complement_verbs)
         self.tokens = list(tokens)
         self.by_i = {t.i: t for t in tokens}
         self.children: dict[int, list[Token]] = defaultdict(list)

@@ -79,6 +79,11 @@ def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:
     return prev[-1:] == ["non"] or prev == ["non", "-"] or prev[-1:] == ["non-"]
 
 
+def _counted(parse: SentenceParse, noun: Token) -> list[Token]:
+    """A noun and what its 'of' phrase names ("dozens of rockets", "a first patch of troops")."""
+    return [noun, *(o for p in parse.kids(noun, "prep") if p.text.lower() == "of" for o in parse.kids(p, "pobj"))]
+
+
 def _is_a(theme: Token, nouns: frozenset[str]) -> bool:
     word = theme.lemma.lower()
     return word in nouns or word.rstrip("s") in nouns or theme.text.lower() in nouns
@@ -106,11 +111,15 @@ class TriggerFinder(Part):
             if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
                 particle = None
                 etype = None
-                for child in parse.kids(tok, "prt", "prep", "dobj"):
+                # a particle the parse took for an adverb stands right after the verb ("closed down")
+                particles = [k for k in parse.kids(tok, "advmod") if k.i == tok.i + 1]
+                for child in [*parse.kids(tok, "prt", "prep", "dobj"), *particles]:
                     key = (lemma, child.text.lower())
                     if key in lex.phrasal:
                         etype, particle = lex.phrasal[key], child
                         break
+                if etype is None and (typed := self._subject_type(parse, tok)) is not None:
+                    etype, particle = typed  # "mortar rounds landed", "rockets slammed into"
                 if etype is None:
                     etype = lex.verbs.get(lemma)
                 if etype is None:
@@ -131,7 +140,7 @@ class TriggerFinder(Part):
                     continue  # "forces gain ground, threatening investments": a risk, not a threat
                 if lemma in lex.people_subject_verbs and not self._people_subject(parse, tok):
                     continue  # "the delegation left the meeting" is no displacement
-                etype = self._object_rule(lemma, theme, etype)
+                etype = self._object_rule(parse, lemma, theme, etype)
                 wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
                 governor = tok
                 head = parse.head(tok)
@@ -171,7 +180,7 @@ class TriggerFinder(Part):
                 ):
                     continue  # "the release of an IMF loan" is no release of prisoners
                 if etype is not None and lemma in lex.object_rules:  # "an exchange of fire" is an attack
-                    etype = self._object_rule(lemma, next(iter(self._noun_themes(parse, tok)), None), etype)
+                    etype = self._object_rule(parse, lemma, next(iter(self._noun_themes(parse, tok)), None), etype)
                 if noun in lex.thing_compounds and any(
                     k.text.lower() in lex.thing_compounds[noun] for k in parse.kids(tok, "compound", "amod", "nmod")
                 ):
@@ -346,14 +355,34 @@ class TriggerFinder(Part):
                 return True
         return False
 
+    def _subject_type(self, parse: SentenceParse, verb: Token) -> tuple[str, Token | None] | None:
+        """The type a verb of ``subject_types`` takes from the kind of its subject ("a bomb went
+        off": ASSAULT; "reinforcements arrived": MOBILIZE), and its particle; None for any other
+        subject ("the delegation arrived")."""
+        lemma = verb.lemma.lower()
+        keys = [(f"{lemma} {k.text.lower()}", k) for k in parse.kids(verb, "prt")] + [(lemma, None)]
+        for key, particle in keys:
+            rules = self.lex.subject_types.get(key)
+            if rules is None:
+                continue
+            for subj in parse.kids(verb, "nsubj"):
+                # a modifier says what kind first: "peacekeeping troops" keep the peace
+                for head in _counted(parse, subj):
+                    for word in [*parse.kids(head, "compound", "amod"), head]:
+                        for etype, nouns in rules.items():
+                            if _is_a(word, nouns):
+                                return etype, particle
+        return None
+
     @staticmethod
     def _theme_is_a(parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
         """The theme, one of its conjuncts ("aerial photographs and other military intelligence"),
-        or what a measure counts ("25,000 tons of food aid") is one of ``nouns``."""
+        or what a measure counts ("25,000 tons of food aid", "$10 million in aid") is one of ``nouns``."""
         candidates = [theme, *parse.kids(theme, "conj")]
         for noun in list(candidates):
             for prep in parse.kids(noun, "prep"):
-                if prep.text.lower() == "of":
+                measured = prep.text.lower() == "in" and any(k.pos == "NUM" for k in parse.kids(noun))
+                if prep.text.lower() == "of" or measured:
                     candidates += parse.kids(prep, "pobj")
         return any(_is_a(c, nouns) for c in candidates)
 
@@ -391,7 +420,7 @@ class TriggerFinder(Part):
                 continue
             if tok.i > verb.i + 7 or tok.pos in {"VERB", "AUX", "PUNCT", "SCONJ"}:
                 return None
-            if tok.pos == "NOUN" and tok.dep != "compound":
+            if tok.pos == "NOUN" and tok.dep not in {"compound", "poss"}:
                 return tok
         return None
 
@@ -404,13 +433,13 @@ class TriggerFinder(Part):
             and host.lemma.lower() in self.lex.placing_preps.get(prep.text.lower(), frozenset())
         )
 
-    def _object_rule(self, lemma: str, theme: Token | None, etype: str) -> str:
+    def _object_rule(self, parse: SentenceParse, lemma: str, theme: Token | None, etype: str) -> str:
+        """The type ``object_rules`` gives the verb or noun for its theme, else ``etype``."""
         rules = self.lex.object_rules.get(lemma)
         if not rules or theme is None:
             return etype
-        word = theme.lemma.lower()
         for rule_type, objects in rules.items():
-            if word in objects or word.rstrip("s") in objects:
+            if self._theme_is_a(parse, theme, objects):
                 return rule_type
         return etype
 

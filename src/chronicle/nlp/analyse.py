@@ -40,7 +40,7 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
     plus the irregular ones from the model's own lemmatizer exception table ('met' -> 'meet')."""
     lex = event_lexicon()
     forms = set(lex.surface_forms())
-    lemmas = set(lex.verbs) | {v for v, _ in lex.phrasal} | set(lex.nouns)
+    lemmas = lex.trigger_verbs() | set(lex.nouns)
     if "lemmatizer" in nlp.pipe_names:
         tables = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         if tables.has_table("lemma_exc"):
@@ -59,7 +59,8 @@ def verb_lemmas(nlp: Language) -> dict[str, str]:
     so are those the model's own exception table lists, and the lemmas themselves."""
     lex = event_lexicon()
     by_form: dict[str, set[str]] = {}
-    for lemma in {*lex.verbs, *(v.split()[0] for v, _ in lex.phrasal), *lex.light_verbs}:
+    occurrence = {key.split()[0] for key in lex.occurrence_verbs}
+    for lemma in {*lex.trigger_verbs(), *lex.light_verbs, *occurrence}:
         for form in inflections(lemma) - {lemma}:
             by_form.setdefault(form, set()).add(lemma)
     listed: set[str] = set()
