@@ -8,7 +8,7 @@ import pytest
 
 from chronicle.link import LinkState, dates_compatible, link, quantities_agree
 from chronicle.link.dedup import MinHasher, shingle_hash, similar_pairs
-from chronicle.link.merge import merged_date
+from chronicle.link.merge import evidence, merged_date
 from chronicle.records import (
     Actor,
     Document,
@@ -156,6 +156,18 @@ def test_dates_compatible_at_shared_precision() -> None:
     assert dates_compatible(month("2023-09"), day("2023-09-19")) is True
     assert dates_compatible(month("2020-09"), day("2023-09-19")) is False
     assert dates_compatible(EventDate(), day("2023-09-19")) is None
+
+
+@pytest.mark.parametrize(("stated", "known", "expected"), [
+    # a day the text states but nothing places in a year rules out a known date of another month
+    ("August 3", "2023-06-09", False),
+    ("on 3 Aug.", "2023-06-09", False),
+    ("August 3", "2023-08-03", None),  # the same month: still unknown, not a match
+    ("Friday", "2023-06-09", None),  # no month stated
+])
+def test_a_stated_month_without_a_year_limits_compatibility(stated: str, known: str, expected: bool | None) -> None:
+    assert dates_compatible(EventDate(text=stated), day(known)) is expected
+    assert dates_compatible(day(known), EventDate(text=stated)) is expected
 
 
 def test_quantity_readings() -> None:
@@ -358,6 +370,24 @@ ARM, AZE = actor("Armenia", "ARM"), actor("Azerbaijan", "AZE")
 def _statement(doc_id: str, text: str, when: EventDate | None = None) -> Event:
     return event(doc_id, text, etype="CONSULT", actors=[ARM, AZE], date=when, wording="joint statement",
                  trigger="statement")
+
+
+@pytest.mark.parametrize(("promised", "done", "one_act"), [
+    # an intent to yield (PLOVER: AGREE) and the act it announces, told by the same verb
+    (("AGREE", "release"), ("RETREAT", "released"), True),
+    (("AGREE", "withdraw"), ("CONCEDE", "withdrawal"), True),
+    # an agreement and the truce it starts are two acts
+    (("AGREE", "agreed"), ("RETREAT", "took effect"), False),
+])
+def test_an_intent_and_its_act_are_one_event(
+    promised: tuple[str, str], done: tuple[str, str], one_act: bool
+) -> None:
+    text = "Azerbaijan will release 32 Armenian servicemen, the two countries said."
+    intent = event("p1", text, etype=promised[0], actors=[AZE], trigger=promised[1])
+    intent.modality = "promised"
+    act = event("p2", text, etype=done[0], actors=[AZE], trigger=done[1])
+    assert (evidence(intent, act) > 0) is one_act
+    assert (evidence(act, intent) > 0) is one_act
 
 
 def test_undated_report_joins_a_dated_one_on_specific_evidence_only() -> None:

@@ -156,7 +156,7 @@ def event_lexicon() -> EventLexicon:
         named_theme_verbs=frozenset(data["named_theme_verbs"]["verbs"]),
         name_descriptors=frozenset(data["name_descriptors"]["nouns"]),
         anaphoric_heads=frozenset(data["anaphoric_heads"]["heads"]),
-        promise_types=dict(data["promise_types"]),
+        promise_types={k: v for k, v in data["promise_types"].items() if not k.startswith("_")},
         negated_types=dict(data["negated_types"]),
         object_rules={
             verb: {t: frozenset(objs) for t, objs in rules.items()} for verb, rules in data["object_rules"].items()

@@ -87,10 +87,12 @@ class Factuality(TriggerFinder):
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
-        if trig.type in self.lex.hostile_types and trig.governor is not trig.tok and _lemma_in(
+        ceased = trig.type in self.lex.hostile_types and trig.governor is not trig.tok and _lemma_in(
             trig.governor, self.lex.cessation_verbs
-        ):
+        )
+        if ceased:
             trig.type = "RETREAT"  # "stopped fighting", "halt attacks": ending the act, not the act
+        ceased = ceased or (trig.type == "RETREAT" and _lemma_in(trig.tok, self.lex.cessation_verbs))
         trig.lexical_type = trig.type
         if negated:
             modality = "negated"
@@ -101,7 +103,7 @@ class Factuality(TriggerFinder):
         ):
             trig.type = "THREATEN"  # "will withdraw its force unless ...": the pledge is a threat
         elif modality == "promised":
-            trig.type = self.lex.promise_types.get(trig.type, trig.type)
+            trig.type = self.lex.promise_types.get("CESSATION" if ceased else trig.type, trig.type)
         if modality == "asserted" and self._reported(parse, gov):
             modality = "reported"
         trig.modality = modality

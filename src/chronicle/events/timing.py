@@ -36,6 +36,11 @@ _FOLLOWING_SENTENCES = 3
 _NEAR_CHARS = 40
 
 
+def _yearless(timex: TimeExpr) -> bool:
+    """A date whose month (and day) the text states but no anchor placed in a year: XXXX-08-03."""
+    return timex.type == "DATE" and bool(re.fullmatch(r"XXXX-\d\d(?:-\d\d)?", timex.value or ""))
+
+
 def _bare_clock(timex: TimeExpr) -> bool:
     """A clock time with no day of its own ("4 a.m. local time"): its day is the document's."""
     return timex.type == "TIME" and timex.anchor == "dct" and not DAY_WORDS.search(timex.text)
@@ -129,9 +134,12 @@ class Dater(Part):
         clause_start = min([gov.i, *(parse.subtree(k)[0].i for k in subjects)]) if reported_perfect else 0
         best: tuple[int, TimeExpr] | None = None
         loose: list[TimeExpr] = []
+        placeless: TimeExpr | None = None  # "on August 3" with no year to place it: stated, unknown
         for timex in [past_period(t, self.doc.published) or t for t in timexes]:
-            if not usable(timex) or timex.start < self.dateline_end:
+            if timex.start < self.dateline_end:
                 continue  # the dateline dates the filing, not the events the story reports
+            if not usable(timex) and not _yearless(timex):
+                continue
             toks = [t for t in parse.tokens if timex.start <= t.start and t.end <= timex.end]
             if not toks or self._bound(parse, toks[0], own):
                 continue
@@ -163,8 +171,11 @@ class Dater(Part):
                 if tok.pos in {"VERB", "AUX"} and step not in ancestors:
                     break
             if rank is None:
-                if not any(parse.by_i[s].pos in {"VERB", "AUX"} for s in chain[1:]):
+                if usable(timex) and not any(parse.by_i[s].pos in {"VERB", "AUX"} for s in chain[1:]):
                     loose.append(timex)  # hangs from no clause at all (a dateline, a fragment)
+                continue
+            if not usable(timex):
+                placeless = placeless or timex
                 continue
             if best is None or rank < best[0] or (rank == best[0] and _bare_clock(best[1]) and not _bare_clock(timex)):
                 best = (rank, timex)  # "at 4 a.m. local time on Wednesday": the day, not the clock's dct
@@ -179,6 +190,10 @@ class Dater(Part):
             if gov.pos == "VERB" and gov.dep == "ROOT":
                 self._clause_dates[sentence.index] = date
             return date
+        if placeless is not None:
+            # the clause states its own day, which nothing places in a year: the date stays
+            # unknown (no narrative or publication date stands in for it), its words kept
+            return EventDate(text=placeless.text)
         if trig.modality in {"asserted", "reported", "negated"} and self._past(parse, gov) and not self._sequenced(
             parse, gov
         ):

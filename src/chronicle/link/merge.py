@@ -43,6 +43,8 @@ from chronicle.records import (
     Quantity,
     TimelineEvent,
 )
+from chronicle.temporal.grammar import MONTH
+from chronicle.temporal.lexicon import MONTHS
 
 # PLOVER types that different outlets use for one happening ("offensive" ASSAULT vs "military
 # operation" COERCE; a "deal" AGREE vs "cooperation" COOPERATE). Talks (CONSULT) and the
@@ -114,11 +116,28 @@ def _bounds(date: EventDate) -> tuple[str, str]:
     return low, high
 
 
+_MONTH_NAME = re.compile(rf"\b({MONTH})", re.IGNORECASE)
+
+
+def _stated_month(date: EventDate) -> int | None:
+    """The month an unresolved date writes out ("August 3" with no year to place it)."""
+    found = _MONTH_NAME.search(date.text or "") if not _known(date) else None
+    return MONTHS.get(found.group(1).lower().rstrip(".")) if found else None
+
+
 def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool | None:
     """True when the two dates can name the same time at their shared precision ("September
-    2023" and "19 September 2023"), False when they cannot, None when either is unknown."""
-    if a is None or b is None or not _known(a) or not _known(b):
+    2023" and "19 September 2023"), False when they cannot, None when either is unknown. A
+    date the text states but could not place ("August 3", no year) still rules out a known
+    date of another month: "takes effect on August 3" is not the signing of 9 June."""
+    if a is None or b is None:
         return None
+    if not _known(a) or not _known(b):
+        stated, known = (_stated_month(a), b) if _known(b) else (_stated_month(b), a)
+        if stated is None or not _known(known) or known.precision not in {"day", "month"}:
+            return None
+        low, high = _bounds(known)
+        return None if low[5:7] <= f"{stated:02d}" <= high[5:7] or low[:4] != high[:4] else False
     a_low, a_high = _bounds(a)
     b_low, b_high = _bounds(b)
     return a_low <= b_high and b_low <= a_high
@@ -265,6 +284,22 @@ def _types_compatible(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in _COMPATIBLE_TYPES
 
 
+def _reports_compatible(a: Event, b: Event) -> bool:
+    """Compatible types, or an intent and its act told by the same verb: "will release 32
+    servicemen" (PLOVER codes the intent AGREE) and "released 32 servicemen" (RETREAT). An
+    agreement and a truce taking effect stay two acts."""
+    if _types_compatible(a.type, b.type):
+        return True
+    promised, done = (a, b) if a.modality == "promised" else (b, a)
+    return (
+        promised.modality == "promised" and promised.type == "AGREE" and done.type in _DONE_TYPES
+        and done.modality != "promised" and promised.trigger[:5].lower() == done.trigger[:5].lower()
+    )
+
+
+_DONE_TYPES = frozenset({"RETREAT", "CONCEDE"})  # the acts an intent to yield announces
+
+
 def _wording_words(e: Event) -> frozenset[str]:
     return _content(" ".join(x for x in (e.wording, e.trigger) if x))
 
@@ -368,7 +403,7 @@ def evidence(a: Event, b: Event) -> float:
 
 
 def _evidence(a: Event, ta: _Traits, b: Event, tb: _Traits) -> float:
-    if not _types_compatible(a.type, b.type):
+    if not _reports_compatible(a, b):
         return 0.0
     if a.doc_id == b.doc_id and a.sentence.start == b.sentence.start:
         return 0.0  # two triggers of one sentence are two events by construction
@@ -499,8 +534,15 @@ class _DateTally:
         return min((e[0] for e in self.values.values() if e[2] == top), key=lambda d: _RANK[d.precision])
 
 
-def _compatible_types(etype: str) -> set[str]:
-    return {etype} | {t for pair in _COMPATIBLE_TYPES if etype in pair for t in pair}
+def _compatible_types(report: Event) -> set[str]:
+    """The types of the reports ``report`` may be one event with (see _reports_compatible)."""
+    etype = report.type
+    out = {etype} | {t for pair in _COMPATIBLE_TYPES if etype in pair for t in pair}
+    if etype == "AGREE" and report.modality == "promised":
+        out |= _DONE_TYPES
+    elif etype in _DONE_TYPES and report.modality != "promised":
+        out.add("AGREE")
+    return out
 
 
 def _month_keys(when: EventDate) -> set[str]:
@@ -615,7 +657,7 @@ def lookup_keys(report: Event) -> dict[str, int]:
     strong.add("doc|" + report.doc_id)
     found: dict[str, int] = {}
     text = _sentence_keys(report.sentence.text)
-    for etype in _compatible_types(report.type):
+    for etype in _compatible_types(report):
         for keys, limit in ((strong, POSTINGS_LIMIT), (weak, WEAK_POSTINGS_LIMIT), (text, WEAK_POSTINGS_LIMIT)):
             for key in keys:
                 found[f"{etype}|{key}"] = max(found.get(f"{etype}|{key}", 0), limit)
@@ -685,7 +727,7 @@ def assign_reports(
         else:
             candidates = {
                 i: list(range(len(g.reports))) for i, g in enumerate(out)
-                if any(_types_compatible(report.type, r.type) for r in g.reports)
+                if any(_reports_compatible(report, r) for r in g.reports)
             }
         for index, positions in candidates.items():
             group = out[index]
