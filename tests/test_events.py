@@ -598,6 +598,9 @@ TYPE_CASES = [
     ("The Security Council ordered an investigation into the killings.", "INVESTIGATE"),
     ("Some 5,000 dockers stopped work on Monday over the new labour law.", "PROTEST"),  # a strike
     ("The governor ordered patrols by police and soldiers after the riots.", "MOBILIZE"),
+    # what a trip or a sending is for is the act (data: errand_verbs)
+    ("The UN sent 21 officers to Bosnia on Wednesday to investigate the killings.", "INVESTIGATE"),
+    ("The Kenyan president flew to Addis Ababa on Monday for talks with Abiy Ahmed.", "CONSULT"),
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),

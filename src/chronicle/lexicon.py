@@ -50,6 +50,7 @@ class EventLexicon:
     # "mortar rounds landed": verb (or "verb particle") -> {type: subject head nouns}
     subject_types: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     occurrence_verbs: frozenset[str] = frozenset()  # "fighting erupted": the noun happened
+    errand_verbs: frozenset[str] = frozenset()  # "flew to Washington for talks": the talks are the act
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
@@ -181,6 +182,7 @@ def event_lexicon() -> EventLexicon:
             for verb, rules in data["subject_types"]["verbs"].items()
         },
         occurrence_verbs=frozenset(data["occurrence_verbs"]["verbs"]),
+        errand_verbs=frozenset(data["errand_verbs"]["verbs"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),

@@ -166,6 +166,9 @@ class Factuality(TriggerFinder):
         while first.dep == "conj" and parse.head(first) is not None:
             first = parse.head(first)  # type: ignore[assignment]
         infinitive = any(k.tag == "TO" for k in parse.kids(first, "aux"))
+        errand = parse.head(first)  # "sent 21 officers to Bosnia to investigate": the trip's act
+        if errand is not None and first.dep == "advcl" and _lemma_in(errand, lex.errand_verbs):
+            infinitive = False
         if gov.pos == "VERB" and infinitive and first.dep in {"acl", "advcl", "relcl"}:
             return "purpose or modifier"  # "a deal to normalise ties", "talks to stabilize relations"
         head = parse.head(gov)

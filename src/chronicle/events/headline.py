@@ -275,17 +275,18 @@ class _Builder:
         trig, parse = self.trig, self.parse
         tok, gov = trig.tok, trig.governor
         phrase = self._event_noun(tok)
-        if trig.light and gov is not tok and gov.pos == "VERB":
+        # a trip's purpose ("flew to Washington for talks") is told as the act, not the trip
+        if trig.light and gov is not tok and gov.pos == "VERB" and gov.lemma.lower() not in self.lex.errand_verbs:
             verb = gov.lemma.lower()
             verb = " ".join([verb, *(p.text.lower() for p in parse.kids(gov, "prt"))])
             if self.sources:
                 article = self._article(tok, phrase)
                 core = " ".join([join_names(self.sources), self._finite(verb, gov), article + phrase])
-                return [core, *self._noun_targets()]
+                return [core, *self._noun_targets(phrase)]
             done = participle(verb)
             if trig.modality == "negated":
                 done = f"not {done}"  # "failed to reach consensus": consensus not reached
-            return [f"{phrase} {done}", *self._noun_targets()]
+            return [f"{phrase} {done}", *self._noun_targets(phrase)]
         who = ""
         if self.sources:
             mutual = tok.lemma.lower() in _MUTUAL_NOUNS and len(self.sources) > 1 and not trig.joint
@@ -297,10 +298,12 @@ class _Builder:
         core = " ".join(p for p in (phrase, who) if p)
         if self.trig.modality == "negated":
             core = f"no {core}"
-        return [core, *self._noun_targets()]
+        return [core, *self._noun_targets(phrase)]
 
-    def _noun_targets(self) -> list[str]:
-        return [f"with {join_names(self.targets)}"] if self.targets else []
+    def _noun_targets(self, phrase: str) -> list[str]:
+        """'with' the targets the noun's own phrase does not name already ("talks with Abiy")."""
+        targets = [t for t in self.targets if t not in phrase]
+        return [f"with {join_names(targets)}"] if targets else []
 
     def _event_noun(self, tok: Token) -> str:
         """The event noun as its source names it ("anti-terrorism operation"), with a short 'of'

@@ -191,6 +191,9 @@ class TriggerFinder(Part):
                 placed = self._placed_under(parse, anchor, host)
                 if placed:  # "placed him under house arrest": the verb performs the act
                     governor = host
+                errand = self._errand(parse, anchor, host)
+                if errand:  # "flew to Washington for talks": the trip's subject and day are the talks'
+                    governor = host
                 if performed and not placed and not (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.performing_verbs
@@ -213,7 +216,7 @@ class TriggerFinder(Part):
                     governor is not tok and governor.lemma.lower() == "be" and anchor.dep == "attr"
                     and bool(parse.kids(governor, "expl")) and self._dated(parse, governor)
                 )
-                light = placed or performed or governed or existential or (
+                light = placed or errand or performed or governed or existential or (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.agreement_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
@@ -431,6 +434,14 @@ class TriggerFinder(Part):
         return (
             anchor.dep == "pobj" and prep is not None and parse.head(prep) is host and prep.i > host.i
             and host.lemma.lower() in self.lex.placing_preps.get(prep.text.lower(), frozenset())
+        )
+
+    def _errand(self, parse: SentenceParse, anchor: Token, host: Token) -> bool:
+        """The noun is what a trip or a sending is for ("flew to Washington for talks")."""
+        prep = parse.head(anchor)
+        return (
+            anchor.dep == "pobj" and prep is not None and prep.text.lower() == "for" and parse.head(prep) is host
+            and host.pos == "VERB" and host.lemma.lower() in self.lex.errand_verbs
         )
 
     def _object_rule(self, parse: SentenceParse, lemma: str, theme: Token | None, etype: str) -> str:
