@@ -601,6 +601,15 @@ TYPE_CASES = [
     # what a trip or a sending is for is the act (data: errand_verbs)
     ("The UN sent 21 officers to Bosnia on Wednesday to investigate the killings.", "INVESTIGATE"),
     ("The Kenyan president flew to Addis Ababa on Monday for talks with Abiy Ahmed.", "CONSULT"),
+    ("The Iranian foreign minister arrived in Baghdad on Monday on a three-day visit.", "CONSULT"),
+    ("Both leaders attended the summit in Lima on Friday.", "CONSULT"),
+    ("China shipped 50 tons of medical supplies to Iran.", "AID"),
+    ("Turkey sheltered thousands of Syrian refugees last year.", "AID"),
+    ("The two navies conducted joint patrols in the Strait.", "COOPERATE"),
+    ("Pakistan handed over the suspect to the United States.", "COOPERATE"),  # an extradition
+    ("Thousands of refugees returned home after the ceasefire.", "RETREAT"),  # typed by its subject
+    ("Russia banned imports of Georgian wine in 2006.", "SANCTION"),
+    ("The union threatened a general strike.", "THREATEN"),
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),

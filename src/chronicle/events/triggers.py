@@ -118,17 +118,19 @@ class TriggerFinder(Part):
                     if key in lex.phrasal:
                         etype, particle = lex.phrasal[key], child
                         break
-                if etype is None and (typed := self._subject_type(parse, tok)) is not None:
-                    etype, particle = typed  # "mortar rounds landed", "rockets slammed into"
+                typed = self._subject_type(parse, tok) if etype is None else None
+                by_subject = typed is not None
+                if typed is not None:
+                    etype, particle = typed  # "mortar rounds landed", "refugees returned home"
                 if etype is None:
                     etype = lex.verbs.get(lemma)
                 if etype is None:
                     continue
                 theme = self._theme(parse, tok)
-                if particle is None and lemma in lex.object_required and theme is None:
+                if particle is None and not by_subject and lemma in lex.object_required and theme is None:
                     continue
                 if (
-                    particle is None
+                    particle is None and not by_subject
                     and lemma in lex.needs_theme
                     and (theme is None or not self._theme_is_a(parse, theme, lex.needs_theme[lemma]))
                     and not (theme is not None and lemma in lex.named_theme_verbs and self._names_people(parse, theme))
@@ -396,6 +398,8 @@ class TriggerFinder(Part):
             p.text.lower() in {"with", "against"} for p in (*parse.kids(verb, "prep"), *parse.kids(theme, "prep"))
         ):
             return False  # "threatened further action against Russia": a threat, against whom it says
+        if theme.lemma.lower() in self.lex.nouns or theme.lemma.lower() in self.lex.performed_nouns:
+            return False  # "threatened a general strike": an act to come
         mention = parse.mention_of.get(theme.i)
         return not self._is_people(theme) and (mention is None or mention.actor is None)  # "threatened residents"
 
@@ -440,7 +444,8 @@ class TriggerFinder(Part):
         """The noun is what a trip or a sending is for ("flew to Washington for talks")."""
         prep = parse.head(anchor)
         return (
-            anchor.dep == "pobj" and prep is not None and prep.text.lower() == "for" and parse.head(prep) is host
+            anchor.dep == "pobj" and prep is not None and prep.text.lower() in self.lex.errand_preps
+            and parse.head(prep) is host
             and host.pos == "VERB" and host.lemma.lower() in self.lex.errand_verbs
         )
 
