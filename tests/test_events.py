@@ -610,6 +610,12 @@ TYPE_CASES = [
     ("Thousands of refugees returned home after the ceasefire.", "RETREAT"),  # typed by its subject
     ("Russia banned imports of Georgian wine in 2006.", "SANCTION"),
     ("The union threatened a general strike.", "THREATEN"),
+    ("The rebels expressed willingness to join the peace talks.", "AGREE"),
+    ("The IMF extended a $3 billion loan to Pakistan.", "AID"),
+    ("Iraq handed back the disputed oil fields to Kuwait.", "RETREAT"),
+    ("Militias carried out ethnic cleansing in the region.", "ASSAULT"),
+    ("The two countries reduced diplomatic ties last year.", "SANCTION"),
+    ("The army reduced its troops in the north.", "RETREAT"),
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),

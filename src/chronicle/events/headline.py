@@ -209,7 +209,10 @@ class _Builder:
     def _object(self, verb: Token) -> Token | None:
         parse = self.parse
         for dep in ("dobj", "pobj", "nsubjpass", "attr"):
-            kids = [k for k in parse.kids(verb, dep) if k.pos not in {"PRON", "VERB"} or k.i in parse.mention_of]
+            kids = [
+                k for k in parse.kids(verb, dep)
+                if (k.pos not in {"PRON", "VERB"} or k.i in parse.mention_of) and k is not self.trig.particle
+            ]  # "set fire to": the particle is part of the verb, not its object
             if kids:
                 return kids[0]
         if verb.dep in {"acl"} and verb.tag == "VBN":
