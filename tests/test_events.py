@@ -616,6 +616,9 @@ TYPE_CASES = [
     ("Militias carried out ethnic cleansing in the region.", "ASSAULT"),
     ("The two countries reduced diplomatic ties last year.", "SANCTION"),
     ("The army reduced its troops in the north.", "RETREAT"),
+    ("The guerrillas freed two kidnapped engineers on Sunday.", "RETREAT"),
+    ("The last Soviet troops left Afghanistan in February 1989.", "RETREAT"),  # forces leaving: typed by subject
+    ("A car bomb blast killed two soldiers near the border.", "ASSAULT"),
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),

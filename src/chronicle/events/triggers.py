@@ -140,7 +140,7 @@ class TriggerFinder(Part):
                     continue  # "three crew members meeting their untimely demise": they died, no meeting
                 if lemma in lex.endangering and self._endangers(parse, tok, theme):
                     continue  # "forces gain ground, threatening investments": a risk, not a threat
-                if lemma in lex.people_subject_verbs and not self._people_subject(parse, tok):
+                if lemma in lex.people_subject_verbs and not by_subject and not self._people_subject(parse, tok):
                     continue  # "the delegation left the meeting" is no displacement
                 etype = self._object_rule(parse, lemma, theme, etype)
                 wording = tok.text if particle is None else self.doc.body[tok.start : particle.end]
