@@ -619,6 +619,7 @@ TYPE_CASES = [
     ("The guerrillas freed two kidnapped engineers on Sunday.", "RETREAT"),
     ("The last Soviet troops left Afghanistan in February 1989.", "RETREAT"),  # forces leaving: typed by subject
     ("A car bomb blast killed two soldiers near the border.", "ASSAULT"),
+    ("Thousands of troops were deployed to the border on Monday.", "MOBILIZE"),  # dated: not a state
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),

@@ -166,9 +166,9 @@ class Factuality(TriggerFinder):
         while first.dep == "conj" and parse.head(first) is not None:
             first = parse.head(first)  # type: ignore[assignment]
         infinitive = any(k.tag == "TO" for k in parse.kids(first, "aux"))
-        errand = parse.head(first)  # "sent 21 officers to Bosnia to investigate": the trip's act
-        if errand is not None and first.dep == "advcl" and _lemma_in(errand, lex.errand_verbs):
-            infinitive = False
+        above = parse.head(first)  # what the clause hangs from
+        if above is not None and first.dep == "advcl" and _lemma_in(above, lex.errand_verbs):
+            infinitive = False  # "sent 21 officers to Bosnia to investigate": the trip's act
         if gov.pos == "VERB" and infinitive and first.dep in {"acl", "advcl", "relcl"}:
             return "purpose or modifier"  # "a deal to normalise ties", "talks to stabilize relations"
         head = parse.head(gov)
@@ -194,15 +194,21 @@ class Factuality(TriggerFinder):
             perfect = any(k.lemma.lower() == "have" for k in parse.kids(tok, "aux"))
             # "Hezbollah is backed by Tehran": in the present, with its agent too, a standing relation
             present = any(k.tag in {"VBZ", "VBP"} for k in parse.kids(tok, "auxpass"))
-            if passive and not perfect and _lemma_in(tok, lex.stative_passive) and (participle or not agent or present):
+            # "troops were deployed to the border on Monday": a dated past passive reports the act
+            dated_past = any(k.tag == "VBD" for k in parse.kids(tok, "auxpass")) and self._timex_on(
+                parse, tok, timexes, durations=False
+            )
+            if (
+                passive and not perfect and not dated_past and _lemma_in(tok, lex.stative_passive)
+                and (participle or not agent or present)
+            ):
                 # "peacekeepers are stationed", "internationally recognised as"; but "units have
                 # been deployed" reports that they were
                 return "state"
             if participle and not agent and not self._timex_on(parse, tok, timexes):
                 return "attributive"  # "prisoners captured", a participle used as an adjective
-        owner = parse.head(first)
-        if tok.pos == "VERB" and first.dep == "acl" and owner is not None and any(
-            k.text.lower() in lex.generic_determiners for k in parse.kids(owner, "det")
+        if tok.pos == "VERB" and first.dep == "acl" and above is not None and any(
+            k.text.lower() in lex.generic_determiners for k in parse.kids(above, "det")
         ):
             return "generic"  # "any plane violating its airspace": a kind of act, none reported
         absolute = parse.head(first) if first.dep == "pcomp" and first.tag == "VBN" else None
