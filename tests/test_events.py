@@ -620,6 +620,8 @@ TYPE_CASES = [
     ("The last Soviet troops left Afghanistan in February 1989.", "RETREAT"),  # forces leaving: typed by subject
     ("A car bomb blast killed two soldiers near the border.", "ASSAULT"),
     ("Thousands of troops were deployed to the border on Monday.", "MOBILIZE"),  # dated: not a state
+    ("The authorities permitted the rally to go ahead on Friday.", "CONCEDE"),  # easing a restriction
+    ("The government allowed opposition parties to contest the elections.", "CONCEDE"),
     # a past verb the parser took for an adjective ("relaxed restrictions") is the predicate
     ("The army relaxed restrictions on movement in the region.", "CONCEDE"),
     ("The European Union voiced concern over the arrests on Monday.", "DISAPPROVE"),
