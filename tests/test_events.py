@@ -651,8 +651,11 @@ TYPE_CASES = [
     ("Kenya said it will withdraw its troops from Somalia unless the rebels agree to a ceasefire.", "THREATEN"),
     # ... a demand restated, a demand (data: phrasal)
     ("The union reiterated its demand that the government lift the curfew.", "DEMAND"),
-    # readiness is a stated intent, not a wish ('prepared' is no form of 'prepare' here)
-    ("The president said he is prepared to lift the ban on the opposition party.", "CONCEDE"),
+    # readiness is a stated intent, not a wish ('prepared' is no form of 'prepare' here); an intent
+    # to ease a restriction is AGREE (CAMEO-to-PLOVER 2021: 0351) ...
+    ("The president said he is prepared to lift the ban on the opposition party.", "AGREE"),
+    # ... but a ceasefire promised is a declared one (CONCEDE), whatever names it
+    ("Both sides said the truce will be fully implemented on Monday.", "CONCEDE"),
     # avoiding an act, like failing at it, is its negation
     ("Serbia avoided signing the agreement on Saturday.", "REJECT"),
     # a noun that is an act only as what a verb performs (data: performed_nouns)

@@ -99,6 +99,7 @@ class EventLexicon:
     judging_verbs: frozenset[str] = frozenset()  # "termed the discussions a good meeting": judged
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
+    cessation_nouns: frozenset[str] = frozenset()  # "the ceasefire will be implemented": an end promised
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
     count_nouns: frozenset[str] = frozenset()  # "thousands of students": the students act
     # type -> "the incident", "Wednesday's attack": a definite noun naming an act of that type again
@@ -229,6 +230,7 @@ def event_lexicon() -> EventLexicon:
         judging_verbs=frozenset(data["judging_verbs"]["verbs"]),
         topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
+        cessation_nouns=frozenset(data["cessation_verbs"]["nouns"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         count_nouns=frozenset(data["count_nouns"]["nouns"]),
         gathering_types=frozenset(data["gathering_types"]["types"]),

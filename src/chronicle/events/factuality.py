@@ -92,7 +92,9 @@ class Factuality(TriggerFinder):
         )
         if ceased:
             trig.type = "RETREAT"  # "stopped fighting", "halt attacks": ending the act, not the act
-        ceased = ceased or (trig.type == "RETREAT" and _lemma_in(trig.tok, self.lex.cessation_verbs))
+        ceased = ceased or (trig.type == "RETREAT" and _lemma_in(trig.tok, self.lex.cessation_verbs)) or (
+            trig.tok.lemma.lower() in self.lex.cessation_nouns  # "the ceasefire will be implemented"
+        )
         trig.lexical_type = trig.type
         if negated:
             modality = "negated"
