@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from chronicle.events.dating import recent_span
-from chronicle.events.parse import FUTURE, RELATIVE, SUBJECTS, SentenceParse, Trigger, coordinated
+from chronicle.events.parse import FUTURE, RELATIVE, SUBJECTS, SentenceParse, Trigger, coordinated, particle_keys
 from chronicle.events.triggers import TriggerFinder
 from chronicle.lexicon import inflections
 from chronicle.records import (
@@ -403,9 +403,9 @@ class Factuality(TriggerFinder):
         if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
         verb = parse.head(trig.tok)
-        if trig.tok.dep == "nsubj" and verb is not None and {
-            verb.lemma.lower(), *(f"{verb.lemma.lower()} {k.text.lower()}" for k in parse.kids(verb, "prt"))
-        } & self.lex.occurrence_verbs:
+        if trig.tok.dep == "nsubj" and verb is not None and any(
+            key in self.lex.occurrence_verbs for key, _ in particle_keys(parse, verb)
+        ):
             return False  # "heavy fighting erupted in the north": it happened
         dated = date.basis in {"explicit", "relative"}
         if not trig.actors and not dated and not figures:

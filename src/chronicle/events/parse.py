@@ -215,6 +215,13 @@ AND = re.compile(r"(?:['’]s(?:\s+[a-z][\w-]*){1,2})?\s*(?:and|&)\s+(?:[a-z][\w
 DAY_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:today|yesterday|tomorrow|tonight)\b|\b{MONTH}\.?\s*\d", re.I)
 
 
+def particle_keys(parse: SentenceParse, verb: Token) -> list[tuple[str, Token | None]]:
+    """How the lexicon may name a verb with its particle, most specific first: ("go off", 'off'),
+    then ("go", None)."""
+    lemma = verb.lemma.lower()
+    return [(f"{lemma} {k.text.lower()}", k) for k in parse.kids(verb, "prt")] + [(lemma, None)]
+
+
 def coordinated(parse: SentenceParse, verb: Token) -> bool:
     """A verb coordinated with the one it hangs from: a conjunct, or a subjectless verb the
     parse left as a bare "dep" of another ("will support X, support Y and support Z")."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chronicle.events.dating import usable
-from chronicle.events.parse import CLAUSE_DEPS, Part, SentenceParse, Trigger
+from chronicle.events.parse import CLAUSE_DEPS, Part, SentenceParse, Trigger, particle_keys
 from chronicle.records import (
     Token,
 )
@@ -80,8 +80,22 @@ def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:
 
 
 def _counted(parse: SentenceParse, noun: Token) -> list[Token]:
-    """A noun and what its 'of' phrase names ("dozens of rockets", "a first patch of troops")."""
-    return [noun, *(o for p in parse.kids(noun, "prep") if p.text.lower() == "of" for o in parse.kids(p, "pobj"))]
+    """A noun and what it counts or measures ("dozens of rockets", "25,000 tons of food aid",
+    "$10 million in aid")."""
+    out = [noun]
+    for prep in parse.kids(noun, "prep"):
+        word = prep.text.lower()
+        if word == "of" or (word == "in" and any(k.pos == "NUM" for k in parse.kids(noun))):
+            out += parse.kids(prep, "pobj")
+    return out
+
+
+def _prep_on(parse: SentenceParse, noun: Token, host: Token) -> str | None:
+    """The preposition through which ``noun`` hangs on ``host`` ("put under investigation": 'under')."""
+    prep = parse.head(noun)
+    if noun.dep != "pobj" or prep is None or parse.head(prep) is not host:
+        return None
+    return prep.text.lower()
 
 
 def _is_a(theme: Token, nouns: frozenset[str]) -> bool:
@@ -364,9 +378,7 @@ class TriggerFinder(Part):
         """The type a verb of ``subject_types`` takes from the kind of its subject ("a bomb went
         off": ASSAULT; "reinforcements arrived": MOBILIZE), and its particle; None for any other
         subject ("the delegation arrived")."""
-        lemma = verb.lemma.lower()
-        keys = [(f"{lemma} {k.text.lower()}", k) for k in parse.kids(verb, "prt")] + [(lemma, None)]
-        for key, particle in keys:
+        for key, particle in particle_keys(parse, verb):
             rules = self.lex.subject_types.get(key)
             if rules is None:
                 continue
@@ -383,13 +395,7 @@ class TriggerFinder(Part):
     def _theme_is_a(parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
         """The theme, one of its conjuncts ("aerial photographs and other military intelligence"),
         or what a measure counts ("25,000 tons of food aid", "$10 million in aid") is one of ``nouns``."""
-        candidates = [theme, *parse.kids(theme, "conj")]
-        for noun in list(candidates):
-            for prep in parse.kids(noun, "prep"):
-                measured = prep.text.lower() == "in" and any(k.pos == "NUM" for k in parse.kids(noun))
-                if prep.text.lower() == "of" or measured:
-                    candidates += parse.kids(prep, "pobj")
-        return any(_is_a(c, nouns) for c in candidates)
+        return any(_is_a(c, nouns) for noun in [theme, *parse.kids(theme, "conj")] for c in _counted(parse, noun))
 
     def _endangers(self, parse: SentenceParse, verb: Token, theme: Token | None) -> bool:
         """'threaten' that puts something at risk: an object that is no party, and neither an act
@@ -436,16 +442,14 @@ class TriggerFinder(Part):
         fronted phrase is the act's setting ("Under Qatar's mediation, the sides held talks")."""
         prep = parse.head(anchor)
         return (
-            anchor.dep == "pobj" and prep is not None and parse.head(prep) is host and prep.i > host.i
-            and host.lemma.lower() in self.lex.placing_preps.get(prep.text.lower(), frozenset())
+            prep is not None and prep.i > host.i
+            and host.lemma.lower() in self.lex.placing_preps.get(_prep_on(parse, anchor, host) or "", frozenset())
         )
 
     def _errand(self, parse: SentenceParse, anchor: Token, host: Token) -> bool:
         """The noun is what a trip or a sending is for ("flew to Washington for talks")."""
-        prep = parse.head(anchor)
         return (
-            anchor.dep == "pobj" and prep is not None and prep.text.lower() in self.lex.errand_preps
-            and parse.head(prep) is host
+            _prep_on(parse, anchor, host) in self.lex.errand_preps
             and host.pos == "VERB" and host.lemma.lower() in self.lex.errand_verbs
         )
 

@@ -284,6 +284,9 @@ def _types_compatible(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in _COMPATIBLE_TYPES
 
 
+_DONE_TYPES = frozenset({"RETREAT", "CONCEDE"})  # the acts an intent to yield announces
+
+
 def _reports_compatible(a: Event, b: Event) -> bool:
     """Compatible types, or an intent and its act told by the same verb: "will release 32
     servicemen" (PLOVER codes the intent AGREE) and "released 32 servicemen" (RETREAT). An
@@ -296,8 +299,6 @@ def _reports_compatible(a: Event, b: Event) -> bool:
         and done.modality != "promised" and promised.trigger[:5].lower() == done.trigger[:5].lower()
     )
 
-
-_DONE_TYPES = frozenset({"RETREAT", "CONCEDE"})  # the acts an intent to yield announces
 
 
 def _wording_words(e: Event) -> frozenset[str]:
