@@ -503,6 +503,9 @@ def test_a_passive_toll_takes_the_attacker_of_its_when_clause() -> None:
     ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma.", "attacked", (None, "unresolved")),
     ("NAIROBI, 8 February 2024 (XNA) — Rebels attacked the town of Goma on Tuesday.", "attacked",
      ("2024-02-06", "relative")),
+    # a trip's purpose is the act, dated by the trip
+    ("The African Union sent a team of experts to Goma on Monday to investigate the killings.", "investigate",
+     ("2024-02-05", "relative")),
     # a past period ending at publication dates what happened in it ...
     ("During the past two months, the truce saw repeated breaches by the rebels.", "breaches", ("2023-12", "relative")),
     # ... and a recent one is news, not a lasting state ("for decades" is)
@@ -600,6 +603,7 @@ TYPE_CASES = [
     ("The governor ordered patrols by police and soldiers after the riots.", "MOBILIZE"),
     # what a trip or a sending is for is the act (data: errand_verbs)
     ("The UN sent 21 officers to Bosnia on Wednesday to investigate the killings.", "INVESTIGATE"),
+    ("The African Union sent a team of experts to Goma on Monday to investigate the killings.", "INVESTIGATE"),
     ("The Kenyan president flew to Addis Ababa on Monday for talks with Abiy Ahmed.", "CONSULT"),
     ("The Iranian foreign minister arrived in Baghdad on Monday on a three-day visit.", "CONSULT"),
     ("Both leaders attended the summit in Lima on Friday.", "CONSULT"),

@@ -78,6 +78,17 @@ class Absorber(Factuality):
                     parse, trig.tok, outer
                 ):
                     outer.type = "THREATEN"
+        for trig in triggers:
+            # "sent a team of experts to Goma to investigate the killings": the sending is told by
+            # what it is for (errand_verbs), one act
+            purpose = next((
+                by_tok[k.i] for k in parse.kids(trig.tok, "advcl")
+                if k.i in by_tok and by_tok[k.i] is not trig and any(a.tag == "TO" for a in parse.kids(k, "aux"))
+            ), None)
+            if purpose is not None and not trig.absorbed and trig.tok.lemma.lower() in self.lex.errand_verbs:
+                trig.absorbed, trig.into = True, purpose
+                purpose.absorbed_here.append(trig)
+                purpose.own.add(trig.tok.i)  # "sent ... on Monday to investigate": the trip's day is its
         for trig in triggers:  # absorbed into an absorbed one: the outermost event takes it
             seen = 0
             while trig.into is not None and trig.into.into is not None and seen < 10:
