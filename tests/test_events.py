@@ -708,6 +708,20 @@ TYPE_CASES = [
     ("A previous truce in January 2023 collapsed after a week.", "REJECT"),
     # a dated existential reports what it counts ("In 2020 there were ... violations")
     ("In 2020 there were 5,133 instances of ceasefire violations along the border.", "ASSAULT"),
+    # a verb its phrase types keeps that type under an absorbed noun ("stopped work ... strike")
+    ("Dock workers stopped work on Tuesday at the start of an open-ended strike over pay.", "PROTEST"),
+    ("Nurses began an open-ended strike on Monday.", "PROTEST"),  # a hyphenated modifier types the noun
+    # a counted stretch of time a verb performs holds the act it measures
+    ("The navy launched five days of war games off the coast on Monday.", "MOBILIZE"),
+    ("Indonesia and Australia began three days of military exercises on Monday.", "COOPERATE"),  # held together
+    ("Negotiators returned to Nairobi on Monday for talk on the border dispute.", "CONSULT"),  # a trip's errand
+    # readying a use of force is a show of force (data: preparation_verbs); readying a deal an intent
+    ("Government troops prepared to storm the rebel stronghold on Sunday.", "MOBILIZE"),
+    ("The junta was preparing a fresh offensive against the rebels in the north.", "MOBILIZE"),
+    ("Both leaders are preparing to sign the accord next week.", "AGREE"),
+    # a decision enacts its act (data: decision_verbs)
+    ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
+    ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
 ]
 
 
@@ -1057,6 +1071,11 @@ def test_one_speakers_statement_in_a_sentence_is_one_event(body: str, expected: 
 @pytest.mark.parametrize(("body", "trigger", "countries"), [
     # an institution owned by a pronoun is its possessor's state's
     ("Israeli Prime Minister Benjamin Netanyahu said his Cabinet had approved the deal.", "approved", {"ISR"}),
+    # ... also when the pronoun stands in a clause set before the main clause's subject
+    ("Speaking after his Cabinet voted to approve the deal, Netanyahu said he would hold the line.", "approve",
+     {"ISR"}),
+    ("Lebanese troops would deploy in the south. Speaking after his Cabinet voted to approve the deal, Netanyahu"
+     " said the truce would hold.", "approve", {"ISR"}),
     # with no possessor it stays unknown: never guessed
     ("The Cabinet approved the deal on Monday.", "approved", {None}),
     # a group said to be in a country is that country's

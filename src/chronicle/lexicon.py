@@ -99,6 +99,9 @@ class EventLexicon:
     judging_verbs: frozenset[str] = frozenset()  # "termed the discussions a good meeting": judged
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
+    decision_verbs: frozenset[str] = frozenset()  # "decided to allow": the act, enacted
+    preparation_verbs: frozenset[str] = frozenset()  # "prepared to resume shelling": a MOBILIZE
+    preparation_types: frozenset[str] = frozenset()  # the acts whose readying is a MOBILIZE
     cessation_nouns: frozenset[str] = frozenset()  # "the ceasefire will be implemented": an end promised
     representative_nouns: frozenset[str] = frozenset()  # "a spokesman for X" acts for X
     count_nouns: frozenset[str] = frozenset()  # "thousands of students": the students act
@@ -230,6 +233,9 @@ def event_lexicon() -> EventLexicon:
         judging_verbs=frozenset(data["judging_verbs"]["verbs"]),
         topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
+        decision_verbs=frozenset(data["decision_verbs"]["verbs"]),
+        preparation_verbs=frozenset(data["preparation_verbs"]["verbs"]),
+        preparation_types=frozenset(data["preparation_verbs"]["types"]),
         cessation_nouns=frozenset(data["cessation_verbs"]["nouns"]),
         representative_nouns=frozenset(data["representative_nouns"]["nouns"]),
         count_nouns=frozenset(data["count_nouns"]["nouns"]),

@@ -39,7 +39,8 @@ class Absorber(Factuality):
                 trig.absorbed, trig.into = True, host
                 host.absorbed_here.append(trig)
                 if trig.tok.pos in {"NOUN", "PROPN"} and trig.type in self.lex.hostile_types:
-                    if host.tok.lemma.lower() in self.lex.cessation_verbs:
+                    # a verb its phrase types keeps that type: "stopped work" is a strike
+                    if host.tok.lemma.lower() in self.lex.cessation_verbs and host.particle is None:
                         host.type = "RETREAT"  # "halted its strikes": the act ended, not the act
                     elif host.type == trig.type or host.type in self.lex.hostile_types:
                         # "seized the area in a 24-hour offensive": one assault, named by the noun

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -29,7 +30,7 @@ _TARGET_PREPS = frozenset({"with", "to", "on", "upon", "against", "toward", "tow
 # Yemen": people or places of a country
 _WITHIN_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
 
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 
@@ -483,6 +484,9 @@ class ActorResolver(Part):
             return self._speaker(pron.start)  # "We condemn ...," the embassy said
         if word in {"you"}:
             return []
+        ahead = self._cataphor(parse, pron)
+        if ahead:
+            return ahead
         prev_start = self.doc.sentences[sentence.index - 1].start if sentence.index > 0 else sentence.start
         candidates = [
             m
@@ -511,6 +515,25 @@ class ActorResolver(Part):
                 if pair:
                     return [pair[-1].actor, m.actor]  # type: ignore[list-item]
             return [m.actor]
+        return []
+
+    @staticmethod
+    def _cataphor(parse: SentenceParse, pron: Token) -> list[Actor]:
+        """A third-person pronoun in a clause set before its main clause refers ahead to that
+        clause's subject: "Speaking after his Cabinet voted, Netanyahu said ..." is Netanyahu's
+        Cabinet. [] when the subject names no actor of the pronoun's kind."""
+        word = pron.text.lower()
+        chain = [pron, *parse.ancestors(pron)]
+        for clause, main in itertools.pairwise(chain):
+            if clause.dep != "advcl" or clause.i > main.i:
+                continue
+            for subj in parse.kids(main, "nsubj"):
+                mention = parse.mention_of.get(subj.i)
+                if subj.i <= pron.i or mention is None or mention.actor is None:
+                    continue
+                is_person = mention.actor.kind == "person"
+                if (word in _PRONOUNS_PERSON) == is_person and word not in _PRONOUNS_PLURAL:
+                    return [mention.actor]
         return []
 
     def _speaker(self, pos: int) -> list[Actor]:

@@ -83,7 +83,10 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
             m for m in self.doc.mentions
             if sentence.start <= m.start and m.end <= sentence.end and m.start >= self.dateline_end
         ]
-        parse = SentenceParse(tokens, mentions, self.lex.intent_verbs | self.lex.wish_verbs | self.lex.failure_verbs)
+        lex = self.lex
+        parse = SentenceParse(
+            tokens, mentions, lex.intent_verbs | lex.decision_verbs | lex.wish_verbs | lex.failure_verbs
+        )
         timexes = [t for t in self.doc.timexes if sentence.start <= t.start and t.end <= sentence.end]
         triggers = self._triggers(parse)
         self._absorb(parse, triggers, timexes)

@@ -87,6 +87,13 @@ class Factuality(TriggerFinder):
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
+        readier = head if first.dep == "xcomp" else gov if trig.tok is not gov and trig.tok.dep == "dobj" else None
+        if (
+            readier is not None and readier.lemma.lower() in self.lex.preparation_verbs
+            and trig.type in self.lex.preparation_types and not negated
+        ):
+            # "the army prepared to resume shelling": readiness shown, short of force, is itself the act
+            trig.type, modality = "MOBILIZE", "asserted"
         ceased = trig.type in self.lex.hostile_types and trig.governor is not trig.tok and _lemma_in(
             trig.governor, self.lex.cessation_verbs
         )

@@ -210,7 +210,7 @@ class TriggerFinder(Part):
                 errand = self._errand(parse, anchor, host)
                 if errand:  # "flew to Washington for talks": the trip's subject and day are the talks'
                     governor = host
-                if performed and not placed and not (
+                if performed and not placed and not errand and not (
                     governor is not tok
                     and governor.lemma.lower() in lex.light_verbs | lex.performing_verbs
                     and anchor.dep in {"dobj", "nsubjpass"}
@@ -329,7 +329,9 @@ class TriggerFinder(Part):
     def _noun_context_type(self, parse: SentenceParse, tok: Token, noun: str, governor: Token, etype: str) -> str:
         """The type a modifier or the carrying verb gives an event noun: 'hunger strike' is a
         PROTEST, 'lodged a protest' a DISAPPROVE."""
-        mods = {k.text.lower() for k in parse.kids(tok, "compound", "amod", "nmod")}
+        mods = {self._joined(parse, k) for k in parse.kids(tok, "compound", "amod", "nmod")}
+        if governor is not tok and self._coordinated_subject(parse, governor):
+            mods.add("joint")  # "French and Egyptian warships launched war games": held together
         for rule_type, words in self.lex.noun_modifier_types.get(noun, {}).items():
             if mods & words:
                 return rule_type
@@ -338,6 +340,21 @@ class TriggerFinder(Part):
                 if governor.lemma.lower() in verbs:
                     return rule_type
         return etype
+
+    @staticmethod
+    def _coordinated_subject(parse: SentenceParse, verb: Token) -> bool:
+        """The verb's subject names two parties: "India and China", "French and Egyptian warships"."""
+        for subj in parse.kids(verb, "nsubj"):
+            modifiers = parse.kids(subj, "amod", "compound", "nmod")
+            if parse.kids(subj, "conj") or any(parse.kids(m, "conj") for m in modifiers):
+                return True
+        return False
+
+    def _joined(self, parse: SentenceParse, modifier: Token) -> str:
+        """A modifier as written, hyphens closed up: 'open-ended', which the parse splits into
+        'open' '-' 'ended'."""
+        span = parse.subtree(modifier)
+        return self.doc.body[span[0].start : span[-1].end].lower().replace(" - ", "-")
 
     def _clause_slot(self, parse: SentenceParse, noun: Token) -> Token:
         """The token that fills the noun's slot in its clause: the first conjunct of a coordination
@@ -353,7 +370,13 @@ class TriggerFinder(Part):
                 continue
             if cur.dep == "pobj" and head.text.lower() == "of":
                 light = parse.head(head)
-                if light is not None and light.lemma.lower() in self.lex.light_nouns:
+                # "launched 10 days of war games": a counted stretch of time a verb performs holds
+                # the act it measures; "after 12 hours of talks" stays a span (background)
+                counted_time = (
+                    light is not None and light.text.lower() in self.lex.time_units
+                    and light.dep in {"dobj", "nsubjpass"} and any(k.pos == "NUM" for k in parse.kids(light, "nummod"))
+                )
+                if light is not None and (light.lemma.lower() in self.lex.light_nouns or counted_time):
                     cur = light
                     continue
             return cur
@@ -395,7 +418,10 @@ class TriggerFinder(Part):
     def _theme_is_a(parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
         """The theme, one of its conjuncts ("aerial photographs and other military intelligence"),
         or what a measure counts ("25,000 tons of food aid", "$10 million in aid") is one of ``nouns``."""
-        return any(_is_a(c, nouns) for noun in [theme, *parse.kids(theme, "conj")] for c in _counted(parse, noun))
+        named = [k for k in parse.kids(theme, "compound") if k.pos == "NOUN"] if theme.pos == "PROPN" else []
+        return any(
+            _is_a(c, nouns) for noun in [theme, *named, *parse.kids(theme, "conj")] for c in _counted(parse, noun)
+        )  # a name's common noun says what it is: "candidate Alassane Ouattara"
 
     def _endangers(self, parse: SentenceParse, verb: Token, theme: Token | None) -> bool:
         """'threaten' that puts something at risk: an object that is no party, and neither an act
@@ -424,6 +450,10 @@ class TriggerFinder(Part):
         kids = parse.kids(verb, "dobj", "nsubjpass")
         if kids:
             return kids[0]
+        for clause in parse.kids(verb, "ccomp"):
+            # "allowed the candidate to run": the parse makes the object the subject of the infinitive
+            if any(k.tag == "TO" for k in parse.kids(clause, "aux")) and parse.kids(clause, "nsubj"):
+                return parse.kids(clause, "nsubj")[0]
         if verb.dep == "acl" and verb.tag == "VBN":
             return parse.head(verb)  # "prisoners released on Monday"
         # The parse often loses the object in coordinated clauses ("X is releasing 32 soldiers
