@@ -50,6 +50,16 @@ class Attacher(Part):
                 None,
             )
             owner = owner or next((owners[a.i] for a in parse.ancestors(noun) if a.i in owners), None)
+            # "two people died in clashes": the act the verb of the figure's clause places them in
+            clause = parse.head(noun)
+            places = parse.kids(clause, "prep") if clause is not None and clause.pos == "VERB" else []
+            owner = owner or next(
+                (
+                    owners[o.i] for p in places
+                    if p.text.lower() in {"from", "in", "during"} for o in parse.kids(p, "pobj") if o.i in owners
+                ),
+                None,
+            )
             # "the massacre ... left more than 70 dead": the act that is the subject of the outcome
             owner = owner or next(
                 (owners[s.i] for a in parse.ancestors(noun) if a.pos == "VERB"
