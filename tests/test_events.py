@@ -719,6 +719,15 @@ TYPE_CASES = [
     ("Government troops prepared to storm the rebel stronghold on Sunday.", "MOBILIZE"),
     ("The junta was preparing a fresh offensive against the rebels in the north.", "MOBILIZE"),
     ("Both leaders are preparing to sign the accord next week.", "AGREE"),
+    # a show of force short of its use: posture raised, forces rushed or sent, weapons tested
+    ("China stepped up military patrols near the islands on Tuesday.", "MOBILIZE"),
+    ("The government tightened security around the airport on Friday.", "MOBILIZE"),
+    ("Riot police were rushed to the port city on Monday.", "MOBILIZE"),
+    ("The navy dispatched two frigates to the strait on Thursday.", "MOBILIZE"),
+    ("Iran test-fired a cruise missile during naval drills on Sunday.", "MOBILIZE"),
+    ("Hundreds of soldiers took up positions around the presidential palace on Tuesday.", "MOBILIZE"),
+    ("Attackers hurled a grenade at a bus station on Friday.", "ASSAULT"),
+    ("The junta tightened restrictions on foreign media on Monday.", "COERCE"),
     # a decision enacts its act (data: decision_verbs)
     ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
     ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
@@ -846,6 +855,9 @@ NO_ACT_CASES = [
     ("The crisis hit the economy hard last year.", "hit"),
     ("The minister sought to reassure investors on Monday.", "sought"),
     ("Prices moved higher on Monday.", "moved"),
+    ("The government raised fuel prices on Monday.", "raised"),  # posture verbs need a force or security
+    ("Officials stepped up pressure on the bank on Monday.", "stepped up"),
+    ("The fans threw scarves onto the pitch on Monday.", "threw"),  # thrown is a weapon, or no attack
     # a participle on a noun with 'any' names a kind of act, not one that happened
     ("Iraq warned that it would shoot down any plane violating its airspace.", "violating"),
     # a consultation needs a partner ...

@@ -3,7 +3,7 @@ operations of a sentence that name an act, typed by the lexicon and by their obj
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from chronicle.events.dating import usable
 from chronicle.events.parse import CLAUSE_DEPS, Part, SentenceParse, Trigger, particle_keys
@@ -79,6 +79,18 @@ def _negative_prefix(tokens: Sequence[Token], n: int) -> bool:
     return prev[-1:] == ["non"] or prev == ["non", "-"] or prev[-1:] == ["non-"]
 
 
+def _prefixed(parse: SentenceParse, n: int, lemma: str, known: Mapping[str, str]) -> str:
+    """The verb's lemma with a word hyphened onto it, when the lexicon names that compound
+    ("test-fire", which the parse splits into 'test' '-' 'fired'); else the lemma."""
+    tokens = parse.tokens
+    if n < 2 or tokens[n - 1].text != "-" or tokens[n - 1].start != tokens[n - 2].end:
+        return lemma
+    if tokens[n].start != tokens[n - 1].end:
+        return lemma
+    compound = f"{tokens[n - 2].text.lower()}-{lemma}"
+    return compound if compound in known else lemma
+
+
 def _counted(parse: SentenceParse, noun: Token) -> list[Token]:
     """A noun and what it counts or measures ("dozens of rockets", "25,000 tons of food aid",
     "$10 million in aid")."""
@@ -123,6 +135,7 @@ class TriggerFinder(Part):
                 found.append(demand)  # "Russia said Sudan must return the helicopter"
                 continue
             if tok.pos == "VERB" and tok.dep not in {"amod", "compound"}:
+                lemma = _prefixed(parse, n, lemma, lex.verbs)  # "test-fired": a test, not an attack
                 particle = None
                 etype = None
                 # a particle the parse took for an adverb stands right after the verb ("closed down")
