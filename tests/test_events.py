@@ -728,6 +728,10 @@ TYPE_CASES = [
     ("Hundreds of soldiers took up positions around the presidential palace on Tuesday.", "MOBILIZE"),
     ("Attackers hurled a grenade at a bus station on Friday.", "ASSAULT"),
     ("The junta tightened restrictions on foreign media on Monday.", "COERCE"),
+    # leaving talks or mediation ends them (PLOVER SANCTION: walk-outs, terminated mediation)
+    ("Qatar withdrew from the mediation effort on Friday.", "SANCTION"),
+    ("Russia returned the seized ships to Ukraine on Monday.", "RETREAT"),  # property returned
+    ("Police used tear gas against the crowd on Friday.", "COERCE"),  # as firing it is
     # a decision enacts its act (data: decision_verbs)
     ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
     ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
