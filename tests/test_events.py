@@ -633,7 +633,8 @@ TYPE_CASES = [
     ("The government met the demands of the strikers on Monday.", "CONCEDE"),
     ("The army conducted military exercises near the border on Monday.", "MOBILIZE"),
     ("The World Food Programme delivered food to the camps on Monday.", "AID"),
-    ("Police used tear gas against the protesters on Monday.", "ASSAULT"),
+    # repression of civilians is COERCE (PLOVER's definition), tear gas fired or used alike
+    ("Police used tear gas against the protesters on Monday.", "COERCE"),
     ("The United Nations provided 25,000 tons of food aid to the refugees on Monday.", "AID"),  # what tons count
     ("The foreign ministry summoned the Iranian ambassador on Monday.", "DISAPPROVE"),
     ("The two countries restored diplomatic relations on Monday.", "SUPPORT"),
@@ -731,7 +732,7 @@ TYPE_CASES = [
     # leaving talks or mediation ends them (PLOVER SANCTION: walk-outs, terminated mediation)
     ("Qatar withdrew from the mediation effort on Friday.", "SANCTION"),
     ("Russia returned the seized ships to Ukraine on Monday.", "RETREAT"),  # property returned
-    ("Police used tear gas against the crowd on Friday.", "COERCE"),  # as firing it is
+    ("Police used batons and water cannon on the crowd on Friday.", "COERCE"),
     # a decision enacts its act (data: decision_verbs)
     ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
     ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
