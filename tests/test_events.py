@@ -733,6 +733,16 @@ TYPE_CASES = [
     ("Qatar withdrew from the mediation effort on Friday.", "SANCTION"),
     ("Russia returned the seized ships to Ukraine on Monday.", "RETREAT"),  # property returned
     ("Police used batons and water cannon on the crowd on Friday.", "COERCE"),
+    # protesters' acts are protests, whatever verb tells them (subject_types: protesters)
+    ("Rioters set fire to police cars in the city on Saturday night.", "PROTEST"),
+    ("Thousands of demonstrators gathered outside the parliament on Friday.", "PROTEST"),
+    ("Protesters stormed the parliament building on Wednesday.", "PROTEST"),
+    ("Supporters of the jailed leader took to the streets of the capital on Thursday.", "PROTEST"),
+    ("Students staged a sit-in outside the ministry on Tuesday.", "PROTEST"),  # a hyphened event noun
+    ("The union called a general strike for Monday.", "PROTEST"),  # a date, not 'call for'
+    ("Beijing protested to Washington over the arms sale on Monday.", "DISAPPROVE"),  # a formal complaint
+    # a body set up for a job: the job is the act (errand_verbs: bodies)
+    ("The government set up a commission to probe the massacre on Monday.", "INVESTIGATE"),
     # a decision enacts its act (data: decision_verbs)
     ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
     ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
@@ -863,6 +873,7 @@ NO_ACT_CASES = [
     ("The government raised fuel prices on Monday.", "raised"),  # posture verbs need a force or security
     ("Officials stepped up pressure on the bank on Monday.", "stepped up"),
     ("The fans threw scarves onto the pitch on Monday.", "threw"),  # thrown is a weapon, or no attack
+    ("The two sides signed a deal to normalise ties on Monday.", "normalise"),  # a deal's purpose, no body's job
     # a participle on a noun with 'any' names a kind of act, not one that happened
     ("Iraq warned that it would shoot down any plane violating its airspace.", "violating"),
     # a consultation needs a partner ...

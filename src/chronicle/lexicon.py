@@ -52,6 +52,7 @@ class EventLexicon:
     occurrence_verbs: frozenset[str] = frozenset()  # "fighting erupted": the noun happened
     errand_verbs: frozenset[str] = frozenset()  # "flew to Washington for talks": the talks are the act
     errand_preps: frozenset[str] = frozenset()  # "for talks", "on a visit"
+    errand_bodies: frozenset[str] = frozenset()  # "a commission to probe": the body's job is the act
     demand_modals: frozenset[str] = frozenset()  # "said Sudan must return it": a demand by the speaker
     purpose_preps: frozenset[str] = frozenset()  # "work towards signing"
     conditional_marks: frozenset[str] = frozenset()  # "if Armenia continues to resist"
@@ -189,6 +190,7 @@ def event_lexicon() -> EventLexicon:
         occurrence_verbs=frozenset(data["occurrence_verbs"]["verbs"]),
         errand_verbs=frozenset(data["errand_verbs"]["verbs"]),
         errand_preps=frozenset(data["errand_verbs"]["preps"]),
+        errand_bodies=frozenset(data["errand_verbs"]["bodies"]),
         demand_modals=frozenset(data["demand_modals"]["words"]),
         wish_adjectives=frozenset(data["wish_adjectives"]),
         purpose_preps=frozenset(data["purpose_preps"]),

@@ -178,6 +178,9 @@ class Factuality(TriggerFinder):
         above = parse.head(first)  # what the clause hangs from
         if above is not None and first.dep == "advcl" and _lemma_in(above, lex.errand_verbs):
             infinitive = False  # "sent 21 officers to Bosnia to investigate": the trip's act
+        body = above if first.dep == "acl" else next(iter(parse.kids(above, "dobj")), None) if above else None
+        if body is not None and body.lemma.lower() in lex.errand_bodies and first.dep in {"acl", "advcl"}:
+            infinitive = False  # "set up a commission to probe the massacre": the body's job is the act
         if gov.pos == "VERB" and infinitive and first.dep in {"acl", "advcl", "relcl"}:
             return "purpose or modifier"  # "a deal to normalise ties", "talks to stabilize relations"
         head = parse.head(gov)

@@ -216,10 +216,11 @@ DAY_WORDS = re.compile(rf"\b{WEEKDAY}|\b(?:today|yesterday|tomorrow|tonight)\b|\
 
 
 def particle_keys(parse: SentenceParse, verb: Token) -> list[tuple[str, Token | None]]:
-    """How the lexicon may name a verb with its particle, most specific first: ("go off", 'off'),
-    then ("go", None)."""
+    """How the lexicon may name a verb with its particle or bare object, most specific first:
+    ("go off", 'off'), ("set fire", 'fire'), then ("go", None)."""
     lemma = verb.lemma.lower()
-    return [(f"{lemma} {k.text.lower()}", k) for k in parse.kids(verb, "prt")] + [(lemma, None)]
+    named = [k for k in parse.kids(verb, "prt", "dobj") if k.dep == "prt" or not parse.kids(k, "det")]
+    return [(f"{lemma} {k.text.lower()}", k) for k in named] + [(lemma, None)]
 
 
 def coordinated(parse: SentenceParse, verb: Token) -> bool:

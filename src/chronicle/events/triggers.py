@@ -122,6 +122,9 @@ class TriggerFinder(Part):
     def _triggers(self, parse: SentenceParse) -> list[Trigger]:
         lex = self.lex
         found: list[Trigger] = []
+        first, last = parse.tokens[0].start, parse.tokens[-1].end
+        spans = [(x.start, x.end) for x in self.doc.timexes if first <= x.start and x.end <= last]
+        dates = {t.i for t in parse.tokens if any(a <= t.start and t.end <= b for a, b in spans)}
         for n, tok in enumerate(parse.tokens):
             lemma = tok.lemma.lower()
             if _negative_prefix(parse.tokens, n):
@@ -138,17 +141,23 @@ class TriggerFinder(Part):
                 lemma = _prefixed(parse, n, lemma, lex.verbs)  # "test-fired": a test, not an attack
                 particle = None
                 etype = None
-                # a particle the parse took for an adverb stands right after the verb ("closed down")
-                particles = [k for k in parse.kids(tok, "advmod") if k.i == tok.i + 1]
-                for child in [*parse.kids(tok, "prt", "prep", "dobj"), *particles]:
-                    key = (lemma, child.text.lower())
-                    if key in lex.phrasal:
-                        etype, particle = lex.phrasal[key], child
-                        break
-                typed = self._subject_type(parse, tok) if etype is None else None
+                # the kind of subject decides first: "mortar rounds landed", "rioters set fire to cars"
+                typed = self._subject_type(parse, tok)
                 by_subject = typed is not None
                 if typed is not None:
-                    etype, particle = typed  # "mortar rounds landed", "refugees returned home"
+                    etype, particle = typed
+                # a particle the parse took for an adverb stands right after the verb ("closed down")
+                particles = [k for k in parse.kids(tok, "advmod") if k.i == tok.i + 1]
+                for child in [] if by_subject else [*parse.kids(tok, "prt", "prep", "dobj"), *particles]:
+                    if child.dep == "prep" and any(o.i in dates for o in parse.kids(child, "pobj")):
+                        continue  # "called a strike for Monday": a date, not 'call for'
+                    words = [child.text.lower()]
+                    if child.dep == "prep":  # "took to the streets": 'take to streets'
+                        words += [f"{words[0]} {o.lemma.lower()}" for o in parse.kids(child, "pobj")]
+                    key = next(((lemma, w) for w in words if (lemma, w) in lex.phrasal), None)
+                    if key is not None:
+                        etype, particle = lex.phrasal[key], child
+                        break
                 if etype is None:
                     etype = lex.verbs.get(lemma)
                 if etype is None:
@@ -186,6 +195,7 @@ class TriggerFinder(Part):
                 and tok.dep != "compound"
                 and (tok.text[:1].islower() or tok.i == parse.tokens[0].i)
             ):
+                lemma = _prefixed(parse, n, lemma, lex.nouns)  # "sit-in", split 'sit' '-' 'in'
                 noun = lemma if lemma in lex.nouns else tok.text.lower()
                 etype = lex.nouns.get(noun)
                 if etype is None and lemma in lex.frame_nouns:  # "a mediation effort": the act is the modifier's
