@@ -34,6 +34,7 @@ GOLD_ALIASES = {"FIGHT": "ASSAULT"}
 # and REQUEST are read as their 0.5 label when scored here.
 VERSION_ALIASES = {"ACCUSE": "DISAPPROVE", "REQUEST": "DEMAND"}
 THROUGHPUT_REPEAT = 6  # copies of the seed articles in the timing corpus
+THROUGHPUT_ROUNDS = 5  # interleaved timings of each path; the best of each is kept (a busy machine only slows)
 
 
 def load_gold(path: Path) -> list[dict[str, object]]:
@@ -101,27 +102,37 @@ def score(records: list[dict[str, object]], settings: Settings) -> dict[str, flo
 
 
 def throughput(settings: Settings) -> dict[str, float]:
-    """Both timed in this one run, same model, same texts, bare pipe first then ours (warm)."""
+    """All paths timed in this one run, same model, same texts, interleaved, warm: the bare
+    pipe; the nlp and events stages (the figure the events issue set its goal on); and the
+    whole per-document path users run, with the temporal stage before them."""
     seeds = sorted((shared_dir() / "corpus" / "seeds").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in seeds] * THROUGHPUT_REPEAT
     nlp = analysers.get(settings).nlp
-    list(nlp.pipe(texts[:2]))  # warm both paths
+    list(nlp.pipe(texts[:2]))  # warm every path
     warm = [Document(id="w", source="w", content_hash="w", body=texts[0])]
     list(extract(analyse(temporal(warm, settings), settings), settings))
-    timings: dict[str, list[float]] = {"bare": [], "ours": []}
-    for _ in range(3):
-        start = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
-            pass
-        timings["bare"].append(time.perf_counter() - start)
-        docs = [Document(id=str(i), source="b", content_hash=str(i), body=t) for i, t in enumerate(texts)]
-        start = time.perf_counter()
-        for _doc in extract(analyse(temporal(docs, settings), settings), settings):
-            pass
-        timings["ours"].append(time.perf_counter() - start)
-    bare, ours = min(timings["bare"]), min(timings["ours"])
+
+    def fresh() -> list[Document]:
+        return [Document(id=str(i), source="b", content_hash=str(i), body=t) for i, t in enumerate(texts)]
+
+    paths = {
+        "bare": lambda: nlp.pipe(texts, batch_size=settings.batch_size),
+        "ours": lambda: extract(analyse(fresh(), settings), settings),
+        "full": lambda: extract(analyse(temporal(fresh(), settings), settings), settings),
+    }
+    timings: dict[str, list[float]] = {name: [] for name in paths}
+    for _ in range(THROUGHPUT_ROUNDS):
+        for name, run in paths.items():
+            start = time.perf_counter()
+            for _doc in run():
+                pass
+            timings[name].append(time.perf_counter() - start)
+    best = {name: min(times) for name, times in timings.items()}
     chars = sum(len(t) for t in texts)
-    return {"docs": len(texts), "chars": chars, "bare_s": bare, "ours_s": ours, "ratio": bare / ours}
+    return {
+        "docs": len(texts), "chars": chars, "bare_s": best["bare"], "ours_s": best["ours"], "full_s": best["full"],
+        "ratio": best["bare"] / best["ours"], "full_ratio": best["bare"] / best["full"],
+    }
 
 
 def main() -> None:
@@ -131,8 +142,8 @@ def main() -> None:
     settings = Settings()
     gold = load_gold(shared_dir() / "bench" / "plover" / "PLOVER_GSR_CAMEO.txt")
     dev, held = gold[0::2], gold[1::2]
+    tp = throughput(settings)  # first, while the process holds only the model: scoring leaves garbage behind
     results = {"dev": score(dev, settings), "held-out": score(held, settings), "all": score(gold, settings)}
-    tp = throughput(settings)
     counts = Counter(GOLD_ALIASES.get(str(r["event"]), str(r["event"])) for r in gold)
     majority = counts.most_common(1)[0][1] / len(gold)
     lines = [
@@ -315,17 +326,20 @@ def main() -> None:
     lines += [
         "",
         f"Throughput ({tp['docs']} documents, {tp['chars'] / 1000:.0f}k characters: the seed articles x"
-        f"{THROUGHPUT_REPEAT}, best of 3, one process, same model):",
+        f"{THROUGHPUT_REPEAT}, best of {THROUGHPUT_ROUNDS}, one process, same model):",
         "",
         "| path | seconds | docs/s |",
         "|---|---|---|",
         f"| bare `nlp.pipe` (all default components) | {tp['bare_s']:.2f} | "
         f"{tp['docs'] / tp['bare_s']:.1f} |",
-        f"| chronicle `temporal` + `nlp` + `events` stages | {tp['ours_s']:.2f} | {tp['docs'] / tp['ours_s']:.1f} |",
+        f"| chronicle `nlp` + `events` stages | {tp['ours_s']:.2f} | {tp['docs'] / tp['ours_s']:.1f} |",
+        f"| chronicle `temporal` + `nlp` + `events` (the path users run) | {tp['full_s']:.2f} | "
+        f"{tp['docs'] / tp['full_s']:.1f} |",
         "",
-        f"Ratio (bare time / ours) = **{tp['ratio']:.2f}** (goal >= 1.0). Ours parses only sentences",
-        "that hold an event-trigger word, applies the attribute ruler's rules as table lookups, and",
-        "adds gazetteer, actor and event work on top.",
+        f"Ratio (bare time / ours) = **{tp['ratio']:.2f}** (goal >= 1.0); with the temporal stage too,",
+        f"{tp['full_ratio']:.2f}. On this 2-core machine one run's ratio varies by about 0.1. Ours parses only",
+        "sentences that hold an event-trigger word, applies the attribute ruler's rules as table",
+        "lookups, and adds gazetteer, actor and event work on top.",
     ]
     text = "\n".join(lines)
     print(text)

@@ -743,6 +743,17 @@ TYPE_CASES = [
     ("Beijing protested to Washington over the arms sale on Monday.", "DISAPPROVE"),  # a formal complaint
     # a body set up for a job: the job is the act (errand_verbs: bodies)
     ("The government set up a commission to probe the massacre on Monday.", "INVESTIGATE"),
+    # more CAMEO verbs as data: repelling an attack, rounding up, revoking a licence, ignoring a demand, shuttling between capitals, examining a site, an ultimatum issued
+    ("Government troops repulsed a rebel attack on the garrison on Monday.", "ASSAULT"),
+    ("Police rounded up hundreds of suspected militants on Monday.", "COERCE"),
+    ("The government revoked the licence of the television station on Monday.", "COERCE"),
+    ("The government ignored the ultimatum on Monday.", "REJECT"),
+    ("The envoy shuttled between the two capitals on Monday.", "CONSULT"),
+    ("Investigators examined the wreckage of the plane on Monday.", "INVESTIGATE"),
+    ("The rebels issued an ultimatum to the government on Monday.", "THREATEN"),
+    ("The rebels set conditions for the talks on Monday.", "DEMAND"),
+    # a term imposed is no lasting state (data: term_verbs)
+    ("The court jailed the activist for five years on Monday.", "COERCE"),
     # a decision enacts its act (data: decision_verbs)
     ("The electoral commission decided on Friday to allow opposition candidate Joao Lourenco to run.", "CONCEDE"),
     ("The cabinet decided on Monday to withdraw its troops from the border.", "RETREAT"),
@@ -873,7 +884,8 @@ NO_ACT_CASES = [
     ("The government raised fuel prices on Monday.", "raised"),  # posture verbs need a force or security
     ("Officials stepped up pressure on the bank on Monday.", "stepped up"),
     ("The fans threw scarves onto the pitch on Monday.", "threw"),  # thrown is a weapon, or no attack
-    ("The two sides signed a deal to normalise ties on Monday.", "normalise"),  # a deal's purpose, no body's job
+    ("The two sides signed a deal to normalise ties on Monday.", "normalise"),
+    ("Rebels and troops have been fighting for years in the north.", "fighting"),  # a lasting state  # a deal's purpose, no body's job
     # a participle on a noun with 'any' names a kind of act, not one that happened
     ("Iraq warned that it would shoot down any plane violating its airspace.", "violating"),
     # a consultation needs a partner ...

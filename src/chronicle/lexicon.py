@@ -100,6 +100,7 @@ class EventLexicon:
     judging_verbs: frozenset[str] = frozenset()  # "termed the discussions a good meeting": judged
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
+    term_verbs: frozenset[str] = frozenset()  # "jailed for five years": a term imposed, not a state
     decision_verbs: frozenset[str] = frozenset()  # "decided to allow": the act, enacted
     preparation_verbs: frozenset[str] = frozenset()  # "prepared to resume shelling": a MOBILIZE
     preparation_types: frozenset[str] = frozenset()  # the acts whose readying is a MOBILIZE
@@ -236,6 +237,7 @@ def event_lexicon() -> EventLexicon:
         topic_preps=frozenset(data["statement_topics"]["preps"]),
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         decision_verbs=frozenset(data["decision_verbs"]["verbs"]),
+        term_verbs=frozenset(data["term_verbs"]["verbs"]),
         preparation_verbs=frozenset(data["preparation_verbs"]["verbs"]),
         preparation_types=frozenset(data["preparation_verbs"]["types"]),
         cessation_nouns=frozenset(data["cessation_verbs"]["nouns"]),

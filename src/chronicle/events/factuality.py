@@ -233,6 +233,7 @@ class Factuality(TriggerFinder):
             return "background"  # "the conflict has persisted for decades, with the two countries fighting"
         if (
             trig.modality != "promised"  # "will withdraw over the next 60 days": a schedule
+            and not _lemma_in(gov, lex.term_verbs)  # "jailed him for five years": the term imposed
             and self._durative(parse, gov, timexes)
             and not self._timex_on(parse, gov, timexes, durations=False)
         ):

@@ -124,13 +124,13 @@ class TagAttributes:
         return doc
 
 
-def _split_at(spans: list[tuple[int, int]], sdoc: Doc, offset: int) -> list[tuple[int, int]]:
+def _split_at(spans: list[tuple[int, int]], starts: list[int], offset: int) -> list[tuple[int, int]]:
     """The sentence spans with a boundary at character ``offset`` (the end of the dateline):
     "Minority Watch— Myanmar's military and the MNDAA have ..." parsed whole makes the outlet
     the subject of the lede; the dateline is a segment of its own."""
     if offset <= 0:
         return spans
-    cut = next((t.i for t in sdoc if t.idx >= offset), None)
+    cut = next((i for i, start in enumerate(starts) if start >= offset), None)
     if cut is None:
         return spans
     out: list[tuple[int, int]] = []
@@ -163,20 +163,24 @@ class Analyser:
         spans_per_doc: list[list[tuple[int, int]]] = []
         subdocs: list[Doc] = []
         owners: list[tuple[int, int, int]] = []  # (doc number, sentence index, first token)
+        # one pass over each token list: spaCy builds a Token object on every iteration
+        words_of = [[(t.idx, t.text, t.lower_) for t in sdoc] for sdoc in tokenized]
         for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
-            spans = _split_at(segment([t.text for t in sdoc]), sdoc, dateline_end(doc.body, doc.dateline))
+            toks = words_of[n]
+            starts = [idx for idx, _, _ in toks]
+            spans = _split_at(segment([text for _, text, _ in toks]), starts, dateline_end(doc.body, doc.dateline))
             spans_per_doc.append(spans)
             doc.sentences = [
                 Sentence(
                     index=k,
-                    start=sdoc[a].idx,
-                    end=sdoc[b - 1].idx + len(sdoc[b - 1]),
-                    text=doc.body[sdoc[a].idx : sdoc[b - 1].idx + len(sdoc[b - 1])],
+                    start=toks[a][0],
+                    end=toks[b - 1][0] + len(toks[b - 1][1]),
+                    text=doc.body[toks[a][0] : toks[b - 1][0] + len(toks[b - 1][1])],
                 )
                 for k, (a, b) in enumerate(spans)
             ]
             for k, (a, b) in enumerate(spans):
-                if settings.parse_all_sentences or any(t.lower_ in self.forms for t in sdoc[a:b]):
+                if settings.parse_all_sentences or any(lower in self.forms for _, _, lower in toks[a:b]):
                     subdocs.append(sdoc[a:b].as_doc())
                     owners.append((n, k, a))
         parsed = self._parse(subdocs, settings)
@@ -205,12 +209,15 @@ class Analyser:
                 for e in sub.ents
                 if e.label_ in NER_LABELS
             )
-        for n, (doc, sdoc) in enumerate(zip(docs, tokenized, strict=True)):
-            sent_of = [-1] * len(sdoc)
+        for n, doc in enumerate(docs):
+            toks = words_of[n]
+            sent_of = [-1] * len(toks)
             for k, (a, b) in enumerate(spans_per_doc[n]):
                 for i in range(a, b):
                     sent_of[i] = k
-            words = [Word(t.idx, t.idx + len(t), t.text, sent_of[t.i]) for t in sdoc if sent_of[t.i] >= 0]
+            words = [
+                Word(idx, idx + len(text), text, sent_of[i]) for i, (idx, text, _) in enumerate(toks) if sent_of[i] >= 0
+            ]
             doc.tokens = tokens[n]
             doc.mentions = find_mentions(doc.body, words, ner[n], self.gaz)
         return docs
