@@ -752,6 +752,12 @@ TYPE_CASES = [
     ("Investigators examined the wreckage of the plane on Monday.", "INVESTIGATE"),
     ("The rebels issued an ultimatum to the government on Monday.", "THREATEN"),
     ("The rebels set conditions for the talks on Monday.", "DEMAND"),
+    ("The defence minister said his country would respond with force to any incursion.", "THREATEN"),
+    ("The militant group vowed to avenge the killing of its commander.", "THREATEN"),
+    ("The ministry said Azerbaijan had moved heavy weaponry to the border overnight.", "MOBILIZE"),
+    ("The United States on Tuesday announced visa restrictions on officials.", "SANCTION"),
+    ("The government ordered the closure of all schools in the region on Monday.", "COERCE"),
+    ("Qatar sent a plane carrying 40 tons of medical supplies to Gaza on Sunday.", "AID"),  # the load is sent
     # a term imposed is no lasting state (data: term_verbs)
     ("The court jailed the activist for five years on Monday.", "COERCE"),
     # a decision enacts its act (data: decision_verbs)

@@ -100,6 +100,7 @@ class EventLexicon:
     judging_verbs: frozenset[str] = frozenset()  # "termed the discussions a good meeting": judged
     topic_preps: frozenset[str] = frozenset()  # "accused X of kidnapping", "thanked X for ..."
     cessation_verbs: frozenset[str] = frozenset()  # "stopped fighting": a RETREAT
+    cargo_verbs: frozenset[str] = frozenset()  # "a plane carrying aid": the load is what is sent
     term_verbs: frozenset[str] = frozenset()  # "jailed for five years": a term imposed, not a state
     decision_verbs: frozenset[str] = frozenset()  # "decided to allow": the act, enacted
     preparation_verbs: frozenset[str] = frozenset()  # "prepared to resume shelling": a MOBILIZE
@@ -238,6 +239,7 @@ def event_lexicon() -> EventLexicon:
         cessation_verbs=frozenset(data["cessation_verbs"]["verbs"]),
         decision_verbs=frozenset(data["decision_verbs"]["verbs"]),
         term_verbs=frozenset(data["term_verbs"]["verbs"]),
+        cargo_verbs=frozenset(data["cargo_verbs"]["verbs"]),
         preparation_verbs=frozenset(data["preparation_verbs"]["verbs"]),
         preparation_types=frozenset(data["preparation_verbs"]["types"]),
         cessation_nouns=frozenset(data["cessation_verbs"]["nouns"]),

@@ -437,14 +437,16 @@ class TriggerFinder(Part):
                                 return etype, particle
         return None
 
-    @staticmethod
-    def _theme_is_a(parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
+    def _theme_is_a(self, parse: SentenceParse, theme: Token, nouns: frozenset[str]) -> bool:
         """The theme, one of its conjuncts ("aerial photographs and other military intelligence"),
         or what a measure counts ("25,000 tons of food aid", "$10 million in aid") is one of ``nouns``."""
+        # a name's common noun says what it is: "candidate Alassane Ouattara"
         named = [k for k in parse.kids(theme, "compound") if k.pos == "NOUN"] if theme.pos == "PROPN" else []
-        return any(
-            _is_a(c, nouns) for noun in [theme, *named, *parse.kids(theme, "conj")] for c in _counted(parse, noun)
-        )  # a name's common noun says what it is: "candidate Alassane Ouattara"
+        # what a vehicle carries is what is sent: "a plane carrying 40 tons of medical supplies"
+        carriers = [k for k in parse.kids(theme, "acl") if k.lemma.lower() in self.lex.cargo_verbs]
+        cargo = [o for k in carriers for o in parse.kids(k, "dobj")]
+        heads = [theme, *named, *cargo, *parse.kids(theme, "conj")]
+        return any(_is_a(c, nouns) for noun in heads for c in _counted(parse, noun))
 
     def _endangers(self, parse: SentenceParse, verb: Token, theme: Token | None) -> bool:
         """'threaten' that puts something at risk: an object that is no party, and neither an act
