@@ -743,7 +743,8 @@ TYPE_CASES = [
     ("Beijing protested to Washington over the arms sale on Monday.", "DISAPPROVE"),  # a formal complaint
     # a body set up for a job: the job is the act (errand_verbs: bodies)
     ("The government set up a commission to probe the massacre on Monday.", "INVESTIGATE"),
-    # more CAMEO verbs as data: repelling an attack, rounding up, revoking a licence, ignoring a demand, shuttling between capitals, examining a site, an ultimatum issued
+    # more CAMEO verbs as data: repelling an attack, rounding up, revoking a licence, ignoring a
+    # demand, shuttling between capitals, examining a site, an ultimatum issued
     ("Government troops repulsed a rebel attack on the garrison on Monday.", "ASSAULT"),
     ("Police rounded up hundreds of suspected militants on Monday.", "COERCE"),
     ("The government revoked the licence of the television station on Monday.", "COERCE"),
@@ -890,8 +891,8 @@ NO_ACT_CASES = [
     ("The government raised fuel prices on Monday.", "raised"),  # posture verbs need a force or security
     ("Officials stepped up pressure on the bank on Monday.", "stepped up"),
     ("The fans threw scarves onto the pitch on Monday.", "threw"),  # thrown is a weapon, or no attack
-    ("The two sides signed a deal to normalise ties on Monday.", "normalise"),
-    ("Rebels and troops have been fighting for years in the north.", "fighting"),  # a lasting state  # a deal's purpose, no body's job
+    ("The two sides signed a deal to normalise ties on Monday.", "normalise"),  # a deal's purpose, no body's job
+    ("Rebels and troops have been fighting for years in the north.", "fighting"),  # a lasting state
     # a participle on a noun with 'any' names a kind of act, not one that happened
     ("Iraq warned that it would shoot down any plane violating its airspace.", "violating"),
     # a consultation needs a partner ...
@@ -1215,3 +1216,21 @@ def test_the_two_sides_are_a_state_and_the_armed_group_it_fights() -> None:
 ])
 def test_ending_talks_or_fighting_is_no_sanction(body: str) -> None:
     assert all(e.type != "SANCTION" for e in _analyse(body, published="2024-03-08").events)
+
+
+@pytest.mark.parametrize(("body", "noun", "restated"), [
+    # an agreement reported reached, then said again in the passive with no one named: one act
+    ("Sudan and South Sudan agreed to a ceasefire on Monday. The ceasefire was reached after Kenya offered"
+     " to mediate.", "ceasefire", True),
+    ("The two sides signed a peace agreement on Friday. The agreement was reached during the fourth round of"
+     " talks in Doha.", "agreement", True),
+    # ... but not one the document had not reported, nor one with a day of its own
+    ("Fighting continued on Monday. The ceasefire was reached after Kenya offered to mediate.", "ceasefire", False),
+    ("Sudan and South Sudan agreed to a ceasefire on Monday. A second ceasefire was reached on 3 March 2024.",
+     "ceasefire", False),
+])
+def test_an_agreement_said_again_is_one_act(body: str, noun: str, restated: bool) -> None:
+    doc = _analyse(body, published="2024-03-08")
+    second = doc.sentences[1]
+    again = [e for e in doc.events if e.trigger == noun and e.sentence.start == second.start]
+    assert (not again) == restated, [(e.trigger, e.type, e.sentence.text) for e in doc.events]

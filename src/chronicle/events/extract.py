@@ -58,6 +58,7 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
             re.IGNORECASE,
         )
         self._emitted_nouns: set[str] = set()  # lemmas of event nouns this document already used
+        self._agreed_terms: set[str] = set()  # agreement nouns of the agreements it reported reached
         # The dateline names where the reporter filed from, not who acted or where.
         self.dateline_end = dateline_end(doc.body, doc.dateline)
 
@@ -104,7 +105,9 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
         for trig in live:
             qs = self._quantities_for(parse, trig, live, quantities)
             date = self._date(parse, trig, live, timexes, sentence)
-            own_time = self._timex_on(parse, trig.tok, timexes, durations=False)  # "Thursday's attack"
+            own_time = self._timex_on(parse, trig.tok, timexes, durations=False) or (  # "Thursday's attack"
+                trig.light and self._timex_on(parse, trig.governor, timexes, durations=False)  # "was reached on Monday"
+            )
             if not own_time and self._unanchored(parse, trig, date, qs):
                 continue
             place = self._place(parse, trig, mentions, sentence)
@@ -128,6 +131,13 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
         for trig in triggers:
             if trig.tok.pos in {"NOUN", "PROPN"}:
                 self._emitted_nouns.add(trig.tok.lemma.lower())
+        if any(
+            e.modality in {"asserted", "reported"}
+            and (e.type == "AGREE" or t.governor.lemma.lower() in self.lex.agreement_verbs)  # "signed a deal"
+            for t, e in kept
+        ):
+            terms = self.lex.agreement_nouns | self.lex.cessation_nouns
+            self._agreed_terms |= {t.lemma.lower() for t in tokens if t.lemma.lower() in terms}
         trig_of = {id(e): t for t, e in kept}
 
         def apart(a: Event, b: Event) -> bool:

@@ -411,6 +411,9 @@ class Factuality(TriggerFinder):
         mention of a topic ("talks had stalled", "the fighting"). A definite noun repeating an
         event this document already reported ("the offensive led to ...") with nothing new
         is that event again."""
+        if self._restated(parse, trig) and not figures:
+            return True  # "The ceasefire was reached after Malaysia offered to mediate": reported before
+        dated = date.basis in {"explicit", "relative"}
         if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
         verb = parse.head(trig.tok)
@@ -418,12 +421,20 @@ class Factuality(TriggerFinder):
             key in self.lex.occurrence_verbs for key, _ in particle_keys(parse, verb)
         ):
             return False  # "heavy fighting erupted in the north": it happened
-        dated = date.basis in {"explicit", "relative"}
         if not trig.actors and not dated and not figures:
             return True
         definite = any(k.lemma.lower() in {"the", "this", "that", "these"} for k in parse.kids(trig.tok, "det"))
         repeated = trig.tok.lemma.lower() in self._emitted_nouns
         return definite and repeated and not dated and not figures and not trig.actors
+
+    def _restated(self, parse: SentenceParse, trig: Trigger) -> bool:
+        """An agreement the document already reported as reached, said again in the passive
+        with no one named ("the ceasefire was reached after ..."): the same act, not a new one."""
+        gov = trig.governor
+        return (
+            trig.light and trig.tok.dep == "nsubjpass" and gov.lemma.lower() in self.lex.agreement_verbs
+            and not parse.kids(gov, "agent") and trig.tok.lemma.lower() in self._agreed_terms
+        )
 
     def _reported(self, parse: SentenceParse, tok: Token) -> bool:
         cur = tok

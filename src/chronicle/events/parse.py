@@ -248,3 +248,4 @@ class Part:
     _clause_dates: dict[int, EventDate]
     _group_re: re.Pattern[str]
     _emitted_nouns: set[str]
+    _agreed_terms: set[str]
