@@ -40,7 +40,7 @@ from chronicle.settings import Settings
 from chronicle.store import Store
 
 # Bump when a stage's output changes, so stored documents are re-analysed from their raw input.
-PIPELINE_VERSION = "30"
+PIPELINE_VERSION = "31"
 # The per-document stages, in order, and the modules that register them.
 DOCUMENT_STAGES: tuple[str, ...] = ("temporal", "nlp", "events", "agree")
 STAGE_MODULES: tuple[str, ...] = ("chronicle.temporal", "chronicle.nlp", "chronicle.events", "chronicle.agree")
