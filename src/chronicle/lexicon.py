@@ -113,6 +113,9 @@ class EventLexicon:
     gathering_types: frozenset[str] = frozenset()  # "the meeting" names again one act of many participants
     # the words of agreeing: an agreement noun, or a form of agree, accept or a concluding verb
     agreement_words: frozenset[str] = frozenset()
+    # verbs whose infinitive complement the parse may hang as a purpose: intent, decision, wish, failure
+    infinitive_heads: frozenset[str] = frozenset()
+    agreement_terms: frozenset[str] = frozenset()  # what names an agreement or a ceasefire
 
     def trigger_verbs(self) -> frozenset[str]:
         """Every verb lemma that may be a trigger: event verbs, phrasal verbs, subject-typed verbs."""
@@ -259,6 +262,9 @@ def event_lexicon() -> EventLexicon:
             for etype, nouns in data["incident_nouns"].items()
             if not etype.startswith("_")
         },
+        infinitive_heads=frozenset(data["intent_verbs"]) | frozenset(data["decision_verbs"]["verbs"])
+        | frozenset(data["wish_verbs"]) | frozenset(data["failure_verbs"]["verbs"]),
+        agreement_terms=frozenset([*data["agreement_nouns"]["nouns"], *data["cessation_verbs"]["nouns"]]),
         agreement_words=frozenset(data["agreement_nouns"]["nouns"]) | frozenset(
             form for lemma in {"agree", "accept", *data["agreement_nouns"]["verbs"]} for form in inflections(lemma)
         ),

@@ -84,10 +84,7 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
             m for m in self.doc.mentions
             if sentence.start <= m.start and m.end <= sentence.end and m.start >= self.dateline_end
         ]
-        lex = self.lex
-        parse = SentenceParse(
-            tokens, mentions, lex.intent_verbs | lex.decision_verbs | lex.wish_verbs | lex.failure_verbs
-        )
+        parse = SentenceParse(tokens, mentions, self.lex.infinitive_heads)
         timexes = [t for t in self.doc.timexes if sentence.start <= t.start and t.end <= sentence.end]
         triggers = self._triggers(parse)
         self._absorb(parse, triggers, timexes)
@@ -136,8 +133,7 @@ class Extractor(Absorber, ActorResolver, Attacher, Dater):
             and (e.type == "AGREE" or t.governor.lemma.lower() in self.lex.agreement_verbs)  # "signed a deal"
             for t, e in kept
         ):
-            terms = self.lex.agreement_nouns | self.lex.cessation_nouns
-            self._agreed_terms |= {t.lemma.lower() for t in tokens if t.lemma.lower() in terms}
+            self._agreed_terms |= {t.lemma.lower() for t in tokens if t.lemma.lower() in self.lex.agreement_terms}
         trig_of = {id(e): t for t, e in kept}
 
         def apart(a: Event, b: Event) -> bool:

@@ -87,7 +87,10 @@ class Factuality(TriggerFinder):
             modality = "promised"
             if any(k.text.lower() in _NEGATIONS for k in parse.kids(head, "neg")):
                 negated = True
-        readier = head if first.dep == "xcomp" else gov if trig.tok is not gov and trig.tok.dep == "dobj" else None
+        # what readies the act: the verb of its infinitive, or of the noun's object slot
+        readier = head if first.dep == "xcomp" else None
+        if trig.tok is not gov and trig.tok.dep == "dobj":
+            readier = gov  # "was preparing a fresh offensive"
         if (
             readier is not None and readier.lemma.lower() in self.lex.preparation_verbs
             and trig.type in self.lex.preparation_types and not negated
@@ -178,8 +181,11 @@ class Factuality(TriggerFinder):
         above = parse.head(first)  # what the clause hangs from
         if above is not None and first.dep == "advcl" and _lemma_in(above, lex.errand_verbs):
             infinitive = False  # "sent 21 officers to Bosnia to investigate": the trip's act
-        body = above if first.dep == "acl" else next(iter(parse.kids(above, "dobj")), None) if above else None
-        if body is not None and body.lemma.lower() in lex.errand_bodies and first.dep in {"acl", "advcl"}:
+        # the body the clause gives a job to: the noun it modifies, or the object of the verb it hangs on
+        body = above if first.dep == "acl" else None
+        if above is not None and first.dep == "advcl":
+            body = next(iter(parse.kids(above, "dobj")), None)
+        if body is not None and body.lemma.lower() in lex.errand_bodies:
             infinitive = False  # "set up a commission to probe the massacre": the body's job is the act
         if gov.pos == "VERB" and infinitive and first.dep in {"acl", "advcl", "relcl"}:
             return "purpose or modifier"  # "a deal to normalise ties", "talks to stabilize relations"
@@ -413,7 +419,6 @@ class Factuality(TriggerFinder):
         is that event again."""
         if self._restated(parse, trig) and not figures:
             return True  # "The ceasefire was reached after Malaysia offered to mediate": reported before
-        dated = date.basis in {"explicit", "relative"}
         if trig.tok.pos not in {"NOUN", "PROPN"} or trig.light or trig.predicated:
             return False
         verb = parse.head(trig.tok)
@@ -421,6 +426,7 @@ class Factuality(TriggerFinder):
             key in self.lex.occurrence_verbs for key, _ in particle_keys(parse, verb)
         ):
             return False  # "heavy fighting erupted in the north": it happened
+        dated = date.basis in {"explicit", "relative"}
         if not trig.actors and not dated and not figures:
             return True
         definite = any(k.lemma.lower() in {"the", "this", "that", "these"} for k in parse.kids(trig.tok, "det"))
