@@ -715,6 +715,7 @@ TYPE_CASES = [
     # a counted stretch of time a verb performs holds the act it measures
     ("The navy launched five days of war games off the coast on Monday.", "MOBILIZE"),
     ("Indonesia and Australia began three days of military exercises on Monday.", "COOPERATE"),  # held together
+    ("Egypt and Sudan began five days of joint air drills on Sunday.", "COOPERATE"),  # drills as exercises
     ("Negotiators returned to Nairobi on Monday for talk on the border dispute.", "CONSULT"),  # a trip's errand
     # readying a use of force is a show of force (data: preparation_verbs); readying a deal an intent
     ("Government troops prepared to storm the rebel stronghold on Sunday.", "MOBILIZE"),
